@@ -1,0 +1,198 @@
+// content/ -> Briefing, or every problem at once. Nothing half-loaded ever leaves this module.
+import { buildBriefing, type Briefing, type BriefingContent, type Edition, type InEdition } from './briefing.js';
+import path from 'node:path';
+import { displayPath, readContentTree, type ContentError, type ContentFile, type FieldPath } from './content-files.js';
+import { editDistance, typoAllowance } from './matching.js';
+import {
+  ActorsFile,
+  EditionFile,
+  PositionsFile,
+  QuotesFile,
+  SourcesFile,
+  StoryFile,
+  TimelineFile,
+  TopicsFile,
+  type Actor,
+  type Position,
+  type Quote,
+  type Source,
+  type TimelineEvent,
+  type Topic,
+} from './schema.js';
+
+export type LoadResult = { ok: true; briefing: Briefing } | { ok: false; errors: ContentError[] };
+
+/** Where an item was written, so later checks can point at it. */
+interface Located<T> {
+  item: T;
+  file: ContentFile;
+  path: FieldPath;
+}
+
+const EDITION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export async function loadBriefing(contentDir: string): Promise<LoadResult> {
+  const tree = await readContentTree(contentDir);
+  const errors = [...tree.errors];
+  const unreadable = new Set(tree.errors.map((error) => error.file));
+
+  function validated<Schema extends Parameters<ContentFile['validate']>[0]>(file: ContentFile | undefined, schema: Schema) {
+    if (!file || unreadable.has(file.file)) return undefined;
+    const result = file.validate(schema);
+    errors.push(...result.errors);
+    return result.data;
+  }
+
+  function required(name: string): ContentFile | undefined {
+    const file = tree.storyFiles.get(name);
+    if (!file) errors.push({ file: displayPath(path.join(contentDir, name)), path: '', message: 'missing file', severity: 'error' });
+    return file;
+  }
+
+  const story = validated(required('story.yaml'), StoryFile);
+  const actorsFile = required('actors.yaml');
+  const actors = listed(actorsFile, 'actors', validated(actorsFile, ActorsFile)?.actors);
+  const topicsFile = required('topics.yaml');
+  const topics = listed(topicsFile, 'topics', validated(topicsFile, TopicsFile)?.topics);
+  const sourcesFile = required('sources.yaml');
+  const sources = listed(sourcesFile, 'sources', validated(sourcesFile, SourcesFile)?.sources);
+
+  const editions: Located<Edition>[] = [];
+  const positions: Located<InEdition<Position>>[] = [];
+  const quotes: Located<InEdition<Quote>>[] = [];
+  const timeline: Located<InEdition<TimelineEvent>>[] = [];
+  for (const [editionId, files] of tree.editions) {
+    const editionFile = files.get('edition.yaml');
+    if (!editionFile) {
+      const expected = displayPath(path.join(contentDir, 'editions', editionId, 'edition.yaml'));
+      errors.push({ file: expected, path: '', message: 'missing file: every edition needs one', severity: 'error' });
+      continue;
+    }
+    if (!EDITION_ID.test(editionId)) {
+      errors.push({ file: editionFile.file, path: '', message: `edition folder name "${editionId}" must be lower-case letters and digits joined by hyphens, like 2025-11-26`, severity: 'error' });
+    }
+    const edition = validated(editionFile, EditionFile);
+    if (edition) editions.push({ item: { id: editionId, ...edition }, file: editionFile, path: [] });
+    const inEdition = <T>(items: Located<T>[]) => items.map((located) => ({ ...located, item: { ...located.item, edition: editionId } }));
+    positions.push(...inEdition(listed(files.get('positions.yaml'), 'positions', validated(files.get('positions.yaml'), PositionsFile)?.positions)));
+    quotes.push(...inEdition(listed(files.get('quotes.yaml'), 'quotes', validated(files.get('quotes.yaml'), QuotesFile)?.quotes)));
+    timeline.push(...inEdition(listed(files.get('timeline.yaml'), 'timeline', validated(files.get('timeline.yaml'), TimelineFile)?.timeline)));
+  }
+  if (tree.editions.size === 0) {
+    errors.push({ file: displayPath(path.join(contentDir, 'editions')), path: '', message: 'no editions: add a folder editions/<id>/ with an edition.yaml', severity: 'error' });
+  }
+
+  editions.sort((a, b) => Date.parse(a.item.published) - Date.parse(b.item.published));
+  errors.push(...checkReferences({ actors, topics, sources, editions, positions, quotes, timeline }));
+  if (errors.length > 0 || !story) return { ok: false, errors };
+
+  const content: BriefingContent = {
+    story,
+    editions: editions.map(({ item }) => item),
+    actors: actors.map(({ item }) => item),
+    topics: topics.map(({ item }) => item),
+    sources: sources.map(({ item }) => item),
+    allPositions: positions.map(({ item }) => item),
+    quotes: quotes.map(({ item }) => item),
+    timeline: timeline.map(({ item }) => item).sort((a, b) => a.date.localeCompare(b.date)),
+  };
+  return { ok: true, briefing: buildBriefing(content) };
+}
+
+function listed<T>(file: ContentFile | undefined, key: string, items: readonly T[] | undefined): Located<T>[] {
+  if (!file || !items) return [];
+  return items.map((item, index) => ({ item, file, path: [key, index] }));
+}
+
+interface LocatedContent {
+  actors: Located<Actor>[];
+  topics: Located<Topic>[];
+  sources: Located<Source>[];
+  editions: Located<Edition>[];
+  positions: Located<InEdition<Position>>[];
+  quotes: Located<InEdition<Quote>>[];
+  timeline: Located<InEdition<TimelineEvent>>[];
+}
+
+/** Unique ids and every cross-reference between files. */
+function checkReferences(content: LocatedContent): ContentError[] {
+  const errors: ContentError[] = [];
+  const registry = <T extends { id: string }>(kind: string, items: Located<T>[]) => {
+    const byId = new Map<string, Located<T>>();
+    for (const located of items) {
+      const first = byId.get(located.item.id);
+      if (first) {
+        const firstAt = `${first.file.file}:${first.file.lineOf(first.path) ?? '?'}`;
+        errors.push(located.file.error([...located.path, 'id'], `duplicate ${kind} id "${located.item.id}" (first defined at ${firstAt})`));
+      } else {
+        byId.set(located.item.id, located);
+      }
+    }
+    return { kind, byId };
+  };
+  const actors = registry('actor', content.actors);
+  const topics = registry('topic', content.topics);
+  const sources = registry('source', content.sources);
+  const quotes = registry('quote', content.quotes);
+  const positions = registry('position', content.positions);
+  registry('timeline event', content.timeline);
+
+  const expect = (
+    known: { kind: string; byId: ReadonlyMap<string, unknown> },
+    located: Located<unknown>,
+    field: FieldPath,
+    value: string | undefined,
+  ) => {
+    if (value === undefined || known.byId.has(value)) return;
+    errors.push(located.file.error([...located.path, ...field], `unknown ${known.kind} "${value}"${suggestion(value, known.byId.keys())}`));
+  };
+  const expectAll = (known: Parameters<typeof expect>[0], located: Located<unknown>, field: string, values: readonly string[]) =>
+    values.forEach((value, index) => expect(known, located, [field, index], value));
+
+  for (const source of content.sources) {
+    expect(actors, source, ['author'], source.item.author);
+    expect(sources, source, ['via'], source.item.via);
+    if (source.item.via === source.item.id) errors.push(source.file.error([...source.path, 'via'], 'a source cannot be read via itself'));
+  }
+  for (const edition of content.editions) expectAll(sources, edition, 'basedOn', edition.item.basedOn);
+
+  const editionOrder = new Map(content.editions.map((edition, index) => [edition.item.id, index]));
+  for (const position of content.positions) {
+    const { item } = position;
+    expect(actors, position, ['actor'], item.actor);
+    expect(topics, position, ['topic'], item.topic);
+    expect(sources, position, ['source'], item.source);
+    expectAll(quotes, position, 'quotes', item.quotes);
+    if (item.supersedes !== undefined) {
+      const earlier = positions.byId.get(item.supersedes);
+      expect(positions, position, ['supersedes'], item.supersedes);
+      if (earlier && (editionOrder.get(earlier.item.edition) ?? Infinity) >= (editionOrder.get(item.edition) ?? -1)) {
+        errors.push(position.file.error([...position.path, 'supersedes'], `position "${item.supersedes}" is not from an earlier edition`));
+      }
+    }
+  }
+  for (const quote of content.quotes) {
+    const { item } = quote;
+    expect(actors, quote, ['speaker'], item.speaker);
+    expect(sources, quote, ['source'], item.source);
+    expectAll(topics, quote, 'topics', item.topics);
+    expectAll(actors, quote, 'about', item.about);
+    item.renderings.forEach((rendering, index) => expect(sources, quote, ['renderings', index, 'source'], rendering.source));
+  }
+  for (const event of content.timeline) {
+    expectAll(actors, event, 'actors', event.item.actors);
+    expectAll(topics, event, 'topics', event.item.topics);
+    expect(sources, event, ['source'], event.item.source);
+  }
+  return errors;
+}
+
+/** ` (did you mean "rutte"?)` when a known id is a likely typo of `value`, else nothing. */
+export function suggestion(value: string, known: Iterable<string>): string {
+  let best: { id: string; distance: number } | undefined;
+  for (const id of known) {
+    const distance = editDistance(value, id, typoAllowance(value.length));
+    if (distance <= typoAllowance(value.length) && (!best || distance < best.distance)) best = { id, distance };
+  }
+  return best ? ` (did you mean "${best.id}"?)` : '';
+}

@@ -1,0 +1,200 @@
+// The content model: one zod schema per content file. The TypeScript types, the JSON Schema editors
+// get (content/schema/) and the loader's validation messages all come from these definitions.
+import { z } from 'zod';
+
+/** Ids appear in button custom ids (at most 100 characters in all), so they stay short. */
+export const MAX_ID_LENGTH = 24;
+
+const id = z
+  .string()
+  .max(MAX_ID_LENGTH)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters and digits joined by hyphens, like "mark-rutte"')
+  .describe('A short, stable, lower-case id other files use to refer to this entry.');
+
+const isoDate = z.iso.date().describe('A calendar date, YYYY-MM-DD.');
+const oneLine = (max: number) => z.string().trim().min(1).max(max).regex(/^[^\n]*$/, 'must be a single line');
+const text = (max: number) => z.string().trim().min(1).max(max);
+const ids = z.array(id);
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const Standing = z
+  .enum(['fact', 'claim', 'commentary'])
+  .describe(
+    'How the bot presents it. fact: the person verifiably said or did this on the record. ' +
+      'claim: an unverified allegation or report. commentary: an opinion.',
+  );
+
+export const StoryFile = z
+  .object({
+    id,
+    title: oneLine(120),
+    topic: oneLine(200).describe('What the story is about, in one line.'),
+  })
+  .strict();
+
+export const Actor = z
+  .object({
+    id,
+    name: oneLine(80).describe('Display name, e.g. "Mark Rutte".'),
+    aliases: z.array(oneLine(80)).default([]).describe('Other spellings, transliterations and short forms.'),
+    role: oneLine(150),
+    affiliation: oneLine(100).describe('Country or organisation.'),
+    kind: z
+      .enum(['official', 'organisation', 'commentator', 'media'])
+      .describe('commentator and media entries are shown as commentary or reporting, never as the parties to the story.'),
+    note: text(500).optional(),
+  })
+  .strict();
+
+export const ActorsFile = z.object({ actors: z.array(Actor).min(1) }).strict();
+
+export const Topic = z
+  .object({
+    id,
+    name: oneLine(60),
+    description: text(300),
+  })
+  .strict();
+
+export const TopicsFile = z.object({ topics: z.array(Topic).min(1) }).strict();
+
+export const SourceType = z.enum(['wire-report', 'news-report', 'social-post', 'official-statement', 'poll', 'commentary']);
+
+export const Source = z
+  .object({
+    id,
+    publisher: oneLine(100),
+    type: SourceType,
+    title: oneLine(200),
+    date: isoDate,
+    url: z.url().optional(),
+    author: id.optional().describe('The actor who wrote or posted it, when it is one of the actors.'),
+    via: id
+      .optional()
+      .describe('Where we read it: the id of the source that embedded or reported this one (e.g. a post quoted in a wire report).'),
+    note: text(500).optional(),
+  })
+  .strict();
+
+export const SourcesFile = z.object({ sources: z.array(Source).min(1) }).strict();
+
+export const EditionFile = z
+  .object({
+    published: z.iso.datetime({ offset: true }).describe('When this edition was published, ISO 8601 with offset.'),
+    timeZone: oneLine(60)
+      .refine(isTimeZone, 'not a time zone: use an IANA name like Europe/Zurich')
+      .describe('IANA time zone the edition is dated in, e.g. Europe/Zurich.'),
+    basedOn: ids.min(1).describe('Ids of the sources this edition summarises.'),
+    summary: z
+      .object({
+        tldr: text(1000).describe('One paragraph: the state of the story.'),
+        keyPoints: z.array(text(500)).min(1),
+        whatsNext: z.array(text(500)).min(1),
+        openQuestions: z.array(text(500)).min(1).describe('Open questions and points of contention.'),
+      })
+      .strict(),
+  })
+  .strict();
+
+export const Position = z
+  .object({
+    id,
+    actor: id,
+    topic: id,
+    stance: oneLine(200).describe('The position in one line.'),
+    detail: text(800).optional(),
+    date: isoDate,
+    source: id,
+    quotes: ids.default([]).describe('Ids of quotes that support this position.'),
+    standing: Standing,
+    supersedes: id.optional().describe('Id of a position from an earlier edition that this one replaces.'),
+  })
+  .strict();
+
+export const PositionsFile = z.object({ positions: z.array(Position).min(1) }).strict();
+
+export const Rendering = z
+  .object({
+    text: text(1000),
+    source: id,
+  })
+  .strict()
+  .describe('Another outlet\'s rendering of the same words, e.g. a wire report\'s translation of a post.');
+
+export const Quote = z
+  .object({
+    id,
+    speaker: id,
+    text: text(1000).describe('The words exactly as published by the source.'),
+    date: isoDate.describe('When the words were said or posted.'),
+    kind: z.enum(['statement', 'interview', 'social-post', 'press-briefing']),
+    context: text(300),
+    source: id.describe('The source that published these exact words (for a translation, the one that published the translation).'),
+    standing: Standing,
+    translated: z.boolean().describe('True when the text is a translation of what the speaker said.'),
+    translationNote: text(300).optional(),
+    renderings: z.array(Rendering).default([]),
+    topics: ids.min(1),
+    about: ids.default([]).describe('Actors the quote is about, when that is not the speaker.'),
+  })
+  .strict()
+  .refine((quote) => !quote.translated || quote.translationNote !== undefined, {
+    message: 'a translated quote needs a translationNote saying who translated it and from what',
+    path: ['translationNote'],
+  });
+
+export const QuotesFile = z.object({ quotes: z.array(Quote).min(1) }).strict();
+
+export const TimelineEvent = z
+  .object({
+    id,
+    date: isoDate,
+    endDate: isoDate.optional().describe('Last day, for an event that spans several days (e.g. "next week").'),
+    status: z.enum(['happened', 'reported', 'planned', 'expected']),
+    title: oneLine(200),
+    detail: text(600).optional(),
+    actors: ids.default([]),
+    topics: ids.default([]),
+    source: id,
+  })
+  .strict()
+  .refine((event) => event.endDate === undefined || event.endDate >= event.date, {
+    message: 'endDate is before date',
+    path: ['endDate'],
+  });
+
+export const TimelineFile = z.object({ timeline: z.array(TimelineEvent).min(1) }).strict();
+
+/** Every content file, by its file name. Story-wide files live at the top of content/, the rest in editions/<id>/. */
+export const storyFiles = {
+  'story.yaml': StoryFile,
+  'actors.yaml': ActorsFile,
+  'topics.yaml': TopicsFile,
+  'sources.yaml': SourcesFile,
+} as const;
+
+export const editionFiles = {
+  'edition.yaml': EditionFile,
+  'positions.yaml': PositionsFile,
+  'quotes.yaml': QuotesFile,
+  'timeline.yaml': TimelineFile,
+} as const;
+
+export type Story = z.infer<typeof StoryFile>;
+export type Actor = z.infer<typeof Actor>;
+export type Topic = z.infer<typeof Topic>;
+export type Source = z.infer<typeof Source>;
+export type SourceType = z.infer<typeof SourceType>;
+export type Standing = z.infer<typeof Standing>;
+export type EditionContent = z.infer<typeof EditionFile>;
+export type Position = z.infer<typeof Position>;
+export type Quote = z.infer<typeof Quote>;
+export type TimelineEvent = z.infer<typeof TimelineEvent>;

@@ -1,0 +1,123 @@
+// How briefing content reads in Discord: dates, source citations, labels for claims and commentary,
+// and the blocks for a quote or a position. Every quote and position is shown with its source.
+import type { Briefing, InEdition } from '../briefing/briefing.js';
+import type { Actor, Position, Quote, Standing, TimelineEvent } from '../briefing/schema.js';
+import type { Block } from './document.js';
+import { literal } from './text.js';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `2025-11-25` -> `25 Nov 2025`. Content dates are calendar dates, so no time zone applies. */
+export function formatDate(isoDate: string): string {
+  const [year, month, day] = isoDate.slice(0, 10).split('-');
+  return `${Number(day)} ${MONTHS[Number(month) - 1]} ${year}`;
+}
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar date of an instant in a time zone: `2025-11-26T12:00:00+01:00` in Europe/Zurich -> `26 Nov 2025`. */
+export function formatInstant(isoInstant: string, timeZone: string): string {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(new Date(isoInstant)).replace('Sept', 'Sep');
+}
+
+/** `1–7 Dec 2025` for a span, else one date. */
+export function formatDateSpan(start: string, end: string | undefined): string {
+  if (!end || end === start) return formatDate(start);
+  const [startText, endText] = [formatDate(start), formatDate(end)];
+  if (start.slice(0, 7) === end.slice(0, 7)) return `${startText.split(' ')[0]}–${endText}`;
+  return `${startText} – ${endText}`;
+}
+
+const STANDING_LABELS: Record<Standing, string | undefined> = {
+  fact: undefined,
+  claim: '⚠️ Unverified claim',
+  commentary: '💬 Commentary',
+};
+
+export function standingLabel(standing: Standing): string | undefined {
+  return STANDING_LABELS[standing];
+}
+
+/** `publisher, "title", 25 Nov 2025 (via blue News (Keystone-SDA))`, linked when the URL is known. */
+export function citeSource(briefing: Briefing, sourceId: string): string {
+  const source = briefing.sourceById.get(sourceId);
+  if (!source) return literal(sourceId);
+  const title = source.url ? `[${literal(source.title)}](${source.url})` : `“${literal(source.title)}”`;
+  const via = source.via ? briefing.sourceById.get(source.via) : undefined;
+  return `${literal(source.publisher)}, ${title}, ${formatDate(source.date)}${via ? ` (via ${literal(via.publisher)})` : ''}`;
+}
+
+export function actorName(briefing: Briefing, actorId: string): string {
+  return literal(briefing.actorById.get(actorId)?.name ?? actorId);
+}
+
+/** One line describing who an actor is: role and affiliation. */
+export function describeActor(actor: Actor): string {
+  return `${literal(actor.role)} · ${literal(actor.affiliation)}`;
+}
+
+function quoted(quote: Quote): string {
+  return `> “${literal(quote.text)}”${quote.translated ? ' *(translation)*' : ''}`;
+}
+
+const QUOTE_KINDS: Record<Quote['kind'], string> = {
+  statement: 'statement',
+  interview: 'interview',
+  'social-post': 'social post',
+  'press-briefing': 'remarks to reporters',
+};
+
+/** The heading of a quote in a list: label, speaker and date. */
+export function quoteHeading(briefing: Briefing, quote: Quote): string {
+  const label = standingLabel(quote.standing);
+  return `${label ? `${label} · ` : ''}${actorName(briefing, quote.speaker)} · ${formatDate(quote.date)}`;
+}
+
+const quoteBlocks = new WeakMap<Quote, Block>();
+
+/** A quote in full: words, translation note, other renderings, context and source. Memoized per loaded quote. */
+export function quoteBlock(briefing: Briefing, quote: InEdition<Quote>): Block {
+  const cached = quoteBlocks.get(quote);
+  if (cached) return cached;
+  const lines = [quoted(quote)];
+  if (quote.translated && quote.translationNote) lines.push(`Translation: ${literal(quote.translationNote)}`);
+  for (const rendering of quote.renderings) {
+    lines.push(`Also rendered as “${literal(rendering.text)}” (${literal(briefing.sourceById.get(rendering.source)?.publisher ?? rendering.source)})`);
+  }
+  lines.push(`Context: ${literal(quote.context)}`);
+  lines.push(`Source: ${citeSource(briefing, quote.source)} · ${QUOTE_KINDS[quote.kind]}`);
+  const block: Block = { text: lines.join('\n'), sources: [quote.source, ...quote.renderings.map((rendering) => rendering.source)] };
+  quoteBlocks.set(quote, block);
+  return block;
+}
+
+/** A position: stance (labelled when it is a claim or commentary), detail, supporting quotes, date and source. */
+export function positionBlock(briefing: Briefing, position: Position): Block {
+  const label = standingLabel(position.standing);
+  const lines = [`${label ? `${label}: ` : ''}**${literal(position.stance)}**`];
+  if (position.detail) lines.push(literal(position.detail));
+  const supporting = position.quotes.flatMap((id) => briefing.quoteById.get(id) ?? []);
+  for (const quote of supporting) {
+    const speaker = quote.speaker === position.actor ? '' : ` — ${actorName(briefing, quote.speaker)}`;
+    lines.push(`${quoted(quote)}${speaker}`);
+  }
+  lines.push(`${formatDate(position.date)} · Source: ${citeSource(briefing, position.source)}`);
+  return { text: lines.join('\n'), sources: [position.source, ...supporting.map((quote) => quote.source)] };
+}
+
+const EVENT_STATUS: Record<TimelineEvent['status'], string> = {
+  happened: '',
+  reported: ' *(reported)*',
+  planned: ' *(planned)*',
+  expected: ' *(expected)*',
+};
+
+/** One timeline line: date, title and whether it happened, was reported, or is still to come. */
+export function eventLine(event: TimelineEvent): Block {
+  return { text: `**${formatDateSpan(event.date, event.endDate)}** ${literal(event.title)}${EVENT_STATUS[event.status]}`, sources: [event.source] };
+}

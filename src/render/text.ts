@@ -1,0 +1,41 @@
+// Cutting and escaping text for Discord without breaking words, surrogate pairs or Markdown escapes.
+import { escapeMarkdown } from '@discordjs/formatters';
+
+/** Editor-written text shown as written: Markdown characters in it are escaped, not interpreted. */
+export function literal(text: string): string {
+  return escapeMarkdown(text);
+}
+
+/** Splits text into pieces of at most `max` characters, at line breaks where possible, else at spaces. */
+export function splitText(text: string, max: number): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const window = rest.slice(0, max + 1);
+    let cut = window.lastIndexOf('\n');
+    if (cut < max / 2) cut = window.lastIndexOf(' ');
+    // A single word longer than the limit is the one case where a word must be cut.
+    if (cut <= 0) cut = safeCut(rest, max);
+    pieces.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).replace(/^[ \n]+/, '');
+  }
+  if (rest.length > 0 || pieces.length === 0) pieces.push(rest);
+  return pieces;
+}
+
+/** Shortens user-supplied text for echoing back, at a word boundary, marked with an ellipsis. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, safeCut(text, max - 1));
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut}…`;
+}
+
+/** The largest cut position <= max that neither splits a surrogate pair nor strands a Markdown escape. */
+function safeCut(text: string, max: number): number {
+  let cut = max;
+  const code = text.charCodeAt(cut - 1);
+  if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+  if (text[cut - 1] === '\\') cut -= 1;
+  return Math.max(cut, 1);
+}
