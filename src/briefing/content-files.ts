@@ -41,7 +41,7 @@ export class ContentFile {
 
   static parse(absolutePath: string, source: string, edition?: string): { file: ContentFile; errors: ContentError[] } {
     const lineCounter = new LineCounter();
-    const document = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    const document = parseDocument(source, { lineCounter, uniqueKeys: true });
     const file = new ContentFile(displayPath(absolutePath), path.basename(absolutePath), edition, document, lineCounter);
     const errors = document.errors.map((yamlError) => ({
       file: file.file,

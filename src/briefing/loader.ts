@@ -2,7 +2,7 @@
 import { buildBriefing, type Briefing, type BriefingContent, type Edition, type InEdition } from './briefing.js';
 import path from 'node:path';
 import { displayPath, readContentTree, type ContentError, type ContentFile, type FieldPath } from './content-files.js';
-import { editDistance, typoAllowance } from './matching.js';
+import { matchScore } from './matching.js';
 import {
   ActorsFile,
   EditionFile,
@@ -35,11 +35,18 @@ export async function loadBriefing(contentDir: string): Promise<LoadResult> {
   const tree = await readContentTree(contentDir);
   const errors = [...tree.errors];
   const unreadable = new Set(tree.errors.map((error) => error.file));
+  /** Files that failed to parse or validate: their ids are unknown, so references to them are not judged. */
+  const failed = new Set<string>();
 
   function validated<Schema extends Parameters<ContentFile['validate']>[0]>(file: ContentFile | undefined, schema: Schema) {
-    if (!file || unreadable.has(file.file)) return undefined;
+    if (!file) return undefined;
+    if (unreadable.has(file.file)) {
+      failed.add(file.name);
+      return undefined;
+    }
     const result = file.validate(schema);
     errors.push(...result.errors);
+    if (!result.data) failed.add(file.name);
     return result.data;
   }
 
@@ -83,7 +90,7 @@ export async function loadBriefing(contentDir: string): Promise<LoadResult> {
   }
 
   editions.sort((a, b) => Date.parse(a.item.published) - Date.parse(b.item.published));
-  errors.push(...checkReferences({ actors, topics, sources, editions, positions, quotes, timeline }));
+  errors.push(...checkReferences({ actors, topics, sources, editions, positions, quotes, timeline }, failed));
   if (errors.length > 0 || !story) return { ok: false, errors };
 
   const content: BriefingContent = {
@@ -115,9 +122,9 @@ interface LocatedContent {
 }
 
 /** Unique ids and every cross-reference between files. */
-function checkReferences(content: LocatedContent): ContentError[] {
+function checkReferences(content: LocatedContent, failedFiles: ReadonlySet<string>): ContentError[] {
   const errors: ContentError[] = [];
-  const registry = <T extends { id: string }>(kind: string, items: Located<T>[]) => {
+  const registry = <T extends { id: string }>(kind: string, items: Located<T>[], fileName: string) => {
     const byId = new Map<string, Located<T>>();
     for (const located of items) {
       const first = byId.get(located.item.id);
@@ -128,22 +135,22 @@ function checkReferences(content: LocatedContent): ContentError[] {
         byId.set(located.item.id, located);
       }
     }
-    return { kind, byId };
+    return { kind, byId, complete: !failedFiles.has(fileName) };
   };
-  const actors = registry('actor', content.actors);
-  const topics = registry('topic', content.topics);
-  const sources = registry('source', content.sources);
-  const quotes = registry('quote', content.quotes);
-  const positions = registry('position', content.positions);
-  registry('timeline event', content.timeline);
+  const actors = registry('actor', content.actors, 'actors.yaml');
+  const topics = registry('topic', content.topics, 'topics.yaml');
+  const sources = registry('source', content.sources, 'sources.yaml');
+  const quotes = registry('quote', content.quotes, 'quotes.yaml');
+  const positions = registry('position', content.positions, 'positions.yaml');
+  registry('timeline event', content.timeline, 'timeline.yaml');
 
   const expect = (
-    known: { kind: string; byId: ReadonlyMap<string, unknown> },
+    known: { kind: string; byId: ReadonlyMap<string, unknown>; complete: boolean },
     located: Located<unknown>,
     field: FieldPath,
     value: string | undefined,
   ) => {
-    if (value === undefined || known.byId.has(value)) return;
+    if (value === undefined || known.byId.has(value) || !known.complete) return;
     errors.push(located.file.error([...located.path, ...field], `unknown ${known.kind} "${value}"${suggestion(value, known.byId.keys())}`));
   };
   const expectAll = (known: Parameters<typeof expect>[0], located: Located<unknown>, field: string, values: readonly string[]) =>
@@ -187,12 +194,12 @@ function checkReferences(content: LocatedContent): ContentError[] {
   return errors;
 }
 
-/** ` (did you mean "rutte"?)` when a known id is a likely typo of `value`, else nothing. */
+/** ` (did you mean "rutte"?)` when a known id is a likely misspelling or shortening of `value`, else nothing. */
 export function suggestion(value: string, known: Iterable<string>): string {
-  let best: { id: string; distance: number } | undefined;
+  let best: { id: string; score: number } | undefined;
   for (const id of known) {
-    const distance = editDistance(value, id, typoAllowance(value.length));
-    if (distance <= typoAllowance(value.length) && (!best || distance < best.distance)) best = { id, distance };
+    const score = matchScore(value, id);
+    if (score !== undefined && (!best || score < best.score)) best = { id, score };
   }
   return best ? ` (did you mean "${best.id}"?)` : '';
 }

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
       options: {
         json: { type: 'boolean', default: false },
         page: { type: 'string', default: '1' },
-        content: { type: 'string', default: process.env.CONTENT_DIR ?? 'content' },
+        content: { type: 'string', default: process.env.CONTENT_DIR || 'content' },
         help: { type: 'boolean', default: false },
       },
     });

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { decodePageRef, encodePageRef } from '../src/render/custom-id.js';
+import { layOut, renderPage, type Document } from '../src/render/document.js';
+import { LIMITS, payloadProblems } from '../src/render/limits.js';
+import { splitText, truncate } from '../src/render/text.js';
+
+const words = (count: number, word = 'word') => Array.from({ length: count }, (_, index) => `${word}${index}`).join(' ');
+
+describe('splitText', () => {
+  it('splits at spaces, never mid-word, and loses nothing', () => {
+    const text = words(400);
+    const pieces = splitText(text, 100);
+    expect(pieces.every((piece) => piece.length <= 100)).toBe(true);
+    expect(pieces.join(' ')).toBe(text);
+  });
+
+  it('prefers line breaks', () => {
+    expect(splitText(`${'a'.repeat(60)}\n${'b '.repeat(30)}`, 70)[0]).toBe('a'.repeat(60));
+  });
+
+  it('cuts a single over-long word without splitting a surrogate pair', () => {
+    const pieces = splitText('😀'.repeat(60), 101);
+    expect(pieces.every((piece) => !/[\uD800-\uDBFF]$/.test(piece))).toBe(true);
+    expect(pieces.join('')).toBe('😀'.repeat(60));
+  });
+});
+
+describe('truncate', () => {
+  it('keeps short text and cuts long text at a word with an ellipsis', () => {
+    expect(truncate('short', 10)).toBe('short');
+    expect(truncate('one two three four', 12)).toBe('one two…');
+  });
+});
+
+describe('page layout', () => {
+  const document = (blocks: number, blockWords: number): Document => ({
+    title: 'Title',
+    description: 'Description',
+    footer: 'Footer',
+    sections: [{ name: 'Section', blocks: Array.from({ length: blocks }, (_, index) => ({ text: words(blockWords, `b${index}w`), sources: [`s${index}`] })) }],
+  });
+
+  it('keeps every page within limits and drops nothing', () => {
+    const doc = document(60, 150);
+    const pages = layOut(doc);
+    expect(pages.length).toBeGreaterThan(5);
+    for (let page = 1; page <= pages.length; page++) {
+      expect(payloadProblems(renderPage(doc, page, { command: 'test', args: [] }).reply)).toEqual([]);
+    }
+    const allText = pages.flat().map((field) => field.value).join(' ');
+    for (let index = 0; index < 60; index++) expect(allText).toContain(`b${index}w149`);
+  });
+
+  it('names continued fields and reports the sources of the shown page only', () => {
+    const doc = document(3, 300);
+    const first = renderPage(doc, 1, { command: 'test', args: [] });
+    expect(first.reply.embeds![0]!.fields![1]!.name).toBe('Section (continued)');
+    expect(first.sources.length).toBeLessThan(3);
+  });
+
+  it('shows no buttons for a single page, and clamps page numbers', () => {
+    const doc = document(1, 10);
+    const rendered = renderPage(doc, 7, { command: 'test', args: [] });
+    expect(rendered.page).toBe(1);
+    expect(rendered.reply.components).toBeUndefined();
+  });
+});
+
+describe('custom ids', () => {
+  it('round-trip', () => {
+    const ref = { command: 'quotes', view: 'page' as const, page: 3, args: ['rutte', '', 'long way'] };
+    expect(decodePageRef(encodePageRef(ref))).toEqual(ref);
+  });
+
+  it('refuse to exceed Discord\'s 100 characters', () => {
+    expect(() => encodePageRef({ command: 'quotes', view: 'page', page: 1, args: ['x'.repeat(LIMITS.customId)] })).toThrow();
+  });
+});

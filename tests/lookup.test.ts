@@ -1,0 +1,104 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { briefingCommands } from '../commands/index.js';
+import type { Briefing } from '../src/briefing/briefing.js';
+import { editDistance, matchScore, normalize } from '../src/briefing/matching.js';
+import { filterQuotes, findActor, findTopic, rankActors } from '../src/briefing/queries.js';
+import { shippedBriefing } from './support/content.js';
+
+let briefing: Briefing;
+beforeAll(async () => {
+  briefing = await shippedBriefing();
+});
+
+describe('normalize and matching', () => {
+  it('ignores case, accents and punctuation', () => {
+    expect(normalize('  Zelénskyy! ')).toBe('zelenskyy');
+    expect(normalize('Coalition-of-the-Willing')).toBe('coalition of the willing');
+    expect(normalize('Володимир Зеленський')).toBe(normalize('володимир зеленський'));
+  });
+
+  it('measures edit distance and stops early past a limit', () => {
+    expect(editDistance('rutte', 'rutt')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('abcdef', 'uvwxyz', 2)).toBe(3);
+  });
+
+  it('scores exact, prefix, word prefix, substring and typo matches in that order', () => {
+    const scores = ['mark rutte', 'mark', 'rutte', 'ark', 'marc'].map((query) => matchScore(query, 'mark rutte'));
+    expect(scores).toEqual([0, 1, 2, 3, 5]);
+    expect(matchScore('putin', 'mark rutte')).toBeUndefined();
+  });
+});
+
+describe('actor lookup', () => {
+  it.each([
+    ['rutte', 'rutte'],
+    ['Mark Rutte', 'rutte'],
+    ['RUTTE', 'rutte'],
+    ['Zelensky', 'zelensky'],
+    ['Zelenskyy', 'zelensky'],
+    ['Selensky', 'zelensky'],
+    ['Zelénsky', 'zelensky'],
+    ['Володимир Зеленський', 'zelensky'],
+    ['Dan Driscoll', 'driscoll'],
+    ['coalition of the willing', 'coalition-of-the-willing'],
+    ['Wladimir Putin', 'putin'],
+  ])('finds %s', (input, id) => {
+    expect(findActor(briefing, input)?.id).toBe(id);
+  });
+
+  it('does not guess at unknown names', () => {
+    expect(findActor(briefing, 'Rutt')).toBeUndefined();
+    expect(findActor(briefing, '')).toBeUndefined();
+  });
+
+  it('suggests the closest actors for a misspelling, best first', () => {
+    expect(rankActors(briefing, 'Rutt', 3)[0]?.actor.id).toBe('rutte');
+    expect(rankActors(briefing, 'witkof', 3)[0]?.actor.id).toBe('witkoff');
+    expect(rankActors(briefing, 'zelenski', 3)[0]?.actor.id).toBe('zelensky');
+  });
+
+  it('lists the most prominent actors first for an empty query', () => {
+    expect(rankActors(briefing, '', 1)[0]?.actor.id).toBe('trump');
+  });
+
+  it('finds topics by id or name', () => {
+    expect(findTopic(briefing, 'Security guarantees')?.id).toBe('security-guarantees');
+    expect(findTopic(briefing, 'territory')?.id).toBe('territory');
+    expect(findTopic(briefing, 'land')).toBeUndefined();
+  });
+});
+
+describe('quote filters', () => {
+  it('combines speaker, topic and search', () => {
+    const trump = findActor(briefing, 'Trump')!;
+    const territory = findTopic(briefing, 'territory')!;
+    expect(filterQuotes(briefing, { actor: trump, topic: territory }).map((quote) => quote.id)).toEqual([
+      'trump-territory-anyway',
+      'trump-one-direction',
+      'trump-russia-concession',
+    ]);
+    expect(filterQuotes(briefing, { actor: trump, search: normalize('dealmaker') }).map((quote) => quote.id)).toEqual(['trump-standard-thing']);
+    expect(filterQuotes(briefing, {})).toHaveLength(briefing.quotes.length);
+  });
+
+  it('orders quotes newest first', () => {
+    const dates = filterQuotes(briefing, {}).map((quote) => quote.date);
+    expect(dates).toEqual([...dates].sort().reverse());
+  });
+});
+
+describe('autocomplete', () => {
+  const position = briefingCommands.find((command) => command.name === 'position')!;
+
+  it('offers the best match first, showing the alias that matched', () => {
+    const choices = position.autocomplete!(briefing, { name: 'actor', value: 'selen' }, {});
+    expect(choices[0]).toEqual({ name: expect.stringMatching(/^Selensky → Volodymyr Zelensky — President of Ukraine/), value: 'zelensky' });
+  });
+
+  it('offers topics the chosen actor has positions on first', () => {
+    const choices = position.autocomplete!(briefing, { name: 'topic', value: '' }, { actor: 'zelensky' });
+    expect(choices.slice(0, 2).map((choice) => choice.value).sort()).toEqual(['peace-plan', 'security-guarantees']);
+    expect(choices).toHaveLength(briefing.topics.length);
+  });
+});

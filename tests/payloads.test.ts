@@ -1,0 +1,130 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { briefingCommands } from '../commands/index.js';
+import type { Briefing } from '../src/briefing/briefing.js';
+import type { BriefingCommand, OptionValues } from '../src/render/command.js';
+import { routeButton } from '../src/render/command.js';
+import type { Reply } from '../src/render/reply.js';
+import { choiceProblems, payloadProblems } from '../src/render/limits.js';
+import { shippedBriefing } from './support/content.js';
+
+let briefing: Briefing;
+beforeAll(async () => {
+  briefing = await shippedBriefing();
+});
+
+const command = (name: string): BriefingCommand => briefingCommands.find((candidate) => candidate.name === name)!;
+
+/** Every page of a reply, following its Next buttons the way a user would. */
+function allPages(first: Reply): Reply[] {
+  const pages = [first];
+  for (;;) {
+    const next = pages[pages.length - 1]!.components?.[0]?.components.find((button) => 'label' in button && button.label === 'Next ▶');
+    if (!next || !('custom_id' in next) || next.disabled) return pages;
+    const routed = routeButton(briefingCommands, next.custom_id)!;
+    pages.push(routed.command.pressButton(briefing, routed.ref));
+  }
+}
+
+function expectSafe(reply: Reply, what: string) {
+  expect(payloadProblems(reply), what).toEqual([]);
+  expect(reply.allowed_mentions).toEqual({ parse: [] });
+}
+
+describe('every payload stays within Discord limits and pings no one', () => {
+  it('/brief, whole and by section', () => {
+    for (const section of [undefined, 'tldr', 'key-points', 'whats-next', 'open-questions']) {
+      for (const page of allPages(command('brief').reply(briefing, { section }))) expectSafe(page, `/brief section:${section}`);
+    }
+  });
+
+  it('/position for every actor, alone and with every topic', () => {
+    for (const actor of briefing.actors) {
+      for (const topic of [undefined, ...briefing.topics.map((item) => item.id)]) {
+        const options: OptionValues = { actor: actor.name, topic };
+        for (const page of allPages(command('position').reply(briefing, options))) expectSafe(page, JSON.stringify(options));
+      }
+    }
+  });
+
+  it('/quotes for every actor and every topic', () => {
+    const filters: OptionValues[] = [{}, ...briefing.actors.map((actor) => ({ actor: actor.id })), ...briefing.topics.map((topic) => ({ topic: topic.id }))];
+    for (const options of filters) {
+      for (const page of allPages(command('quotes').reply(briefing, options))) expectSafe(page, JSON.stringify(options));
+    }
+  });
+
+  it('autocomplete for every prefix of every actor name', () => {
+    for (const actor of briefing.actors) {
+      for (let length = 0; length <= actor.name.length; length++) {
+        const choices = command('position').autocomplete!(briefing, { name: 'actor', value: actor.name.slice(0, length) }, {});
+        expect(choiceProblems(choices)).toEqual([]);
+        expect(choices.length).toBeGreaterThan(0);
+      }
+    }
+  });
+});
+
+describe('replies', () => {
+  it('/brief shows the tl;dr, every section, the edition date and the sources', () => {
+    const embed = command('brief').reply(briefing, {}).embeds![0]!;
+    expect(embed.description).toContain(briefing.latest.summary.tldr.slice(0, 40));
+    expect(embed.fields!.map((field) => field.name)).toEqual(['Key points', "What's next", 'Open questions']);
+    expect(embed.footer!.text).toBe('Edition of 26 Nov 2025 · Sources: blue News (Keystone-SDA)');
+  });
+
+  it('/position shows who the actor is and each position with its quote, date and source', () => {
+    const embed = command('position').reply(briefing, { actor: 'Rutte' }).embeds![0]!;
+    expect(embed.title).toBe('Mark Rutte');
+    expect(embed.description).toContain('Secretary General of NATO');
+    const value = embed.fields![0]!.value;
+    expect(value).toContain('“We are still a long way from reaching our goal on the road to peace.” *(translation)*');
+    expect(value).toContain('26 Nov 2025 · Source: Redaktionsnetzwerk Deutschland (RND) and El País');
+  });
+
+  it('labels claims and commentary as such', () => {
+    const witkoff = JSON.stringify(command('position').reply(briefing, { actor: 'witkoff' }));
+    expect(witkoff).toContain('⚠️ Unverified claim · Bloomberg News');
+    expect(witkoff).toContain('💬 Commentary · Ron Filipkowski');
+    const broe = command('position').reply(briefing, { actor: 'Jake Broe' }).embeds![0]!;
+    expect(broe.fields![0]!.value).toMatch(/^💬 Commentary: \*\*Asserts that Russia wrote/);
+    expect(broe.description).toContain('not as fact');
+  });
+
+  it('answers an unknown actor privately, suggesting the closest', () => {
+    const reply = command('position').reply(briefing, { actor: 'Rutt' });
+    expect(reply.flags).toBe(64);
+    expect(reply.content).toContain('Did you mean Mark Rutte?');
+    expect(reply.embeds).toBeUndefined();
+  });
+
+  it('echoes hostile input harmlessly', () => {
+    const reply = command('quotes').reply(briefing, { actor: '@everyone <@&123> **bold**' });
+    expect(reply.content).toContain('\\*\\*bold\\*\\*');
+    expectSafe(reply, 'hostile input');
+  });
+
+  it('turns /quotes pages with stable custom ids that encode filters and page', () => {
+    const first = command('quotes').reply(briefing, { search: 'The' });
+    const buttons = first.components?.[0]?.components ?? [];
+    expect(buttons.map((button) => ('custom_id' in button ? button.custom_id : ''))).toEqual(['quotes:p:0:::the', 'quotes:p:1:::the', 'quotes:p:2:::the']);
+    const shown = allPages(first).flatMap((page) => page.embeds![0]!.fields!.filter((field) => !field.name.endsWith('(continued)')));
+    const expected = briefing.quotes.filter((quote) => briefing.quoteSearchText.get(quote.id)!.includes('the'));
+    expect(shown).toHaveLength(expected.length);
+  });
+
+  it('lists every quote across the pages of an unfiltered /quotes, none dropped', () => {
+    const pages = allPages(command('quotes').reply(briefing, {}));
+    expect(pages.length).toBeGreaterThan(1);
+    const text = JSON.stringify(pages);
+    for (const quote of briefing.quotes) expect(text).toContain(JSON.stringify(quote.text.slice(0, 20)).slice(1, -1));
+    expect(pages.at(-1)!.embeds![0]!.footer!.text).toMatch(/Page (\d+)\/\1$/);
+  });
+
+  it('survives forged page numbers by showing the nearest real page', () => {
+    const routed = routeButton(briefingCommands, 'quotes:p:999999:::')!;
+    const reply = routed.command.pressButton(briefing, routed.ref);
+    expect(reply.embeds![0]!.footer!.text).toMatch(/Page (\d+)\/\1$/);
+    expect(routeButton(briefingCommands, 'quotes:x:1:::')).toBeUndefined();
+    expect(routeButton(briefingCommands, 'nope:p:1')).toBeUndefined();
+  });
+});

@@ -1,0 +1,77 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+
+/** Runs the preview CLI as `npm run preview` does, returning exit code and both streams. */
+async function preview(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/preview.ts', ...args], { env: { ...process.env, CONTENT_DIR: undefined } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('preview CLI', () => {
+  it('renders /brief readably', async () => {
+    const { code, stdout } = await preview('/brief');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^━━ US-led Ukraine peace talks ━━/);
+    expect(stdout).toContain('**TL;DR** Washington is pushing');
+    expect(stdout).toContain('▸ Key points\n• Progress:');
+    expect(stdout).toContain('— Edition of 26 Nov 2025 · Sources: blue News (Keystone-SDA)');
+  });
+
+  it('shows Rutte\'s role and his words on the plan', async () => {
+    const { code, stdout } = await preview('/position actor:Rutte');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Secretary General of NATO');
+    expect(stdout).toContain('“We are still a long way from reaching our goal on the road to peace.”');
+  });
+
+  it('finds Zelensky as Selensky, with options split as Discord does', async () => {
+    const { stdout } = await preview('/position', 'actor:Selensky', 'topic:security-guarantees');
+    expect(stdout).toMatch(/^━━ Volodymyr Zelensky ━━/);
+    expect(stdout).toContain('It is in our shared interest that security is real.');
+  });
+
+  it('prints only the raw payload as JSON with --json', async () => {
+    const { code, stdout } = await preview('/quotes actor:Leavitt', '--json');
+    expect(code).toBe(0);
+    const payload = JSON.parse(stdout);
+    expect(payload.allowed_mentions).toEqual({ parse: [] });
+    expect(payload.embeds[0].fields).toHaveLength(2);
+  });
+
+  it('accepts multi-word and quoted values, and --page', async () => {
+    const { stdout } = await preview('/quotes search:"long way"');
+    expect(stdout).toContain('1 quote matching “long way”');
+    const second = await preview('/quotes', '--page', '2');
+    expect(second.stdout).toMatch(/Page 2\/\d+/);
+  });
+
+  it('exits 2 with usage for an unknown command or option', async () => {
+    const unknownCommand = await preview('/weather');
+    expect(unknownCommand.code).toBe(2);
+    expect(unknownCommand.stderr).toContain('unknown command /weather');
+    expect(unknownCommand.stderr).toContain('usage: npm run preview');
+    const unknownOption = await preview('/position actor:Rutte tpoic:territory');
+    expect(unknownOption.code).toBe(2);
+    expect(unknownOption.stderr).toContain('/position has no option "tpoic" (options: actor, topic)');
+    const missing = await preview('/position');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('/position needs actor:<value>');
+    const badChoice = await preview('/brief section:weather');
+    expect(badChoice.code).toBe(2);
+    expect(badChoice.stderr).toContain('section must be one of: tldr, key-points, whats-next, open-questions');
+  });
+
+  it('exits 1 naming the problem when the content is broken', async () => {
+    const { code, stderr } = await preview('/brief', '--content', 'tests/no-such-content');
+    expect(code).toBe(1);
+    expect(stderr).toContain('cannot read content folder');
+  });
+});
