@@ -153,7 +153,7 @@ describe('broken content', () => {
   });
 
   it('requires a translation note on a translated quote', async () => {
-    await content.edit(QUOTES, (text) => text.replace(/\n    translationNote: The wire report's English rendering of the interview.*\n/, '\n'));
+    await content.edit(QUOTES, (text) => text.replace(/\n {4}translationNote: The wire report's English rendering of the interview.*\n/, '\n'));
     await expectOnlyError(/quotes\[12\]\.translationNote: a translated quote needs a translationNote/);
   });
 
