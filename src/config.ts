@@ -1,0 +1,47 @@
+// The environment, read once at the door: dotenv, then one zod schema. A bad or missing variable stops
+// start-up with one message listing every problem. Values are never echoed: one of them is the token.
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const Environment = z.object({
+  DISCORD_TOKEN: z.string({ error: 'is required: the bot token from the Discord Developer Portal' }).min(1),
+  DISCORD_CLIENT_ID: snowflake.optional(),
+  DISCORD_GUILD_ID: snowflake.optional(),
+  DISCORD_API_URL: z.url({ error: 'must be an http(s) URL, e.g. http://127.0.0.1:8080/api' }).optional(),
+  CONTENT_DIR: z.string().default('content'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'must be json or pretty' }).optional(),
+});
+
+export type Config = z.infer<typeof Environment>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Configuration problems (see .env.example):\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+/**
+ * Reads `.env` (without overriding real environment variables) and validates everything.
+ * `require` names variables that are optional in general but needed by this entry point.
+ */
+export function loadConfig(require: readonly (keyof Config)[] = [], environment: NodeJS.ProcessEnv = readEnvironment()): Config {
+  // An empty value in .env (`DISCORD_GUILD_ID=`) means "not set".
+  const present = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''));
+  const result = Environment.safeParse(present);
+  const problems = result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+  for (const name of require) {
+    if (result.success && result.data[name] === undefined) problems.push(`${name} is required for this command`);
+  }
+  if (problems.length > 0 || !result.success) throw new ConfigError(problems);
+  return result.data;
+}
+
+function readEnvironment(): NodeJS.ProcessEnv {
+  loadDotenv({ quiet: true });
+  return process.env;
+}

@@ -1,0 +1,28 @@
+// The logger: pino, JSON by default and pretty in a terminal. Secrets are scrubbed from every line
+// after serialisation, so a token inside an error message or stack from discord.js is caught too.
+import pino, { type DestinationStream, type Logger } from 'pino';
+import pretty from 'pino-pretty';
+import type { Config } from './config.js';
+
+export type { Logger };
+
+const REDACTED = '[redacted]';
+
+export function createLogger(
+  config: Pick<Config, 'LOG_LEVEL' | 'LOG_FORMAT'>,
+  secrets: readonly string[],
+  destination?: DestinationStream,
+): Logger {
+  const usable = secrets.filter((secret) => secret.length >= 8);
+  const scrub = (line: string) => usable.reduce((text, secret) => text.replaceAll(secret, REDACTED), line);
+  const format = config.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json');
+  return pino(
+    {
+      level: config.LOG_LEVEL,
+      base: undefined,
+      redact: { paths: ['token', '*.token', 'headers.authorization', '*.headers.authorization'], censor: REDACTED },
+      hooks: { streamWrite: scrub },
+    },
+    destination ?? (format === 'pretty' ? pretty({ colorize: process.stdout.isTTY, sync: true }) : pino.destination({ sync: true })),
+  );
+}

@@ -1,0 +1,78 @@
+// npm start: the bot. Reads config, loads the briefing (refusing to start on invalid content), connects to
+// Discord, answers interactions, reloads content on change, and shuts down cleanly on SIGINT/SIGTERM.
+import { Events } from 'discord.js';
+import { briefingCommands } from '../commands/index.js';
+import { formatContentError } from './briefing/content-files.js';
+import { LiveBriefing } from './briefing/live.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { briefingHandler } from './discord/briefing-handlers.js';
+import { createClient } from './discord/client.js';
+import { routeInteractions } from './discord/router.js';
+import { createLogger } from './log.js';
+
+/** SIGTERM must end the process within 5 seconds, even if something hangs. */
+const SHUTDOWN_DEADLINE_MS = 4000;
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+}
+
+const log = createLogger(config, [config.DISCORD_TOKEN]);
+process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
+
+const opened = await LiveBriefing.open(config.CONTENT_DIR, {
+  reloaded: (briefing) => log.info({ edition: briefing.latest.id, quotes: briefing.quotes.length }, 'content reloaded'),
+  rejected: (errors) => {
+    for (const error of errors) log.error({ content: formatContentError(error) }, 'content error');
+    log.error({ errors: errors.length }, 'content change rejected; still serving the last good briefing');
+  },
+});
+if (!(opened instanceof LiveBriefing)) {
+  for (const error of opened.errors) log.error({ content: formatContentError(error) }, 'content error');
+  log.fatal({ errors: opened.errors.length, contentDir: config.CONTENT_DIR }, 'content is invalid; not starting');
+  process.exit(1);
+}
+const live = opened;
+
+const client = createClient(config);
+routeInteractions(client, briefingCommands.map((command) => briefingHandler(command, live)), log);
+client.once(Events.ClientReady, (ready) => {
+  const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
+  log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, edition: live.current.latest.id, rssMb }, 'ready');
+});
+client.on(Events.Error, (error) => log.error({ err: error }, 'client error'));
+client.on(Events.Warn, (message) => log.warn(message));
+client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'gateway disconnected'));
+client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway resumed'));
+client.rest.on('rateLimited', (info) => log.info({ route: info.route, retryAfterMs: info.retryAfter, global: info.global }, 'rate limited'));
+
+live.watch();
+
+let stopping = false;
+async function shutdown(signal: NodeJS.Signals): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'shutting down');
+  setTimeout(() => {
+    log.warn('shutdown took too long; exiting anyway');
+    process.exit(0);
+  }, SHUTDOWN_DEADLINE_MS).unref();
+  live.close();
+  await client.destroy();
+  log.info('stopped');
+  log.flush();
+  process.exit(0);
+}
+process.on('SIGINT', (signal) => void shutdown(signal));
+process.on('SIGTERM', (signal) => void shutdown(signal));
+
+try {
+  await client.login(config.DISCORD_TOKEN);
+} catch (error) {
+  log.fatal({ err: error }, 'could not connect to Discord');
+  process.exit(1);
+}

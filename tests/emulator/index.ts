@@ -1,0 +1,262 @@
+/**
+ * Discord API emulator for end-to-end tests and benchmarks: a real discord.js
+ * 14 bot talks to it over HTTP and WebSocket on 127.0.0.1.
+ *
+ *   const emu = await startEmulator();
+ *   spawn bot with env DISCORD_API_URL=emu.restUrl and the token emu.token
+ *   await emu.waitForReady();
+ *   const reply = await emu.injectCommand({ name: 'ask', options: { question: 'why?' } }).waitForReply();
+ *   await emu.close();
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { CommandStore } from './commands.js';
+import { FaultInjector, type FaultRule } from './faults.js';
+import { Gateway } from './gateway.js';
+import {
+  InteractionFactory,
+  type AutocompleteInjection,
+  type BuiltInteraction,
+  type ButtonInjection,
+  type CommandInjection,
+} from './inject.js';
+import { CALLBACK_DEADLINE_MS, InteractionRegistry, type InjectedInteraction } from './interactions.js';
+import { MessageStore, type StoredMessage } from './messages.js';
+import { WindowLimiter, type RateLimitOptions } from './ratelimit.js';
+import { RestApi, type RecordedRequest } from './rest.js';
+import { randomToken, snowflake } from './snowflake.js';
+import { waitUntil } from './waiters.js';
+import { World, type GuildSpec, type ResolvedChannel, type ResolvedGuild } from './world.js';
+
+export { ErrorCode } from './errors.js';
+export type { FaultRule } from './faults.js';
+export type {
+  AutocompleteInjection,
+  ButtonInjection,
+  CommandInjection,
+  InteractionContext,
+  OptionInput,
+  OptionValue,
+} from './inject.js';
+export {
+  CallbackType,
+  type InjectedInteraction,
+  type InteractionReply,
+  type InteractionTraffic,
+} from './interactions.js';
+export { Limits } from './limits.js';
+export { MessageFlag, type StoredMessage } from './messages.js';
+export { EVERYONE_PERMISSIONS, Permission } from './permissions.js';
+export type { RateLimitOptions } from './ratelimit.js';
+export type { RecordedRequest } from './rest.js';
+export type { ChannelSpec, GuildSpec, ResolvedChannel, ResolvedGuild } from './world.js';
+
+export interface EmulatorOptions {
+  /** Bot token the emulator accepts (default: a random one, see `emulator.token`). */
+  token?: string;
+  /** Application id (default: a fresh snowflake); also the bot user id unless `botUserId` is set. */
+  applicationId?: string;
+  botUserId?: string;
+  /** Default: one guild with a few text channels. */
+  guilds?: GuildSpec[];
+  /** HELLO heartbeat interval (default 41250 ms, as Discord). */
+  heartbeatIntervalMs?: number;
+  /** Really enforce a per-channel limit on POST /channels/{id}/messages (off by default). */
+  rateLimit?: RateLimitOptions;
+  /** First-callback deadline (default 3000 ms, as Discord). */
+  interactionDeadlineMs?: number;
+}
+
+const DEFAULT_WAIT_MS = 5000;
+const DEFAULT_GATEWAY_WAIT_MS = 10_000;
+const DEFAULT_HEARTBEAT_INTERVAL_MS = 41_250;
+const RESUMABLE_CLOSE_CODE = 4000;
+
+export class Emulator {
+  /** `http://127.0.0.1:PORT/api`: the bot's `rest.api` option / DISCORD_API_URL. */
+  readonly restUrl: string;
+  readonly gatewayUrl: string;
+  readonly token: string;
+  readonly applicationId: string;
+  readonly botUserId: string;
+  /** The user injected interactions come from unless `userId` is given. */
+  readonly defaultUserId = snowflake();
+  readonly guilds: readonly ResolvedGuild[];
+  readonly commands: CommandStore;
+  readonly #server: Server;
+  readonly #world: World;
+  readonly #messages: MessageStore;
+  readonly #interactions: InteractionRegistry;
+  readonly #factory: InteractionFactory;
+  readonly #faults = new FaultInjector();
+  readonly #gateway: Gateway;
+  readonly #rest: RestApi;
+
+  private constructor(server: Server, port: number, options: EmulatorOptions) {
+    this.#server = server;
+    this.restUrl = `http://127.0.0.1:${port}/api`;
+    this.gatewayUrl = `ws://127.0.0.1:${port}`;
+    this.applicationId = options.applicationId ?? snowflake();
+    this.botUserId = options.botUserId ?? this.applicationId;
+    this.token = options.token ?? `${Buffer.from(this.botUserId).toString('base64url')}.emu.${randomToken(20)}`;
+    this.#world = new World(this.botUserId, options.guilds);
+    this.guilds = this.#world.guilds;
+    this.commands = new CommandStore(this.applicationId);
+    this.#messages = new MessageStore(this.#world.botUser, this.applicationId);
+    const deadlineMs = options.interactionDeadlineMs ?? CALLBACK_DEADLINE_MS;
+    this.#interactions = new InteractionRegistry(this.applicationId, this.#messages, deadlineMs);
+    this.#factory = new InteractionFactory(
+      this.#world,
+      this.commands,
+      this.#messages,
+      this.applicationId,
+      this.defaultUserId,
+    );
+    this.#gateway = new Gateway(server, {
+      url: this.gatewayUrl,
+      token: this.token,
+      applicationId: this.applicationId,
+      heartbeatIntervalMs: options.heartbeatIntervalMs ?? DEFAULT_HEARTBEAT_INTERVAL_MS,
+      world: this.#world,
+    });
+    this.#rest = new RestApi({
+      token: this.token,
+      applicationId: this.applicationId,
+      gatewayUrl: this.gatewayUrl,
+      world: this.#world,
+      messages: this.#messages,
+      commands: this.commands,
+      interactions: this.#interactions,
+      faults: this.#faults,
+      ...(options.rateLimit ? { limiter: new WindowLimiter(options.rateLimit) } : {}),
+    });
+    server.on('request', (req, res) => void this.#rest.handle(req, res));
+  }
+
+  static async start(options: EmulatorOptions = {}): Promise<Emulator> {
+    const server = createServer();
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', resolve);
+    });
+    return new Emulator(server, (server.address() as AddressInfo).port, options);
+  }
+
+  /** Every REST request, in completion order. */
+  get requests(): readonly RecordedRequest[] {
+    return this.#rest.requests;
+  }
+
+  /** Requests that matched no emulated route (answered 404). */
+  get unmatched(): readonly RecordedRequest[] {
+    return this.#rest.unmatched;
+  }
+
+  get identifyCount(): number {
+    return this.#gateway.identifyCount;
+  }
+
+  get resumeCount(): number {
+    return this.#gateway.resumeCount;
+  }
+
+  /** Messages the bot posted with POST /channels/{id}/messages, oldest first. */
+  messages(channelId: string): readonly StoredMessage[] {
+    return this.#messages.inChannel(channelId);
+  }
+
+  /** Any message the emulator stores: channel posts, interaction replies, follow-ups. */
+  message(id: string): StoredMessage | undefined {
+    return this.#messages.get(id);
+  }
+
+  /** A channel by name (in `guildId`, else in any guild). */
+  channel(name: string, guildId?: string): ResolvedChannel {
+    const found = this.guilds
+      .filter((guild) => guildId === undefined || guild.id === guildId)
+      .flatMap((guild) => guild.channels)
+      .find((channel) => channel.name === name);
+    if (!found) throw new Error(`Emulator: no channel named ${name}`);
+    return found;
+  }
+
+  injectCommand(injection: CommandInjection): InjectedInteraction {
+    return this.#launch(this.#factory.command(injection));
+  }
+
+  injectAutocomplete(injection: AutocompleteInjection): InjectedInteraction {
+    return this.#launch(this.#factory.autocomplete(injection));
+  }
+
+  injectButton(injection: ButtonInjection): InjectedInteraction {
+    return this.#launch(this.#factory.button(injection));
+  }
+
+  #launch(built: BuiltInteraction): InjectedInteraction {
+    this.#gateway.dispatch('INTERACTION_CREATE', built.payload);
+    return this.#interactions.register(built);
+  }
+
+  /** Dispatches any gateway event (queued for replay while the bot is disconnected); returns its sequence number. */
+  dispatch(event: string, data: unknown): number {
+    return this.#gateway.dispatch(event, data);
+  }
+
+  /** Resolves with the first recorded request (past or future) matching `predicate`. */
+  waitFor(predicate: (request: RecordedRequest) => boolean, timeoutMs = DEFAULT_WAIT_MS): Promise<RecordedRequest> {
+    const { requests } = this.#rest;
+    let next = 0;
+    return waitUntil(
+      this.#rest.changed,
+      () => {
+        for (; next < requests.length; next++) {
+          const request = requests[next];
+          if (request && predicate(request)) return request;
+        }
+        return undefined;
+      },
+      timeoutMs,
+      () => `a matching request (${requests.length} recorded)`,
+    );
+  }
+
+  /** Resolves once the channel holds at least `count` posted messages. */
+  waitForMessages(channelId: string, count: number, timeoutMs = DEFAULT_WAIT_MS): Promise<readonly StoredMessage[]> {
+    return this.#messages.waitForChannel(channelId, count, timeoutMs);
+  }
+
+  /** Resolves once READY has been sent `count` times (default 1) in answer to IDENTIFY. */
+  waitForReady(options: { count?: number; timeoutMs?: number } = {}): Promise<void> {
+    return this.#gateway.waitForCount('readyCount', options.count ?? 1, options.timeoutMs ?? DEFAULT_GATEWAY_WAIT_MS);
+  }
+
+  /** Resolves once `count` RESUMEs (default 1) have succeeded. */
+  waitForResume(options: { count?: number; timeoutMs?: number } = {}): Promise<void> {
+    return this.#gateway.waitForCount('resumeCount', options.count ?? 1, options.timeoutMs ?? DEFAULT_GATEWAY_WAIT_MS);
+  }
+
+  /** Makes the next matching REST request(s) fail as Discord would. */
+  failNext(rule: FaultRule): void {
+    this.#faults.add(rule);
+  }
+
+  /** Closes the gateway socket (default code 4000: the client RESUMEs). */
+  dropGateway(options: { code?: number } = {}): void {
+    this.#gateway.drop(options.code ?? RESUMABLE_CLOSE_CODE);
+  }
+
+  /** Sends op 9 (d: false): the client must IDENTIFY again (discord.js takes 5–6.5 s). */
+  invalidateSession(): void {
+    this.#gateway.invalidateSession();
+  }
+
+  async close(): Promise<void> {
+    await this.#gateway.close();
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve, reject) => this.#server.close((error) => (error ? reject(error) : resolve())));
+  }
+}
+
+export function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  return Emulator.start(options);
+}

@@ -1,0 +1,260 @@
+/**
+ * The emulated Discord world: the bot user, guilds and channels resolved from
+ * specs, users seen in interactions, permission maths, and the gateway/REST
+ * shapes of those objects that discord.js 14 needs to cache them.
+ */
+import { apiError, ErrorCode } from './errors.js';
+import type { Json } from './http.js';
+import { EVERYONE_PERMISSIONS, Permission } from './permissions.js';
+import { snowflake } from './snowflake.js';
+
+const ChannelType = { GuildText: 0, DM: 1 } as const;
+const MEMBER_OVERWRITE = 1;
+
+export interface ChannelSpec {
+  id?: string;
+  name: string;
+  /** Discord channel type (default 0, text). */
+  type?: number;
+  /** Permission bits denied to the bot in this channel through a member permission overwrite. */
+  botDenied?: bigint;
+}
+
+export interface GuildSpec {
+  id?: string;
+  name?: string;
+  channels?: ChannelSpec[];
+}
+
+export interface ResolvedChannel {
+  id: string;
+  name: string;
+  type: number;
+  /** null for DM channels. */
+  guildId: string | null;
+  botDenied: bigint;
+  position: number;
+}
+
+export interface ResolvedGuild {
+  id: string;
+  name: string;
+  channels: ResolvedChannel[];
+}
+
+export interface UserPayload {
+  id: string;
+  username: string;
+  global_name: string | null;
+  discriminator: '0';
+  avatar: null;
+  bot?: true;
+}
+
+const DEFAULT_GUILD: GuildSpec = {
+  name: 'Emulated Guild',
+  channels: [{ name: 'general' }, { name: 'bot-commands' }, { name: 'announcements' }],
+};
+
+function plainUser(id: string, username: string, globalName: string | null): UserPayload {
+  return { id, username, global_name: globalName, discriminator: '0', avatar: null };
+}
+
+export class World {
+  readonly guilds: ResolvedGuild[];
+  readonly botUser: UserPayload;
+  /** Owner of every guild: a user that is neither the bot nor a tester, so permissions are computed, not implied. */
+  readonly ownerId = snowflake();
+  readonly joinedAt = new Date().toISOString();
+  readonly #guilds = new Map<string, ResolvedGuild>();
+  readonly #channels = new Map<string, ResolvedChannel>();
+  readonly #dmChannels = new Map<string, ResolvedChannel>();
+  readonly #users = new Map<string, UserPayload>();
+
+  constructor(botUserId: string, specs: GuildSpec[] = [DEFAULT_GUILD]) {
+    this.botUser = { ...plainUser(botUserId, 'emulated-bot', null), bot: true };
+    this.#users.set(botUserId, this.botUser);
+    this.guilds = specs.map((spec, i) => this.#resolveGuild(spec, i));
+  }
+
+  #resolveGuild(spec: GuildSpec, index: number): ResolvedGuild {
+    const id = spec.id ?? snowflake();
+    const channels = (spec.channels ?? DEFAULT_GUILD.channels ?? []).map((channel, position) => ({
+      id: channel.id ?? snowflake(),
+      name: channel.name,
+      type: channel.type ?? ChannelType.GuildText,
+      guildId: id,
+      botDenied: channel.botDenied ?? 0n,
+      position,
+    }));
+    const guild = { id, name: spec.name ?? `Emulated Guild ${index + 1}`, channels };
+    this.#guilds.set(id, guild);
+    for (const channel of channels) this.#channels.set(channel.id, channel);
+    return guild;
+  }
+
+  guild(id: string): ResolvedGuild | undefined {
+    return this.#guilds.get(id);
+  }
+
+  channel(id: string): ResolvedChannel | undefined {
+    return this.#channels.get(id);
+  }
+
+  /** The user with this id, creating a plain stub the first time it is seen. */
+  user(id: string): UserPayload {
+    let user = this.#users.get(id);
+    if (!user) {
+      user = plainUser(id, `user-${id.slice(-6)}`, `User ${id.slice(-6)}`);
+      this.#users.set(id, user);
+    }
+    return user;
+  }
+
+  /** The DM channel between the bot and a user, created on first use. */
+  dmChannel(userId: string): ResolvedChannel {
+    let channel = this.#dmChannels.get(userId);
+    if (!channel) {
+      channel = { id: snowflake(), name: '', type: ChannelType.DM, guildId: null, botDenied: 0n, position: 0 };
+      this.#dmChannels.set(userId, channel);
+      this.#channels.set(channel.id, channel);
+    }
+    return channel;
+  }
+
+  /** The bot's effective permissions in a channel: @everyone grants minus its member overwrite. */
+  botPermissionsIn(channel: ResolvedChannel): bigint {
+    return EVERYONE_PERMISSIONS & ~channel.botDenied;
+  }
+
+  /** Throws Discord's 403 unless the bot can see `channel` and has every bit of `needed` there. */
+  assertBotCan(channel: ResolvedChannel, needed: bigint): void {
+    const granted = this.botPermissionsIn(channel);
+    if ((granted & Permission.ViewChannel) === 0n) throw apiError(403, ErrorCode.MissingAccess);
+    if ((granted & needed) !== needed) throw apiError(403, ErrorCode.MissingPermissions);
+  }
+
+  channelPayload(channel: ResolvedChannel, dmRecipient?: UserPayload): Json {
+    if (channel.guildId === null) {
+      const recipients = dmRecipient ? [dmRecipient] : [];
+      return { id: channel.id, type: ChannelType.DM, flags: 0, last_message_id: null, recipients };
+    }
+    const overwrites =
+      channel.botDenied === 0n
+        ? []
+        : [{ id: this.botUser.id, type: MEMBER_OVERWRITE, allow: '0', deny: String(channel.botDenied) }];
+    return {
+      id: channel.id,
+      type: channel.type,
+      guild_id: channel.guildId,
+      name: channel.name,
+      position: channel.position,
+      parent_id: null,
+      topic: null,
+      nsfw: false,
+      flags: 0,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      permission_overwrites: overwrites,
+    };
+  }
+
+  memberPayload(user: UserPayload): Json {
+    return {
+      user,
+      nick: null,
+      avatar: null,
+      banner: null,
+      roles: [],
+      joined_at: this.joinedAt,
+      premium_since: null,
+      deaf: false,
+      mute: false,
+      flags: 0,
+      pending: false,
+      communication_disabled_until: null,
+    };
+  }
+
+  guildCreatePayload(guild: ResolvedGuild): Json {
+    const everyone = {
+      id: guild.id,
+      name: '@everyone',
+      color: 0,
+      hoist: false,
+      icon: null,
+      unicode_emoji: null,
+      position: 0,
+      permissions: String(EVERYONE_PERMISSIONS),
+      managed: false,
+      mentionable: false,
+      flags: 0,
+    };
+    return {
+      id: guild.id,
+      name: guild.name,
+      icon: null,
+      splash: null,
+      discovery_splash: null,
+      banner: null,
+      description: null,
+      owner_id: this.ownerId,
+      afk_channel_id: null,
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      mfa_level: 0,
+      nsfw_level: 0,
+      premium_tier: 0,
+      premium_subscription_count: 0,
+      premium_progress_bar_enabled: false,
+      preferred_locale: 'en-US',
+      features: [],
+      application_id: null,
+      system_channel_id: null,
+      system_channel_flags: 0,
+      rules_channel_id: null,
+      public_updates_channel_id: null,
+      safety_alerts_channel_id: null,
+      vanity_url_code: null,
+      max_members: 500_000,
+      max_video_channel_users: 25,
+      roles: [everyone],
+      emojis: [],
+      stickers: [],
+      joined_at: this.joinedAt,
+      large: false,
+      unavailable: false,
+      member_count: 2,
+      members: [this.memberPayload(this.botUser)],
+      channels: guild.channels.map((channel) => this.channelPayload(channel)),
+      threads: [],
+      presences: [],
+      voice_states: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+    };
+  }
+
+  readyPayload(sessionId: string, resumeGatewayUrl: string, applicationId: string): Json {
+    return {
+      v: 10,
+      user: { ...this.botUser, verified: true, mfa_enabled: false, flags: 0, email: null },
+      guilds: this.guilds.map((guild) => ({ id: guild.id, unavailable: true })),
+      session_id: sessionId,
+      session_type: 'normal',
+      resume_gateway_url: resumeGatewayUrl,
+      application: { id: applicationId, flags: 0 },
+      shard: [0, 1],
+      private_channels: [],
+      relationships: [],
+      presences: [],
+      user_settings: {},
+      guild_join_requests: [],
+      geo_ordered_rtc_regions: [],
+      _trace: ['emulator'],
+    };
+  }
+}
