@@ -3,9 +3,11 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-ap
 import { brief } from './brief.js';
 import { position } from './position.js';
 import { quotes } from './quotes.js';
+import { sources } from './sources.js';
+import { timeline } from './timeline.js';
 
 /** Commands answered from the briefing alone, by pure reply builders. */
-export const briefingCommands = [brief, position, quotes] as const;
+export const briefingCommands = [brief, position, quotes, timeline, sources] as const;
 
 /** The JSON Discord registers, for every command. */
 export function allCommandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {

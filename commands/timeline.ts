@@ -1,0 +1,109 @@
+// /timeline [from] [to]: the story's events, oldest first, each with its dates, whether it happened, was
+// reported or is still to come, what it was, and its source; grouped by month, paginated.
+import { SlashCommandBuilder } from '@discordjs/builders';
+import { z } from 'zod';
+import type { Briefing, InEdition } from '../src/briefing/briefing.js';
+import type { TimelineEvent } from '../src/briefing/schema.js';
+import { defineCommand } from '../src/render/command.js';
+import type { Block, Section } from '../src/render/document.js';
+import { citeSource, eventLine, formatDate, formatInstant } from '../src/render/format.js';
+import { LIMITS } from '../src/render/limits.js';
+import type { Choice } from '../src/render/reply.js';
+import { notice } from '../src/render/reply.js';
+import { echo } from '../src/render/resolve.js';
+import { literal, truncate } from '../src/render/text.js';
+
+const isoDate = z.iso.date();
+const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** An event in full: date span, title and status, detail, and source. */
+export function timelineBlock(briefing: Briefing, event: TimelineEvent): Block {
+  const line = eventLine(event);
+  const lines = [line.text];
+  if (event.detail) lines.push(literal(event.detail));
+  lines.push(`Source: ${citeSource(briefing, event.source)}`);
+  return { text: lines.join('\n'), sources: line.sources };
+}
+
+/** Events whose dates overlap [from, to]; either end may be open. */
+function eventsBetween(briefing: Briefing, from: string | undefined, to: string | undefined): InEdition<TimelineEvent>[] {
+  return briefing.timeline.filter((event) => (from === undefined || (event.endDate ?? event.date) >= from) && (to === undefined || event.date <= to));
+}
+
+function byMonth(briefing: Briefing, events: readonly TimelineEvent[]): Section[] {
+  const sections: { month: string; blocks: Block[] }[] = [];
+  for (const event of events) {
+    const month = event.date.slice(0, 7);
+    if (sections[sections.length - 1]?.month !== month) sections.push({ month, blocks: [] });
+    sections[sections.length - 1]!.blocks.push(timelineBlock(briefing, event));
+  }
+  return sections.map(({ month, blocks }) => ({ name: MONTH.format(new Date(`${month}-01T00:00:00Z`)), blocks }));
+}
+
+/** `from 25 Nov 2025 to 1 Dec 2025`, `from 25 Nov 2025`, `up to 1 Dec 2025`, or nothing. */
+function describeRange(from: string | undefined, to: string | undefined): string {
+  return [from && `from ${formatDate(from)}`, to && `${from ? 'to' : 'up to'} ${formatDate(to)}`].filter(Boolean).join(' ');
+}
+
+export const timeline = defineCommand({
+  data: new SlashCommandBuilder()
+    .setName('timeline')
+    .setDescription('What happened when, and what is expected next, with sources')
+    .addStringOption((option) => option.setName('from').setDescription('First day, YYYY-MM-DD, e.g. 2025-11-25').setAutocomplete(true))
+    .addStringOption((option) => option.setName('to').setDescription('Last day, YYYY-MM-DD, e.g. 2025-12-07').setAutocomplete(true)),
+  pageOptions: ['from', 'to'],
+  build(briefing, options) {
+    const dates: Partial<Record<'from' | 'to', string>> = {};
+    for (const name of ['from', 'to'] as const) {
+      const value = options[name];
+      if (typeof value !== 'string' || value.trim() === '') continue;
+      if (!isoDate.safeParse(value.trim()).success) {
+        return { notice: notice(`${echo(value)} is not a date. Write dates as YYYY-MM-DD, e.g. \`/timeline ${name}:2025-11-25\`.`) };
+      }
+      dates[name] = value.trim();
+    }
+    const { from, to } = dates;
+    if (from && to && from > to) {
+      return { notice: notice(`The range starts after it ends (${formatDate(from)} to ${formatDate(to)}). Try \`/timeline from:${to} to:${from}\`.`) };
+    }
+    const range = describeRange(from, to);
+    const events = eventsBetween(briefing, from, to);
+    if (events.length === 0) {
+      const first = briefing.timeline[0]!;
+      const last = briefing.timeline[briefing.timeline.length - 1]!;
+      return { notice: notice(`No events ${range}. The timeline runs from ${formatDate(first.date)} to ${formatDate(last.endDate ?? last.date)}.`) };
+    }
+    return {
+      document: {
+        title: `Timeline: ${literal(briefing.story.title)}`,
+        description:
+          `${events.length} event${events.length === 1 ? '' : 's'}${range ? ` ${range}` : ''}, oldest first.\n` +
+          'Events without a label happened; *(reported)*, *(planned)* and *(expected)* mark the rest.',
+        sections: byMonth(briefing, events),
+        footer: `Briefing edition of ${formatInstant(briefing.latest.published, briefing.latest.timeZone)}`,
+      },
+      pageArgs: [from ?? '', to ?? ''],
+    };
+  },
+  autocomplete(briefing, focused) {
+    return dateChoices(briefing, focused.value);
+  },
+});
+
+/** The days events start or end on, matching what was typed: `25 Nov 2025 · 7 events`. */
+function dateChoices(briefing: Briefing, typed: string): Choice[] {
+  const eventsOn = new Map<string, TimelineEvent[]>();
+  for (const event of briefing.timeline) {
+    for (const day of new Set([event.date, event.endDate ?? event.date])) eventsOn.set(day, [...(eventsOn.get(day) ?? []), event]);
+  }
+  const query = typed.trim().toLowerCase();
+  return [...eventsOn.keys()]
+    .sort()
+    .filter((day) => day.startsWith(query) || formatDate(day).toLowerCase().includes(query))
+    .slice(0, LIMITS.autocompleteChoices)
+    .map((day) => {
+      const on = eventsOn.get(day)!;
+      const what = on.length === 1 ? on[0]!.title : `${on.length} events`;
+      return { name: truncate(`${formatDate(day)} · ${what}`, LIMITS.choiceName), value: day };
+    });
+}

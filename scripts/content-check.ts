@@ -1,0 +1,59 @@
+// npm run content:check [-- --archive DIR] [--strict] [--content DIR]
+// Checks the briefing content before it reaches a channel: the loader's validation, editorial lints
+// and, with --archive, that every quote is verbatim in its source. Exit 1 on errors, 2 on bad usage.
+import { stat } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { formatContentError } from '../src/briefing/content-files.js';
+import { checkContent, summaryLine } from '../src/checker/check.js';
+
+const USAGE = `usage: npm run content:check [-- --archive DIR] [--strict] [--content DIR]
+
+  --archive DIR  verify every quote against the source texts in DIR, one file per source,
+                 named <source-id>.txt. A source without its own file is read from the source
+                 it was read in (its "via", then that one's "via", and so on): a post embedded
+                 in a wire report is verified against the wire report. Quotes whose sources have
+                 no text in DIR are reported as unverified, never as passed.
+  --strict       fail on warnings too
+  --content DIR  the content folder (default: content, or $CONTENT_DIR)
+
+A quote passes when it occurs in the text word for word; only white space, quotation marks,
+apostrophes, dashes and ellipses may differ in form.`;
+
+function usage(problem: string): never {
+  process.stderr.write(`${problem}\n\n${USAGE}\n`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        archive: { type: 'string' },
+        strict: { type: 'boolean', default: false },
+        content: { type: 'string', default: process.env.CONTENT_DIR ?? 'content' },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    usage((error as Error).message);
+  }
+  const { values } = parsed;
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (values.archive !== undefined && !(await isFolder(values.archive))) usage(`--archive: no folder ${values.archive}`);
+
+  const report = await checkContent(values.content, { archiveDir: values.archive });
+  for (const finding of report.findings) process.stdout.write(`${finding.severity}: ${formatContentError(finding)}\n`);
+  process.stdout.write(`${summaryLine(report)}\n`);
+  const fails = report.findings.some((finding) => finding.severity === 'error' || values.strict);
+  process.exitCode = fails ? 1 : 0;
+}
+
+async function isFolder(dir: string): Promise<boolean> {
+  return (await stat(dir).catch(() => undefined))?.isDirectory() ?? false;
+}
+
+await main();

@@ -1,0 +1,57 @@
+// The content check: the loader's validation, then every editorial lint and, given an archive, quote
+// verification. Returns findings sorted by file and line, and how the quotes fared.
+import type { ContentError } from '../briefing/content-files.js';
+import { loadBriefing } from '../briefing/loader.js';
+import { Archive } from './archive.js';
+import type { Lint } from './lint.js';
+import { sharedAliases } from './lints/aliases.js';
+import { unsupportedPositions } from './lints/evidence.js';
+import { renderLimits } from './lints/render-limits.js';
+import { schemaComments } from './lints/schema-comments.js';
+import { postSpeakers } from './lints/speakers.js';
+import { commentaryAsFact } from './lints/standing.js';
+import { timelineDates } from './lints/timeline.js';
+import { unreferenced } from './lints/unreferenced.js';
+import { ContentLocator } from './locator.js';
+import { verifyQuotes, type QuoteTally } from './quote-verification.js';
+
+export const LINTS: readonly Lint[] = [unreferenced, unsupportedPositions, commentaryAsFact, postSpeakers, timelineDates, renderLimits, sharedAliases];
+
+export interface CheckReport {
+  findings: ContentError[];
+  /** Undefined when the content does not load: quotes are only checked once it does. */
+  quotes?: QuoteTally;
+}
+
+export async function checkContent(contentDir: string, options: { archiveDir?: string } = {}): Promise<CheckReport> {
+  const loaded = await loadBriefing(contentDir);
+  if (!loaded.ok) return { findings: loaded.errors };
+  const { briefing } = loaded;
+  const locator = await ContentLocator.read(contentDir);
+  const archive = options.archiveDir === undefined ? undefined : await Archive.read(options.archiveDir, briefing.sources);
+  const verification = verifyQuotes(briefing, locator, archive);
+  const findings = [
+    ...LINTS.flatMap((lint) => lint({ briefing, locator })),
+    ...(await schemaComments(locator)),
+    ...verification.findings,
+    ...(archive?.strays ?? []),
+  ];
+  return { findings: findings.sort(byPlace), quotes: verification.tally };
+}
+
+function byPlace(a: ContentError, b: ContentError): number {
+  return a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0);
+}
+
+/** `content:check: 0 errors, 2 warnings; quotes: 17 verified, 2 unverified (no archive), 0 mismatched` */
+export function summaryLine(report: CheckReport): string {
+  const count = (severity: ContentError['severity']) => {
+    const n = report.findings.filter((finding) => finding.severity === severity).length;
+    return `${n} ${severity}${n === 1 ? '' : 's'}`;
+  };
+  const { quotes } = report;
+  const verification = quotes
+    ? `quotes: ${quotes.verified} verified, ${quotes.unverified} unverified (no archive), ${quotes.mismatched} mismatched`
+    : 'quotes: not checked until the content loads';
+  return `content:check: ${count('error')}, ${count('warning')}; ${verification}`;
+}

@@ -1,0 +1,63 @@
+// Lint: content that would not fit Discord's limits once rendered by the real reply builders. A block
+// longer than one embed field is split across fields (nothing is lost, but a quote cut in two reads
+// badly); a /brief page that would be cut or rejected is an error.
+import { brief } from '../../../commands/brief.js';
+import { countCitations, sourceBlock } from '../../../commands/sources.js';
+import { timelineBlock } from '../../../commands/timeline.js';
+import type { Briefing } from '../../briefing/briefing.js';
+import { layOut, renderPage, type Block } from '../../render/document.js';
+import { positionBlock, quoteBlock } from '../../render/format.js';
+import { LIMITS, payloadProblems } from '../../render/limits.js';
+import type { ItemKind } from '../locator.js';
+import type { Lint } from '../lint.js';
+
+interface Rendered {
+  kind: ItemKind;
+  id: string;
+  block: Block;
+  /** What the editor can shorten. */
+  shorten: string;
+}
+
+function renderedBlocks(briefing: Briefing): Rendered[] {
+  const citations = countCitations(briefing);
+  return [
+    ...briefing.quotes.map((quote) => ({ kind: 'quote' as const, id: quote.id, block: quoteBlock(briefing, quote), shorten: 'the context, translation note or renderings' })),
+    ...briefing.allPositions.map((position) => ({ kind: 'position' as const, id: position.id, block: positionBlock(briefing, position), shorten: 'the detail, or cite fewer quotes' })),
+    ...briefing.timeline.map((event) => ({ kind: 'event' as const, id: event.id, block: timelineBlock(briefing, event), shorten: 'the title or detail' })),
+    ...briefing.sources.map((source) => ({ kind: 'source' as const, id: source.id, block: sourceBlock(briefing, source, citations.get(source.id)!), shorten: 'the title or note' })),
+  ];
+}
+
+/** Every page of the default /brief reply must show the whole footer and pass Discord's checks. */
+function briefProblems(briefing: Briefing): { field: 'basedOn' | 'summary'; problem: string }[] {
+  const outcome = brief.build(briefing, {});
+  if ('notice' in outcome) return [];
+  const { document, pageArgs } = outcome;
+  const ref = { command: brief.name, args: pageArgs };
+  const problems = new Map<string, 'basedOn' | 'summary'>();
+  const pageCount = layOut(document).length;
+  for (let page = 1; page <= pageCount; page++) {
+    const rendered = renderPage(document, page, ref);
+    if (!rendered.reply.embeds?.[0]?.footer?.text.startsWith(document.footer)) {
+      problems.set(`its footer, naming the publishers of every source in basedOn (${document.footer.length} characters), would be cut`, 'basedOn');
+    }
+    for (const problem of payloadProblems(rendered.reply)) problems.set(problem, 'summary');
+  }
+  return [...problems].map(([problem, field]) => ({ field, problem }));
+}
+
+export const renderLimits: Lint = ({ briefing, locator }) => [
+  ...renderedBlocks(briefing)
+    .filter(({ block }) => block.text.length > LIMITS.fieldValue)
+    .map(({ kind, id, block, shorten }) =>
+      locator.finding(
+        kind,
+        id,
+        [],
+        `renders to ${block.text.length} characters, more than a Discord embed field holds (${LIMITS.fieldValue}), so replies split it across fields: shorten ${shorten}`,
+        'warning',
+      ),
+    ),
+  ...briefProblems(briefing).map(({ field, problem }) => locator.finding('edition', briefing.latest.id, [field], `/brief would break a Discord limit: ${problem}`, 'error')),
+];

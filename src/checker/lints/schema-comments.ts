@@ -1,0 +1,26 @@
+// Lint: every content file starts with the yaml-language-server comment that points at its JSON
+// Schema, so editors get completion and validation (a new edition folder copied by hand often lacks it).
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ContentError } from '../../briefing/content-files.js';
+import { SCHEMA_FOLDER, schemaName } from '../json-schema.js';
+import type { ContentLocator } from '../locator.js';
+
+/** `# yaml-language-server: $schema=../../schema/quotes.json` for content/editions/<id>/quotes.yaml. */
+export function expectedSchemaComment(contentDir: string, file: string): string {
+  const schema = path.join(contentDir, SCHEMA_FOLDER, `${schemaName(path.basename(file))}.json`);
+  const relative = path.relative(path.dirname(path.resolve(file)), path.resolve(schema)).split(path.sep).join('/');
+  return `# yaml-language-server: $schema=${relative}`;
+}
+
+export async function schemaComments(locator: ContentLocator): Promise<ContentError[]> {
+  const findings: ContentError[] = [];
+  for (const { file } of locator.files) {
+    const expected = expectedSchemaComment(locator.contentDir, file);
+    const firstLine = (await readFile(path.resolve(file), 'utf8')).split(/\r?\n/, 1)[0];
+    if (firstLine !== expected) {
+      findings.push({ file, line: 1, path: '', message: `the first line should be "${expected}", so editors get completion and validation`, severity: 'warning' });
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,265 @@
+// The content checker on fixture content: each lint fires on a case crafted to break it and stays
+// silent on clean content; quote verification against an archive; the content:check CLI.
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatContentError } from '../src/briefing/content-files.js';
+import { checkContent, summaryLine } from '../src/checker/check.js';
+import { containsVerbatim, plainTypography } from '../src/checker/typography.js';
+
+const FIXTURE = path.resolve('tests/fixtures/checker');
+const EDITION = 'content/editions/2025-01-10';
+
+/** A private copy of the fixture (content/ and archive/) to break one way at a time. */
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'content-check-'));
+  await cp(FIXTURE, dir, { recursive: true });
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+async function edit(file: string, change: (text: string) => string): Promise<void> {
+  const where = path.join(dir, file);
+  const before = await readFile(where, 'utf8');
+  const after = change(before);
+  if (after === before) throw new Error(`edit of ${file} changed nothing`);
+  await writeFile(where, after);
+}
+
+const replace = (file: string, from: string, to: string) => edit(file, (text) => text.replace(from, to));
+const append = (file: string, more: string) => edit(file, (text) => `${text}${more}`);
+
+/** Findings as the CLI prints them, with the temporary folder shown as `<fixture>`. */
+async function check(options: { archive?: boolean } = {}): Promise<string[]> {
+  const report = await checkContent(path.join(dir, 'content'), { archiveDir: options.archive === false ? undefined : path.join(dir, 'archive') });
+  return report.findings.map((finding) => `${finding.severity}: ${formatContentError(finding)}`.replaceAll(dir, '<fixture>'));
+}
+
+describe('clean content', () => {
+  it('the fixture passes every lint, and its quotes verify (one only after typography is unified)', async () => {
+    const report = await checkContent(path.join(dir, 'content'), { archiveDir: path.join(dir, 'archive') });
+    expect(report.findings).toEqual([]);
+    expect(report.quotes).toEqual({ verified: 3, unverified: 0, mismatched: 0 });
+    expect(summaryLine(report)).toBe('content:check: 0 errors, 0 warnings; quotes: 3 verified, 0 unverified (no archive), 0 mismatched');
+  });
+
+  it('the shipped content has no errors', async () => {
+    const report = await checkContent('content');
+    expect(report.findings.filter((finding) => finding.severity === 'error').map(formatContentError)).toEqual([]);
+    expect(summaryLine(report)).toMatch(/^content:check: 0 errors, \d+ warnings?; quotes: 0 verified, \d+ unverified \(no archive\), 0 mismatched$/);
+  });
+});
+
+describe('each lint fires on its crafted case', () => {
+  it('an actor, topic or source that nothing refers to', async () => {
+    await append('content/actors.yaml', '\n  - id: nobody\n    name: No Body\n    role: Unused\n    affiliation: None\n    kind: official\n');
+    await append('content/topics.yaml', '  - id: unused\n    name: Unused\n    description: Nothing is tagged with it.\n');
+    await append('content/sources.yaml', '\n  - id: uncited\n    publisher: Nobody\n    type: news-report\n    title: Never cited\n    date: 2025-01-01\n');
+    expect(await check()).toEqual([
+      'warning: <fixture>/content/actors.yaml:24 actors[3].id: nothing refers to this actor: give it a position, a quote or a timeline event, or remove it',
+      'warning: <fixture>/content/sources.yaml:25 sources[3].id: nothing refers to this source: cite it from a position, quote, timeline event or edition, or remove it',
+      'warning: <fixture>/content/topics.yaml:9 topics[2].id: nothing refers to this topic: tag a position, quote or timeline event with it, or remove it',
+    ]);
+  });
+
+  it('a position with no supporting quote whose source is not the actor\'s own words', async () => {
+    await replace(`${EDITION}/positions.yaml`, '    quotes: [council-cap]\n', '');
+    expect(await check()).toEqual([
+      `warning: <fixture>/${EDITION}/positions.yaml:12 positions[1].quotes: no supporting quote, and its source "daily-2025-01-10" is not City council's own words: add a quote, or cite City council's own post or statement`,
+    ]);
+  });
+
+  it('but not a position without quotes that cites the actor\'s own post', async () => {
+    await replace(`${EDITION}/positions.yaml`, '    quotes: [mayor-march]\n', '');
+    expect(await check()).toEqual([]);
+  });
+
+  it('a commentator\'s quote or position marked as fact', async () => {
+    await replace(`${EDITION}/quotes.yaml`, 'standing: commentary', 'standing: fact');
+    await replace(`${EDITION}/positions.yaml`, 'standing: commentary', 'standing: fact');
+    expect(await check()).toEqual([
+      `error: <fixture>/${EDITION}/positions.yaml:28 positions[2].standing: a commentator's position is shown as fact: use standing: commentary for an opinion, or claim for an unverified allegation`,
+      `error: <fixture>/${EDITION}/quotes.yaml:35 quotes[2].standing: a commentator's words are shown as fact: use standing: commentary for an opinion, or claim for an unverified allegation`,
+    ]);
+  });
+
+  it('a social post quoted as the words of someone other than its author', async () => {
+    await replace(`${EDITION}/quotes.yaml`, 'speaker: critic', 'speaker: mayor');
+    expect(await check()).toEqual([
+      `warning: <fixture>/${EDITION}/quotes.yaml:29 quotes[2].speaker: a social post by Ana Lind, but its source "voss-post" is a post by Sam Voss: check the speaker and the source`,
+    ]);
+  });
+
+  it('timeline events out of date order in the file', async () => {
+    await replace(`${EDITION}/timeline.yaml`, 'date: 2025-01-09', 'date: 2025-01-07');
+    expect(await check()).toEqual([
+      `warning: <fixture>/${EDITION}/timeline.yaml:12 timeline[1].date: out of date order: it comes after "budget-capped" (8 Jan 2025); keep the timeline oldest first`,
+    ]);
+  });
+
+  it('an event marked as happened but dated after the edition was published', async () => {
+    await replace(`${EDITION}/timeline.yaml`, 'status: expected', 'status: happened');
+    expect(await check()).toEqual([
+      `error: <fixture>/${EDITION}/timeline.yaml:21 timeline[2].endDate: marked happened but dated 31 Mar 2025, after the edition was published (10 Jan 2025): use planned or expected, or fix the date`,
+    ]);
+  });
+
+  it('a quote that renders longer than one embed field', async () => {
+    await replace(`${EDITION}/quotes.yaml`, '        source: daily-2025-01-10\n', `        source: daily-2025-01-10\n      - text: ${'very '.repeat(190)}long\n        source: daily-2025-01-10\n`);
+    expect(await check({ archive: false })).toEqual([
+      `warning: <fixture>/${EDITION}/quotes.yaml:3 quotes[0]: renders to 1279 characters, more than a Discord embed field holds (1024), so replies split it across fields: shorten the context, translation note or renderings`,
+    ]);
+  });
+
+  it('a /brief footer that Discord would cut', async () => {
+    const ids = Array.from({ length: 24 }, (_, index) => `wire-${index}`);
+    await append('content/sources.yaml', ids.map((id) => `\n  - id: ${id}\n    publisher: ${id} ${'Long Publisher Name '.repeat(4)}\n    type: wire-report\n    title: A report\n    date: 2025-01-10\n`).join(''));
+    await replace(`${EDITION}/edition.yaml`, 'basedOn: [daily-2025-01-10]', `basedOn: [daily-2025-01-10, ${ids.join(', ')}]`);
+    const findings = await check({ archive: false });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatch(
+      new RegExp(`^error: <fixture>/${EDITION}/edition.yaml:4 basedOn: /brief would break a Discord limit: its footer, naming the publishers of every source in basedOn \\(\\d+ characters\\), would be cut$`),
+    );
+  });
+
+  it('an alias shared by two actors, however it is written', async () => {
+    await replace('content/actors.yaml', 'aliases: [Council]', 'aliases: [Council, "LIND!"]');
+    expect(await check()).toEqual([
+      'warning: <fixture>/content/actors.yaml:12 actors[1].aliases[1]: "LIND!" also names Ana Lind (as "Lind"); lookups by it find Ana Lind: drop it from one of them',
+    ]);
+  });
+
+  it('a content file without its JSON Schema comment, or pointing at the wrong schema', async () => {
+    await edit(`${EDITION}/quotes.yaml`, (text) => text.split('\n').slice(1).join('\n'));
+    await replace('content/actors.yaml', 'schema/actors.json', 'schema/quotes.json');
+    expect(await check()).toEqual([
+      'warning: <fixture>/content/actors.yaml:1: the first line should be "# yaml-language-server: $schema=schema/actors.json", so editors get completion and validation',
+      `warning: <fixture>/${EDITION}/quotes.yaml:1: the first line should be "# yaml-language-server: $schema=../../schema/quotes.json", so editors get completion and validation`,
+    ]);
+  });
+
+  it('reports loader errors, and checks nothing else until they are fixed', async () => {
+    await replace(`${EDITION}/quotes.yaml`, 'speaker: critic', 'speaker: critc');
+    const report = await checkContent(path.join(dir, 'content'), { archiveDir: path.join(dir, 'archive') });
+    expect(report.findings.map((finding) => finding.message)).toEqual(['unknown actor "critc" (did you mean "critic"?)']);
+    expect(summaryLine(report)).toBe('content:check: 1 error, 0 warnings; quotes: not checked until the content loads');
+  });
+});
+
+describe('quote verification', () => {
+  it('forgives white space, quotation marks, apostrophes, dashes and ellipses, and nothing else', () => {
+    const archive = plainTypography('He said:\n«no deadline» — twice... It’s “final”.');
+    const occurs = (quote: string) => containsVerbatim(archive, plainTypography(quote));
+    expect(occurs('"no deadline" - twice…')).toBe(true);
+    expect(occurs("It's \"final\"")).toBe(true);
+    expect(occurs('no  deadline»–twice')).toBe(true);
+    expect(occurs('no deadline, twice')).toBe(false);
+    expect(occurs('No deadline')).toBe(false);
+    // A quote may not end or begin inside a word.
+    expect(occurs('no deadlin')).toBe(false);
+    expect(occurs('o deadline')).toBe(false);
+  });
+
+  it('passes a quote that differs from the archive only in typographic quotes and dashes', async () => {
+    await replace(`${EDITION}/quotes.yaml`, "text: It's the council's money - and it stays capped", 'text: “It’s the council’s money – and it stays capped”');
+    // The archive has the closing quotation mark after a comma, so the quote must not include it.
+    expect(await check()).toEqual([expect.stringContaining('quotes[1].text: not found verbatim')]);
+    await replace(`${EDITION}/quotes.yaml`, '“It’s the council’s money – and it stays capped”', '“It’s the council’s money – and it stays capped,”');
+    expect(await check()).toEqual([]);
+  });
+
+  it('fails a quote with a changed word, naming the closest passage and the difference', async () => {
+    await replace(`${EDITION}/quotes.yaml`, 'in March, not a day later.', 'in April, not a day later.');
+    expect(await check()).toEqual([
+      `error: <fixture>/${EDITION}/quotes.yaml:5 quotes[0].text: not found verbatim in <fixture>/archive/daily-2025-01-10.txt (mayor-post is read via daily-2025-01-10); ` +
+        'closest passage, line 7: “We will open the bridge in March, not a day later.”; the quote has "April" where the archive has "March"',
+    ]);
+  });
+
+  it('names words left out and added, and a passage that is only close', async () => {
+    await replace(`${EDITION}/quotes.yaml`, 'text: This bridge is a monument to waste.', 'text: This bridge is truly a monument to wast.');
+    const [finding] = await check();
+    expect(finding).toContain('closest passage, line 11: “This bridge is a monument to waste.”');
+    expect(finding).toContain('the quote has "truly" where the archive has nothing; "wast" where the archive has "waste"');
+  });
+
+  it('keeps a long list of differences short, and says when nothing resembles the quote', async () => {
+    await replace(`${EDITION}/quotes.yaml`, 'text: This bridge is a monument to waste.', 'text: The bridge is truly a monument, to utter waste!');
+    expect((await check())[0]).toMatch(/the quote has "The" where the archive has "This"; "truly" where the archive has nothing; "," where the archive has nothing; and 2 more differences$/);
+    await replace(`${EDITION}/quotes.yaml`, 'text: The bridge is truly a monument, to utter waste!', 'text: Zebras yodel quietly.');
+    expect((await check())[0]).toMatch(/quotes\[2\]\.text: not found verbatim in <fixture>\/archive\/daily-2025-01-10\.txt \(voss-post is read via daily-2025-01-10\); nothing in it resembles these words$/);
+  });
+
+  it('checks each rendering against its own source', async () => {
+    await replace(`${EDITION}/quotes.yaml`, 'text: in March, not one day later', 'text: in March, not one single day later');
+    expect(await check()).toEqual([
+      `error: <fixture>/${EDITION}/quotes.yaml:13 quotes[0].renderings[0].text: not found verbatim in <fixture>/archive/daily-2025-01-10.txt; ` +
+        'closest passage, line 5: “in March, not one day later”; the quote has "single" where the archive has nothing',
+    ]);
+  });
+
+  it('reads a source from its own archive file before the report it was read in', async () => {
+    await writeFile(path.join(dir, 'archive/mayor-post.txt'), 'We will open the bridge in spring.\n');
+    const [finding] = await check();
+    expect(finding).toContain('quotes[0].text: not found verbatim in <fixture>/archive/mayor-post.txt; closest passage, line 1');
+  });
+
+  it('reports a quote whose source has no archived text as unverified, never as passed', async () => {
+    await rm(path.join(dir, 'archive/daily-2025-01-10.txt'));
+    await writeFile(path.join(dir, 'archive/daily.txt'), 'misnamed');
+    const report = await checkContent(path.join(dir, 'content'), { archiveDir: path.join(dir, 'archive') });
+    expect(report.quotes).toEqual({ verified: 0, unverified: 3, mismatched: 0 });
+    expect(report.findings.map((finding) => `${finding.path}: ${finding.message}`.replaceAll(dir, '<fixture>'))).toEqual([
+      ': no source has the id "daily"; archive files are named <source-id>.txt',
+      'quotes[0].text: unverified: the archive <fixture>/archive has no mayor-post.txt, daily-2025-01-10.txt',
+      'quotes[0].renderings[0].text: unverified: the archive <fixture>/archive has no daily-2025-01-10.txt',
+      'quotes[1].text: unverified: the archive <fixture>/archive has no daily-2025-01-10.txt',
+      'quotes[2].text: unverified: the archive <fixture>/archive has no voss-post.txt, daily-2025-01-10.txt',
+    ]);
+  });
+
+  it('without an archive, counts every quote as unverified without a finding each', async () => {
+    const report = await checkContent(path.join(dir, 'content'));
+    expect(report.findings).toEqual([]);
+    expect(summaryLine(report)).toBe('content:check: 0 errors, 0 warnings; quotes: 0 verified, 3 unverified (no archive), 0 mismatched');
+  });
+});
+
+describe('npm run content:check', () => {
+  const run = promisify(execFile);
+  async function contentCheck(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    try {
+      const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/content-check.ts', ...args], { env: { ...process.env, CONTENT_DIR: undefined } });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const failed = error as { code: number; stdout: string; stderr: string };
+      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    }
+  }
+
+  it('exits 0 on clean content and ends with the summary line', async () => {
+    const { code, stdout } = await contentCheck('--content', path.join(dir, 'content'), '--archive', path.join(dir, 'archive'), '--strict');
+    expect(code).toBe(0);
+    expect(stdout).toBe('content:check: 0 errors, 0 warnings; quotes: 3 verified, 0 unverified (no archive), 0 mismatched\n');
+  });
+
+  it('exits 1 on an error, and on a warning only with --strict', async () => {
+    await replace('content/actors.yaml', 'aliases: [Council]', 'aliases: [Council, Lind]');
+    const relaxed = await contentCheck('--content', path.join(dir, 'content'));
+    expect(relaxed.code).toBe(0);
+    expect(relaxed.stdout).toMatch(/^warning: .*actors\.yaml:12 actors\[1\]\.aliases\[1\]: "Lind" also names Ana Lind/);
+    expect((await contentCheck('--content', path.join(dir, 'content'), '--strict')).code).toBe(1);
+    await replace(`${EDITION}/quotes.yaml`, 'standing: commentary', 'standing: fact');
+    expect((await contentCheck('--content', path.join(dir, 'content'))).code).toBe(1);
+  });
+
+  it('exits 2 on bad usage', async () => {
+    const unknown = await contentCheck('--archiv', 'x');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('usage: npm run content:check');
+    expect((await contentCheck('--archive', path.join(dir, 'no-such-folder'))).code).toBe(2);
+  });
+});

@@ -1,0 +1,127 @@
+// /timeline and /sources: every page within Discord's limits and pinging no one, over all shipped
+// content and many option combinations; helpful notices for bad dates; what each item shows.
+import { MessageFlags } from 'discord-api-types/v10';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderSourceList, sources } from '../commands/sources.js';
+import { timeline } from '../commands/timeline.js';
+import type { Briefing } from '../src/briefing/briefing.js';
+import { routeButton, type BriefingCommand, type OptionValues } from '../src/render/command.js';
+import { renderPage } from '../src/render/document.js';
+import { choiceProblems, payloadProblems } from '../src/render/limits.js';
+import type { Reply } from '../src/render/reply.js';
+import { shippedBriefing } from './support/content.js';
+
+let briefing: Briefing;
+beforeAll(async () => {
+  briefing = await shippedBriefing();
+});
+
+/** Every page of a reply, following its Next buttons as a user would. */
+function allPages(command: BriefingCommand, options: OptionValues): Reply[] {
+  const pages = [command.reply(briefing, options)];
+  for (;;) {
+    const next = pages[pages.length - 1]!.components?.[0]?.components.find((button) => 'label' in button && button.label === 'Next ▶');
+    if (!next || !('custom_id' in next) || next.disabled) return pages;
+    const routed = routeButton([command], next.custom_id)!;
+    pages.push(routed.command.pressButton(briefing, routed.ref));
+  }
+}
+
+const text = (pages: readonly Reply[]) => pages.flatMap((page) => page.embeds ?? []).flatMap((embed) => [embed.description ?? '', ...(embed.fields ?? []).map((field) => field.value)]).join('\n');
+
+function expectSafe(pages: readonly Reply[], what: string) {
+  for (const page of pages) {
+    expect(payloadProblems(page), what).toEqual([]);
+    expect(page.allowed_mentions, what).toEqual({ parse: [] });
+  }
+}
+
+describe('/timeline', () => {
+  it('stays within limits for the whole timeline and every range between event dates', () => {
+    const days = [...new Set(briefing.timeline.flatMap((event) => [event.date, event.endDate ?? event.date]))].sort();
+    const ranges: OptionValues[] = [{}, ...days.flatMap((from) => [{ from }, { to: from }, ...days.filter((to) => to >= from).map((to) => ({ from, to }))])];
+    for (const options of ranges) {
+      const pages = allPages(timeline, options);
+      expect(pages[0]!.embeds, JSON.stringify(options)).toBeDefined();
+      expectSafe(pages, JSON.stringify(options));
+    }
+  });
+
+  it('shows every event with its date span, status, title, detail and source, oldest first', () => {
+    const pages = allPages(timeline, {});
+    const shown = text(pages);
+    for (const event of briefing.timeline) expect(shown).toContain(event.title);
+    expect(shown).toContain('**1–7 Dec 2025** Witkoff expected in Moscow to meet Putin *(expected)*\nTrump said "probably next week".\nSource: blue News (Keystone-SDA)');
+    expect(shown).toContain('**25 Nov 2025** A US delegation meets Russian representatives in Abu Dhabi, according to media reports *(reported)*');
+    expect(shown.indexOf('24 Feb 2022')).toBeLessThan(shown.indexOf('22–23 Nov 2025'));
+    expect(pages[0]!.embeds![0]!.fields![0]!.name).toBe('February 2022');
+  });
+
+  it('keeps events that overlap the range, and pages keep the range', () => {
+    expect(text(allPages(timeline, { from: '2025-12-02' }))).toContain('Driscoll due to negotiate in Kyiv');
+    const upToGeneva = text(allPages(timeline, { to: '2025-11-22' }));
+    expect(upToGeneva).toContain('discuss the peace plan in Geneva');
+    expect(upToGeneva).not.toContain('Abu Dhabi');
+    const pages = allPages(timeline, { from: '2025-11-25', to: '2025-11-25' });
+    const oneDay = text(pages);
+    for (const event of briefing.timeline.filter((candidate) => candidate.date === '2025-11-25')) expect(oneDay).toContain(event.title);
+    expect(oneDay).not.toContain('22–23 Nov 2025');
+    expect(pages[0]!.embeds![0]!.description).toMatch(/^7 events from 25 Nov 2025 to 25 Nov 2025, oldest first\./);
+    // A page button carries the range: pressing it rebuilds the same view.
+    expect(timeline.pressButton(briefing, { command: 'timeline', view: 'page', page: 1, args: ['2025-11-25', '2025-11-25'] })).toEqual(pages[0]);
+  });
+
+  it('answers malformed dates, reversed ranges and empty ranges with a notice only the user sees', () => {
+    const cases: [OptionValues, string][] = [
+      [{ from: '2025-13-01' }, '“2025-13-01” is not a date. Write dates as YYYY-MM-DD, e.g. `/timeline from:2025-11-25`.'],
+      [{ to: '25/11/2025' }, '“25/11/2025” is not a date. Write dates as YYYY-MM-DD, e.g. `/timeline to:2025-11-25`.'],
+      [{ from: '2025-02-30' }, '“2025-02-30” is not a date.'],
+      [{ from: '2025-11-27', to: '2025-11-25' }, 'The range starts after it ends (27 Nov 2025 to 25 Nov 2025). Try `/timeline from:2025-11-25 to:2025-11-27`.'],
+      [{ from: '2026-01-01' }, 'No events from 1 Jan 2026. The timeline runs from 24 Feb 2022 to 7 Dec 2025.'],
+    ];
+    for (const [options, message] of cases) {
+      const reply = timeline.reply(briefing, options);
+      expect(reply.flags, JSON.stringify(options)).toBe(MessageFlags.Ephemeral);
+      expect(reply.content).toContain(message);
+      expect(reply.embeds).toBeUndefined();
+      expect(payloadProblems(reply)).toEqual([]);
+    }
+  });
+
+  it('suggests the days events fall on', () => {
+    const december = timeline.autocomplete!(briefing, { name: 'from', value: '2025-12' }, {});
+    expect(december).toEqual([
+      { name: '1 Dec 2025 · 2 events', value: '2025-12-01' },
+      { name: '7 Dec 2025 · 2 events', value: '2025-12-07' },
+    ]);
+    expect(timeline.autocomplete!(briefing, { name: 'to', value: '24 feb' }, {})).toEqual([{ name: '24 Feb 2022 · Russia launches its full-scale invasion of Ukraine', value: '2022-02-24' }]);
+    expect(choiceProblems(timeline.autocomplete!(briefing, { name: 'from', value: '' }, {}))).toEqual([]);
+  });
+});
+
+describe('/sources', () => {
+  it('stays within limits and lists every source with what cites it', () => {
+    const pages = allPages(sources, {});
+    expectSafe(pages, '/sources');
+    const shown = text(pages);
+    for (const source of briefing.sources) expect(shown).toContain(source.title);
+    expect(pages[0]!.embeds![0]!.description).toBe(`${briefing.sources.length} sources, by type. “Read in” names the report a post or statement was read in.`);
+    expect(shown).toContain(
+      '**X** · 25 Nov 2025\n“Post by @ZelenskyyUa on work on the document prepared in Geneva”\nBy Volodymyr Zelensky\n' +
+        'Read in: blue News (Keystone-SDA), “Wire report on the US-led Ukraine peace talks, with embedded posts”, 26 Nov 2025\nCited by 3 quotes and 2 positions',
+    );
+    expect(shown).toContain('“Poll of Trump voters on support for Ukraine”\nRead in: Bluesky, “Post by @chadbourn.bsky.social on a poll of Trump voters”, 25 Nov 2025 (via blue News (Keystone-SDA))');
+  });
+
+  it('renders exactly the sources asked for, for the Sources button of other replies', () => {
+    const document = renderSourceList(briefing, ['rupar-2025-11-26', 'no-such-source', 'rupar-2025-11-26', 'bluenews-2025-11-26']);
+    expect(document.sections.map((section) => [section.name, section.blocks.length])).toEqual([
+      ['Wire reports', 1],
+      ['Social posts', 1],
+    ]);
+    expect(document.sources).toEqual(['rupar-2025-11-26', 'bluenews-2025-11-26']);
+    const { reply } = renderPage(document, 1, { command: 'sources', args: [] });
+    expect(payloadProblems(reply)).toEqual([]);
+    expect(reply.embeds![0]!.description).toMatch(/^2 sources, by type\./);
+  });
+});
