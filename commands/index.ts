@@ -3,6 +3,7 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-ap
 import { brief } from './brief.js';
 import { position } from './position.js';
 import { quotes } from './quotes.js';
+import { recapDefinition } from './recap.js';
 import { sources } from './sources.js';
 import { timeline } from './timeline.js';
 
@@ -11,5 +12,5 @@ export const briefingCommands = [brief, position, quotes, timeline, sources] as 
 
 /** The JSON Discord registers, for every command. */
 export function allCommandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
-  return briefingCommands.map((command) => command.data.toJSON());
+  return [...briefingCommands.map((command) => command.data.toJSON()), recapDefinition.toJSON()];
 }

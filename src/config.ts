@@ -1,11 +1,18 @@
 // The environment, read once at the door: dotenv, then one zod schema. A bad or missing variable stops
 // start-up with one message listing every problem. Values are never echoed: one of them is the token.
 import { config as loadDotenv } from 'dotenv';
+import cron from 'node-cron';
 import { z } from 'zod';
+import { isTimeZone } from './recaps/schedule.js';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const channelIds = z
+  .string()
+  .transform((text) => text.split(',').map((id) => id.trim()).filter(Boolean))
+  .refine((ids) => ids.every((id) => /^\d{17,20}$/.test(id)), 'must be Discord channel ids separated by commas');
 
 const Environment = z.object({
   DISCORD_TOKEN: z.string({ error: 'is required: the bot token from the Discord Developer Portal' }).min(1),
@@ -15,6 +22,14 @@ const Environment = z.object({
   CONTENT_DIR: z.string().default('content'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'must be json or pretty' }).optional(),
+  DATABASE_PATH: z.string().default('data/bot.sqlite'),
+  RECAP_CHANNEL_IDS: channelIds.optional(),
+  RECAP_SCHEDULE: z.string().refine((expression) => cron.validate(expression), 'must be a cron expression node-cron accepts, e.g. "0 8 * * *" (seconds allowed)').optional(),
+  RECAP_TIMEZONE: z.string().refine(isTimeZone, 'must be an IANA time zone, e.g. Europe/Zurich').default('UTC'),
+  RECAP_CATCHUP_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).int().min(0).max(7 * 24 * 60).default(60),
+}).refine((config) => (config.RECAP_CHANNEL_IDS === undefined) === (config.RECAP_SCHEDULE === undefined), {
+  message: 'RECAP_CHANNEL_IDS and RECAP_SCHEDULE go together: set both for a default recap, or neither',
+  path: ['RECAP_SCHEDULE'],
 });
 
 export type Config = z.infer<typeof Environment>;

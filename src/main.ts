@@ -1,14 +1,21 @@
-// npm start: the bot. Reads config, loads the briefing (refusing to start on invalid content), connects to
-// Discord, answers interactions, reloads content on change, and shuts down cleanly on SIGINT/SIGTERM.
-import { Events } from 'discord.js';
+// npm start: the bot. Reads config, loads the briefing (refusing to start on invalid content), opens the
+// recap database, connects to Discord, answers interactions, posts scheduled recaps, reloads content on
+// change, and shuts down cleanly on SIGINT/SIGTERM.
+import { Events, Routes } from 'discord.js';
+import type { RESTPostAPIChannelMessageResult } from 'discord-api-types/v10';
 import { briefingCommands } from '../commands/index.js';
 import { formatContentError } from './briefing/content-files.js';
 import { LiveBriefing } from './briefing/live.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { briefingHandler } from './discord/briefing-handlers.js';
 import { createClient } from './discord/client.js';
+import { recapHandler } from './discord/recap-handler.js';
 import { routeInteractions } from './discord/router.js';
 import { createLogger } from './log.js';
+import { openDatabase } from './recaps/database.js';
+import { DeliveryLedger } from './recaps/ledger.js';
+import { RecapScheduler } from './recaps/scheduler.js';
+import { SubscriptionStore } from './recaps/subscriptions.js';
 
 /** SIGTERM must end the process within 5 seconds, even if something hangs. */
 const SHUTDOWN_DEADLINE_MS = 4000;
@@ -38,11 +45,35 @@ if (!(opened instanceof LiveBriefing)) {
 }
 const live = opened;
 
+const db = openDatabase(config.DATABASE_PATH);
+const subscriptions = new SubscriptionStore(db);
+const ledger = new DeliveryLedger(db);
+subscriptions.syncEnvironment(
+  config.RECAP_CHANNEL_IDS ?? [],
+  config.RECAP_SCHEDULE ? { text: config.RECAP_SCHEDULE, cron: config.RECAP_SCHEDULE, timezone: config.RECAP_TIMEZONE } : undefined,
+);
+
 const client = createClient(config);
-routeInteractions(client, briefingCommands.map((command) => briefingHandler(command, live)), log);
+const scheduler = new RecapScheduler(
+  {
+    subscriptions,
+    ledger,
+    briefing: () => live.current,
+    log,
+    poster: { post: (channelId, body) => client.rest.post(Routes.channelMessages(channelId), { body }) as Promise<RESTPostAPIChannelMessageResult> },
+  },
+  { catchupMinutes: config.RECAP_CATCHUP_MINUTES },
+  log,
+);
+
+routeInteractions(client, [...briefingCommands.map((command) => briefingHandler(command, live)), recapHandler({ live, subscriptions, ledger, scheduler })], log);
 client.once(Events.ClientReady, (ready) => {
   const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
   log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, edition: live.current.latest.id, rssMb }, 'ready');
+  scheduler.start().then(
+    () => log.info({ recaps: subscriptions.all().length }, 'recap scheduler started'),
+    (error: unknown) => log.error({ err: error }, 'recap scheduler failed to start'),
+  );
 });
 client.on(Events.Error, (error) => log.error({ err: error }, 'client error'));
 client.on(Events.Warn, (message) => log.warn(message));
@@ -62,7 +93,9 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
     process.exit(0);
   }, SHUTDOWN_DEADLINE_MS).unref();
   live.close();
+  await scheduler.stop();
   await client.destroy();
+  db.close();
   log.info('stopped');
   log.flush();
   process.exit(0);

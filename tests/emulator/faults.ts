@@ -36,8 +36,30 @@ interface ArmedFault {
   left: number;
 }
 
+/** Requests that are carried out but never answered, like a connection lost after Discord acted. */
+export interface HoldRule {
+  method?: string;
+  path: string | RegExp;
+  times?: number;
+}
+
 export class FaultInjector {
   #armed: ArmedFault[] = [];
+  #holds: { rule: HoldRule; matcher: RegExp; left: number }[] = [];
+
+  hold(rule: HoldRule): void {
+    const matcher = typeof rule.path === 'string' ? compilePath(rule.path) : rule.path;
+    this.#holds.push({ rule, matcher, left: rule.times ?? 1 });
+  }
+
+  /** True when this (already handled) request's response must be withheld; consumes one use. */
+  takeHold(method: string, path: string): boolean {
+    const index = this.#holds.findIndex(({ rule, matcher }) => (!rule.method || rule.method.toUpperCase() === method) && matcher.test(path));
+    const hold = this.#holds[index];
+    if (!hold) return false;
+    if (--hold.left === 0) this.#holds.splice(index, 1);
+    return true;
+  }
 
   add(rule: FaultRule): void {
     const matcher = typeof rule.path === 'string' ? compilePath(rule.path) : rule.path;

@@ -11,7 +11,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CommandStore } from './commands.js';
-import { FaultInjector, type FaultRule } from './faults.js';
+import { FaultInjector, type FaultRule, type HoldRule } from './faults.js';
 import { Gateway } from './gateway.js';
 import {
   InteractionFactory,
@@ -29,7 +29,7 @@ import { waitUntil } from './waiters.js';
 import { World, type GuildSpec, type ResolvedChannel, type ResolvedGuild } from './world.js';
 
 export { ErrorCode } from './errors.js';
-export type { FaultRule } from './faults.js';
+export type { FaultRule, HoldRule } from './faults.js';
 export type {
   AutocompleteInjection,
   ButtonInjection,
@@ -236,6 +236,11 @@ export class Emulator {
   }
 
   /** Makes the next matching REST request(s) fail as Discord would. */
+  /** Carry out the next matching request(s) but never answer, as when a connection drops after Discord acted. */
+  holdResponse(rule: HoldRule): void {
+    this.#faults.hold(rule);
+  }
+
   failNext(rule: FaultRule): void {
     this.#faults.add(rule);
   }

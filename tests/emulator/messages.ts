@@ -72,6 +72,7 @@ export class MessageStore {
   readonly #byId = new Map<string, StoredMessage>();
   readonly #byChannel = new Map<string, StoredMessage[]>();
   readonly #channelSignals = new Map<string, Signal>();
+  readonly #byNonce = new Map<string, StoredMessage>();
 
   constructor(
     private readonly author: UserPayload,
@@ -98,9 +99,17 @@ export class MessageStore {
     return this.#build(channel, MessageFlag.Loading | (ephemeral ? MessageFlag.Ephemeral : 0), options);
   }
 
-  /** POST /channels/{id}/messages: create, then append to the channel's post log. */
+  /**
+   * POST /channels/{id}/messages: create, then append to the channel's post log. With `enforce_nonce`, a
+   * nonce already used in the channel returns the earlier message instead of posting again (as Discord
+   * does for a few minutes).
+   */
   post(channel: ResolvedChannel, payload: Json, files: UploadedFile[]): StoredMessage {
+    const nonce = payload.enforce_nonce === true && (typeof payload.nonce === 'string' || typeof payload.nonce === 'number') ? `${channel.id}:${payload.nonce}` : undefined;
+    const earlier = nonce === undefined ? undefined : this.#byNonce.get(nonce);
+    if (earlier) return earlier;
     const message = this.create(channel, payload, files);
+    if (nonce !== undefined) this.#byNonce.set(nonce, message);
     let log = this.#byChannel.get(channel.id);
     if (!log) this.#byChannel.set(channel.id, (log = []));
     log.push(message);

@@ -205,7 +205,8 @@ export class RestApi {
     const record = { method, path, query: Object.fromEntries(url.searchParams), body, status: reply.status, at };
     this.requests.push(record);
     if (!matched) this.unmatched.push(record);
-    send(res, reply);
+    // A held response is never sent; the connection stays open until the client gives up or the emulator closes.
+    if (!this.deps.faults.takeHold(method, path)) send(res, reply);
     this.changed.notify();
   }
 

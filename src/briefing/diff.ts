@@ -1,0 +1,54 @@
+// What changed in a story between one edition and the latest: new and changed positions, new quotes,
+// new timeline events. Recaps use it to tell a channel only what is new since its last recap.
+import type { Briefing, Edition, InEdition } from './briefing.js';
+import type { Position, Quote, TimelineEvent } from './schema.js';
+
+export interface PositionChange {
+  before: InEdition<Position>;
+  after: InEdition<Position>;
+}
+
+export interface Changes {
+  since: Edition;
+  latest: Edition;
+  newPositions: InEdition<Position>[];
+  changedPositions: PositionChange[];
+  newQuotes: InEdition<Quote>[];
+  newEvents: InEdition<TimelineEvent>[];
+}
+
+/** Changes in every edition after `sinceEditionId`; undefined when that edition no longer exists. */
+export function changesSince(briefing: Briefing, sinceEditionId: string): Changes | undefined {
+  const index = briefing.editions.findIndex((edition) => edition.id === sinceEditionId);
+  if (index < 0) return undefined;
+  const later = new Set(briefing.editions.slice(index + 1).map((edition) => edition.id));
+  const isLater = (item: { edition: string }) => later.has(item.edition);
+  const positionById = new Map(briefing.allPositions.map((position) => [position.id, position]));
+
+  const changes: Changes = { since: briefing.editions[index]!, latest: briefing.latest, newPositions: [], changedPositions: [], newQuotes: [], newEvents: [] };
+  for (const position of briefing.allPositions.filter(isLater)) {
+    const before = position.supersedes === undefined ? undefined : earliestVersion(position.supersedes, positionById, later);
+    if (before) changes.changedPositions.push({ before, after: position });
+    else changes.newPositions.push(position);
+  }
+  // A position changed twice since the last recap is reported once, in its latest form.
+  const superseded = new Set(changes.changedPositions.map((change) => change.after.supersedes));
+  changes.changedPositions = changes.changedPositions.filter((change) => !superseded.has(change.after.id));
+  changes.newPositions = changes.newPositions.filter((position) => !superseded.has(position.id));
+  changes.newQuotes = briefing.quotes.filter(isLater);
+  changes.newEvents = briefing.timeline.filter(isLater);
+  return changes;
+}
+
+/** Follows `supersedes` back to the version the reader last saw (the newest one not in a later edition). */
+function earliestVersion(id: string, positionById: ReadonlyMap<string, InEdition<Position>>, later: ReadonlySet<string>): InEdition<Position> | undefined {
+  let current = positionById.get(id);
+  while (current && later.has(current.edition)) {
+    current = current.supersedes === undefined ? undefined : positionById.get(current.supersedes);
+  }
+  return current;
+}
+
+export function isEmpty(changes: Changes): boolean {
+  return changes.newPositions.length + changes.changedPositions.length + changes.newQuotes.length + changes.newEvents.length === 0;
+}

@@ -1,0 +1,159 @@
+// Runs every active subscription on its node-cron schedule, in its time zone. At start-up it first
+// finishes what an earlier process left half-done (claimed slots never settled) and catches up on a slot
+// missed while no process ran, within a grace window; older ones are recorded as missed.
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Logger } from '../log.js';
+import { sendClaimedSlot, type DeliveryDependencies, type DeliveryResult } from './delivery.js';
+import type { Delivery } from './ledger.js';
+import type { RecapSubscription } from './subscriptions.js';
+
+/** How often to pick up subscription changes made by other processes sharing the database. */
+const RESYNC_MS = 60_000;
+/** A claim older than this is abandoned even if its owner may be alive elsewhere. */
+const CLAIM_LEASE_MS = 15 * 60_000;
+
+export interface SchedulerOptions {
+  catchupMinutes: number;
+}
+
+/** This process's identity in the ledger: host, pid, and a per-start nonce (pids are reused). */
+function newClaimant(): string {
+  return `${hostname()}/${process.pid}/${randomBytes(4).toString('hex')}`;
+}
+
+export class RecapScheduler {
+  readonly claimant = newClaimant();
+  private readonly tasks = new Map<number, { task: ScheduledTask; signature: string }>();
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private resyncTimer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly deps: DeliveryDependencies,
+    private readonly options: SchedulerOptions,
+    private readonly log: Logger,
+  ) {}
+
+  async start(): Promise<void> {
+    await this.recoverAbandonedClaims();
+    await this.catchUpMissedSlots();
+    this.sync();
+    this.resyncTimer = setInterval(() => this.sync(), RESYNC_MS).unref();
+  }
+
+  /** Makes the running jobs match the database: new, changed, paused and removed subscriptions. */
+  sync(): void {
+    const active = new Map(this.deps.subscriptions.all().filter((subscription) => !subscription.pausedAt).map((subscription) => [subscription.id, subscription]));
+    for (const [id, { task, signature }] of this.tasks) {
+      const subscription = active.get(id);
+      if (!subscription || signatureOf(subscription) !== signature) {
+        void task.destroy();
+        this.tasks.delete(id);
+      }
+    }
+    for (const subscription of active.values()) {
+      if (this.tasks.has(subscription.id)) continue;
+      const task = cron.createTask(subscription.cron, (context) => this.track(this.runSlot(subscription.id, context.date.toISOString())), {
+        timezone: subscription.timezone,
+        name: `recap-${subscription.id}`,
+      });
+      void task.start();
+      this.tasks.set(subscription.id, { task, signature: signatureOf(subscription) });
+      this.deps.subscriptions.planNextSlot(subscription.id, task.getNextRun()?.toISOString() ?? null);
+    }
+  }
+
+  /** Posts a recap now, outside the schedule (`/recap now`), through the same ledger and delivery path. */
+  async postNow(subscription: RecapSubscription, requestId: string): Promise<DeliveryResult | undefined> {
+    const slot = `now:${requestId}`;
+    if (!this.deps.ledger.claim(subscription.id, slot, subscription.channelId, this.claimant)) return undefined;
+    return this.track(sendClaimedSlot(this.deps, subscription, slot));
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.resyncTimer);
+    for (const { task } of this.tasks.values()) await task.destroy();
+    this.tasks.clear();
+    await Promise.allSettled(this.inFlight);
+  }
+
+  private async runSlot(subscriptionId: number, slot: string): Promise<void> {
+    try {
+      await this.claimAndSend(subscriptionId, slot);
+    } catch (error) {
+      this.log.error({ err: error, subscription: subscriptionId, slot }, 'recap slot failed');
+    }
+  }
+
+  private async claimAndSend(subscriptionId: number, slot: string): Promise<void> {
+    const subscription = this.deps.subscriptions.get(subscriptionId);
+    if (!subscription || subscription.pausedAt) return;
+    // Claim first: the ledger row is what lets a restart finish this slot if we die while posting.
+    const claimed = this.deps.ledger.claim(subscription.id, slot, subscription.channelId, this.claimant);
+    this.deps.subscriptions.planNextSlot(subscription.id, this.tasks.get(subscription.id)?.task.getNextRun()?.toISOString() ?? null);
+    if (!claimed) {
+      this.log.debug({ subscription: subscription.id, slot }, 'slot already claimed elsewhere');
+      return;
+    }
+    await sendClaimedSlot(this.deps, subscription, slot);
+  }
+
+  private async recoverAbandonedClaims(): Promise<void> {
+    for (const delivery of this.deps.ledger.unsettled()) {
+      if (!this.isAbandoned(delivery) || !this.deps.ledger.takeOver(delivery, this.claimant)) continue;
+      const subscription = this.deps.subscriptions.get(delivery.subscriptionId);
+      const age = Date.now() - Date.parse(delivery.claimedAt ?? delivery.slot);
+      if (!subscription || subscription.pausedAt || age > this.options.catchupMinutes * 60_000) {
+        this.deps.ledger.settle(delivery.subscriptionId, delivery.slot, { status: 'failed', detail: 'the bot stopped while posting, too long ago to retry' });
+        continue;
+      }
+      this.log.info({ subscription: subscription.id, slot: delivery.slot }, 'finishing a recap an earlier run left half-done');
+      // Same slot, same nonce: if the first post did land, Discord returns it instead of posting again.
+      await this.track(sendClaimedSlot(this.deps, subscription, delivery.slot));
+    }
+  }
+
+  private async catchUpMissedSlots(): Promise<void> {
+    const now = Date.now();
+    for (const subscription of this.deps.subscriptions.all()) {
+      const slot = subscription.nextSlot;
+      if (subscription.pausedAt || !slot || Date.parse(slot) > now) continue;
+      if (now - Date.parse(slot) > this.options.catchupMinutes * 60_000) {
+        this.deps.ledger.recordMissed(subscription.id, slot, subscription.channelId);
+        this.log.warn({ subscription: subscription.id, slot }, 'recap slot missed while the bot was down');
+      } else if (this.deps.ledger.claim(subscription.id, slot, subscription.channelId, this.claimant)) {
+        this.log.info({ subscription: subscription.id, slot }, 'posting a recap slot missed while the bot was down');
+        await this.track(sendClaimedSlot(this.deps, subscription, slot));
+      }
+    }
+  }
+
+  private isAbandoned(delivery: Delivery): boolean {
+    if (!delivery.claimedBy || delivery.claimedBy === this.claimant) return false;
+    const [host, pidText] = delivery.claimedBy.split('/');
+    const pid = Number(pidText);
+    if (host === hostname() && Number.isInteger(pid)) return pid === process.pid || !isAlive(pid);
+    return Date.now() - Date.parse(delivery.claimedAt ?? '') > CLAIM_LEASE_MS;
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
+    return work;
+  }
+}
+
+function signatureOf(subscription: RecapSubscription): string {
+  return `${subscription.cron}|${subscription.timezone}`;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,95 @@
+// Recap subscriptions in SQLite: which channel gets a recap, on what schedule, in which time zone,
+// and whether it is paused (and why).
+import type { Db } from './database.js';
+
+export type WhenQuiet = 'post' | 'skip';
+
+export interface RecapSubscription {
+  id: number;
+  /** Null for operator-defined recaps from the environment until the channel's guild is known. */
+  guildId: string | null;
+  channelId: string;
+  /** As the admin typed it (`daily 08:00`), for display. */
+  schedule: string;
+  cron: string;
+  timezone: string;
+  /** What to do when nothing changed since the last recap: post a one-line note, or skip. */
+  whenQuiet: WhenQuiet;
+  origin: 'command' | 'environment';
+  createdBy: string | null;
+  createdAt: string;
+  pausedAt: string | null;
+  pausedReason: string | null;
+  /** The next slot the scheduler planned; a past value at start-up is a slot missed while down. */
+  nextSlot: string | null;
+}
+
+export type NewSubscription = Pick<RecapSubscription, 'guildId' | 'channelId' | 'schedule' | 'cron' | 'timezone' | 'whenQuiet' | 'createdBy'>;
+
+const COLUMNS = `id, guild_id AS guildId, channel_id AS channelId, schedule, cron, timezone, when_quiet AS whenQuiet, origin,
+  created_by AS createdBy, created_at AS createdAt, paused_at AS pausedAt, paused_reason AS pausedReason, next_slot AS nextSlot`;
+
+export class SubscriptionStore {
+  constructor(private readonly db: Db) {}
+
+  add(subscription: NewSubscription): RecapSubscription {
+    const { lastInsertRowid } = this.db
+      .prepare(
+        `INSERT INTO subscriptions (guild_id, channel_id, schedule, cron, timezone, when_quiet, created_by, created_at)
+         VALUES (@guildId, @channelId, @schedule, @cron, @timezone, @whenQuiet, @createdBy, @createdAt)`,
+      )
+      .run({ ...subscription, createdAt: new Date().toISOString() });
+    return this.get(Number(lastInsertRowid))!;
+  }
+
+  get(id: number): RecapSubscription | undefined {
+    return this.db.prepare(`SELECT ${COLUMNS} FROM subscriptions WHERE id = ?`).get(id) as RecapSubscription | undefined;
+  }
+
+  /** A guild's subscriptions, including operator-defined ones posting into its channels. */
+  forGuild(guildId: string, channelIds: ReadonlySet<string>): RecapSubscription[] {
+    return this.all().filter((subscription) => subscription.guildId === guildId || (subscription.guildId === null && channelIds.has(subscription.channelId)));
+  }
+
+  all(): RecapSubscription[] {
+    return this.db.prepare(`SELECT ${COLUMNS} FROM subscriptions ORDER BY id`).all() as RecapSubscription[];
+  }
+
+  remove(id: number): boolean {
+    return this.db.prepare('DELETE FROM subscriptions WHERE id = ?').run(id).changes === 1;
+  }
+
+  pause(id: number, reason: string): void {
+    this.db.prepare('UPDATE subscriptions SET paused_at = ?, paused_reason = ? WHERE id = ?').run(new Date().toISOString(), reason, id);
+  }
+
+  resume(id: number): void {
+    this.db.prepare('UPDATE subscriptions SET paused_at = NULL, paused_reason = NULL WHERE id = ?').run(id);
+  }
+
+  planNextSlot(id: number, slot: string | null): void {
+    this.db.prepare('UPDATE subscriptions SET next_slot = ? WHERE id = ?').run(slot, id);
+  }
+
+  /**
+   * Makes the operator's recaps (RECAP_CHANNEL_IDS, RECAP_SCHEDULE, RECAP_TIMEZONE) match the environment:
+   * adds missing channels, updates changed schedules, removes channels no longer listed.
+   */
+  syncEnvironment(channelIds: readonly string[], schedule: { text: string; cron: string; timezone: string } | undefined): void {
+    const apply = this.db.transaction(() => {
+      const listed = schedule ? channelIds : [];
+      this.db
+        .prepare(`DELETE FROM subscriptions WHERE origin = 'environment' AND channel_id NOT IN (SELECT value FROM json_each(?))`)
+        .run(JSON.stringify(listed));
+      if (!schedule) return;
+      const upsert = this.db.prepare(
+        `INSERT INTO subscriptions (channel_id, schedule, cron, timezone, origin, created_at)
+         VALUES (@channelId, @text, @cron, @timezone, 'environment', @createdAt)
+         ON CONFLICT (channel_id) WHERE origin = 'environment'
+         DO UPDATE SET schedule = excluded.schedule, cron = excluded.cron, timezone = excluded.timezone`,
+      );
+      for (const channelId of listed) upsert.run({ channelId, ...schedule, createdAt: new Date().toISOString() });
+    });
+    apply.immediate();
+  }
+}

@@ -1,0 +1,187 @@
+// End to end: scheduled recaps through the real bot process, its SQLite database and the emulator.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startEmulator, type Emulator } from '../emulator/index.js';
+import { Permission } from '../emulator/permissions.js';
+import { startProcess, type BotProcess } from './bot-process.js';
+
+const MANAGE_GUILD = 1n << 5n;
+
+interface Run {
+  emulator: Emulator;
+  databasePath: string;
+  bots: BotProcess[];
+}
+const runs: Run[] = [];
+
+afterEach(async () => {
+  for (const run of runs.splice(0)) {
+    await Promise.all(run.bots.map((bot) => bot.stop('SIGKILL')));
+    await run.emulator.close();
+    await rm(path.dirname(run.databasePath), { recursive: true, force: true });
+  }
+});
+
+async function setUp(channels: { name: string; botDenied?: bigint }[]): Promise<Run> {
+  const emulator = await startEmulator({ guilds: [{ name: 'Newsroom', channels }] });
+  const databasePath = path.join(await mkdtemp(path.join(tmpdir(), 'recaps-')), 'bot.sqlite');
+  const run = { emulator, databasePath, bots: [] };
+  runs.push(run);
+  return run;
+}
+
+/** Starts (or restarts) the bot on the run's emulator and database, and waits until it is ready. */
+async function startBot(run: Run, env: Record<string, string> = {}): Promise<BotProcess> {
+  const bot = startProcess('src/main.ts', {
+    DISCORD_TOKEN: run.emulator.token,
+    DISCORD_API_URL: run.emulator.restUrl,
+    DISCORD_CLIENT_ID: run.emulator.applicationId,
+    DATABASE_PATH: run.databasePath,
+    ...env,
+  });
+  run.bots.push(bot);
+  await bot.waitForLog((line) => line.msg === 'recap scheduler started', 20_000);
+  return bot;
+}
+
+async function deployCommands(run: Run): Promise<void> {
+  const deploy = startProcess('src/deploy-commands.ts', {
+    DISCORD_TOKEN: run.emulator.token,
+    DISCORD_API_URL: run.emulator.restUrl,
+    DISCORD_CLIENT_ID: run.emulator.applicationId,
+    DISCORD_GUILD_ID: run.emulator.guilds[0]!.id,
+  });
+  expect((await deploy.waitForExit()).code).toBe(0);
+}
+
+const recap = (run: Run, subcommand: string, options: Record<string, string | number> = {}, memberPermissions: bigint = MANAGE_GUILD | Permission.ViewChannel) =>
+  run.emulator.injectCommand({ name: 'recap', subcommand, options, memberPermissions }).waitForReply({ timeoutMs: 10_000 });
+
+/** A cron expression (with seconds, UTC) that fires once, `seconds` from now. */
+function onceIn(seconds: number): string {
+  const at = new Date(Date.now() + seconds * 1000);
+  return `${at.getUTCSeconds()} ${at.getUTCMinutes()} ${at.getUTCHours()} ${at.getUTCDate()} ${at.getUTCMonth() + 1} *`;
+}
+
+describe('/recap', () => {
+  it('subscribes, reporting a missing permission first, and survives a restart with its database', async () => {
+    const run = await setUp([{ name: 'general' }, { name: 'talks' }, { name: 'locked', botDenied: Permission.SendMessages | Permission.EmbedLinks }]);
+    await deployCommands(run);
+    const bot = await startBot(run);
+    const talks = run.emulator.channel('talks');
+    const locked = run.emulator.channel('locked');
+
+    const refused = await recap(run, 'subscribe', { channel: locked.id, schedule: 'daily 08:00', timezone: 'Europe/Zurich' });
+    expect(refused.ephemeral).toBe(true);
+    expect(refused.content).toContain("I'm missing **Send Messages**, **Embed Links**");
+
+    const notAllowed = await recap(run, 'subscribe', { channel: talks.id, schedule: 'daily 08:00', timezone: 'Europe/Zurich' }, Permission.ViewChannel);
+    expect(notAllowed.content).toContain('Manage Server');
+
+    const badZone = await recap(run, 'subscribe', { channel: talks.id, schedule: 'daily 08:00', timezone: 'Europe/Zurch' });
+    expect(badZone.content).toContain('`Europe/Zurich`');
+
+    const subscribed = await recap(run, 'subscribe', { channel: talks.id, schedule: 'daily 08:00', timezone: 'Europe/Zurich' });
+    expect(subscribed.content).toMatch(/Recap \*\*#1\*\* set up: <#\d+>, `daily 08:00` in Europe\/Zurich/);
+    expect(subscribed.content!.match(/, 08:00 \(<t:\d+:R>\)/g)).toHaveLength(3);
+
+    const zones = await run.emulator.injectAutocomplete({ name: 'recap', subcommand: 'subscribe', options: { timezone: 'zur' }, focused: 'timezone', memberPermissions: MANAGE_GUILD }).waitForReply();
+    expect((zones.choices as { value: string }[])[0]?.value).toBe('Europe/Zurich');
+
+    await bot.stop('SIGTERM');
+    await startBot(run);
+    const listed = await recap(run, 'list');
+    const text = JSON.stringify(listed.embeds);
+    expect(text).toContain('Recap #1');
+    expect(text).toContain('`daily 08:00` · Europe/Zurich');
+  });
+
+  it('posts now, previews privately, pauses and resumes', async () => {
+    const run = await setUp([{ name: 'general' }, { name: 'talks' }]);
+    await deployCommands(run);
+    await startBot(run);
+    const talks = run.emulator.channel('talks');
+    await recap(run, 'subscribe', { channel: talks.id, schedule: 'weekdays 07:30', timezone: 'America/New_York', 'when-quiet': 'post' });
+
+    const preview = await recap(run, 'preview', { subscription: 1 });
+    expect(preview.ephemeral).toBe(true);
+    expect(JSON.stringify(preview.embeds)).toContain('US-led Ukraine peace talks');
+    expect(run.emulator.messages(talks.id)).toHaveLength(0);
+
+    const posted = await recap(run, 'now', { subscription: 1 });
+    expect(posted.content).toMatch(/^Posted in <#\d+>: https:\/\/discord\.com\/channels\//);
+    const [summary] = run.emulator.messages(talks.id);
+    expect(summary!.allowed_mentions).toEqual({ parse: [] });
+    expect(summary!.content).toContain('**Recap:**');
+
+    const again = await recap(run, 'now', { subscription: 1 });
+    expect(again.content).toContain('Posted');
+    expect(run.emulator.messages(talks.id)[1]!.content).toMatch(/^No new developments since the last recap/);
+
+    expect((await recap(run, 'pause', { subscription: 1 })).content).toContain('paused');
+    expect(JSON.stringify((await recap(run, 'list')).embeds)).toContain('Paused');
+    expect((await recap(run, 'resume', { subscription: 1 })).content).toMatch(/resumed\. Next run: .*, 07:30 \(America\/New_York\)/);
+    expect((await recap(run, 'remove', { subscription: 7 })).content).toContain('There is no recap #7');
+  });
+});
+
+describe('scheduled delivery', () => {
+  it('lands once in each channel while the first post gets a 429', async () => {
+    const run = await setUp([{ name: 'a' }, { name: 'b' }, { name: 'c' }]);
+    const channels = ['a', 'b', 'c'].map((name) => run.emulator.channel(name).id);
+    run.emulator.failNext({ method: 'POST', path: /^\/channels\/\d+\/messages$/, status: 429, retryAfter: 0.5 });
+    await startBot(run, { RECAP_CHANNEL_IDS: channels.join(','), RECAP_SCHEDULE: onceIn(4) });
+    for (const channel of channels) await run.emulator.waitForMessages(channel, 1, 15_000);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    for (const channel of channels) expect(run.emulator.messages(channel)).toHaveLength(1);
+    expect(run.emulator.requests.filter((request) => request.status === 429)).toHaveLength(1);
+  });
+
+  it('pauses a channel that answers 403 and still delivers to the others', async () => {
+    const run = await setUp([{ name: 'open' }, { name: 'forbidden', botDenied: Permission.SendMessages }]);
+    const [open, forbidden] = [run.emulator.channel('open').id, run.emulator.channel('forbidden').id];
+    const bot = await startBot(run, { RECAP_CHANNEL_IDS: `${open},${forbidden}`, RECAP_SCHEDULE: onceIn(4) });
+    await run.emulator.waitForMessages(open, 1, 15_000);
+    const failed = await bot.waitForLog((line) => line.msg === 'recap delivery failed', 10_000);
+    expect(failed).toMatchObject({ channel: forbidden, failure: 'missing-permissions', paused: true });
+    const attempts = run.emulator.requests.filter((request) => request.path === `/channels/${forbidden}/messages`);
+    expect(attempts).toHaveLength(1);
+    await deployCommands(run);
+    const listed = JSON.stringify((await recap(run, 'list')).embeds);
+    expect(listed).toContain('Paused');
+    expect(listed).toContain('Missing Permissions');
+  });
+
+  it('posts a slot once when the bot is killed while posting it and restarted', async () => {
+    const run = await setUp([{ name: 'talks' }]);
+    const talks = run.emulator.channel('talks').id;
+    // The post reaches Discord, but the bot dies before it hears back.
+    run.emulator.holdResponse({ method: 'POST', path: `/channels/${talks}/messages` });
+    const first = await startBot(run, { RECAP_CHANNEL_IDS: talks, RECAP_SCHEDULE: onceIn(4) });
+    await run.emulator.waitFor((request) => request.path === `/channels/${talks}/messages`, 15_000);
+    await first.stop('SIGKILL');
+    expect(run.emulator.messages(talks)).toHaveLength(1);
+
+    const second = await startBot(run, { RECAP_CHANNEL_IDS: talks, RECAP_SCHEDULE: onceIn(3600) });
+    await second.waitForLog((line) => line.msg === 'recap delivered', 10_000);
+    const posts = run.emulator.requests.filter((request) => request.path === `/channels/${talks}/messages`);
+    expect(posts).toHaveLength(2);
+    expect((posts[1]!.body as { nonce: string }).nonce).toBe((posts[0]!.body as { nonce: string }).nonce);
+    expect(run.emulator.messages(talks)).toHaveLength(1);
+  });
+
+  it('posts a slot missed while the bot was down once after start-up, within the grace window', async () => {
+    const run = await setUp([{ name: 'talks' }]);
+    const talks = run.emulator.channel('talks').id;
+    const first = await startBot(run, { RECAP_CHANNEL_IDS: talks, RECAP_SCHEDULE: onceIn(5) });
+    await first.stop('SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 6000));
+    expect(run.emulator.messages(talks)).toHaveLength(0);
+    const second = await startBot(run, { RECAP_CHANNEL_IDS: talks, RECAP_SCHEDULE: onceIn(3600) });
+    await second.waitForLog((line) => line.msg === 'posting a recap slot missed while the bot was down');
+    await run.emulator.waitForMessages(talks, 1, 10_000);
+    expect(run.emulator.messages(talks)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,216 @@
+import { fork } from 'node:child_process';
+import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Briefing } from '../src/briefing/briefing.js';
+import { changesSince } from '../src/briefing/diff.js';
+import { loadBriefing } from '../src/briefing/loader.js';
+import { createLogger } from '../src/log.js';
+import { payloadProblems } from '../src/render/limits.js';
+import { openDatabase } from '../src/recaps/database.js';
+import { nonceFor, sendClaimedSlot, type MessagePoster } from '../src/recaps/delivery.js';
+import { DeliveryLedger } from '../src/recaps/ledger.js';
+import { buildRecap } from '../src/recaps/recap-content.js';
+import { nextRuns, parseSchedule, shortestGapMinutes } from '../src/recaps/schedule.js';
+import { SubscriptionStore } from '../src/recaps/subscriptions.js';
+import { contentCopy, shippedBriefing } from './support/content.js';
+
+const silent = createLogger({ LOG_LEVEL: 'silent' }, []);
+
+describe('schedule presets', () => {
+  it.each([
+    ['daily 08:00', '0 8 * * *'],
+    ['Daily 7:05', '5 7 * * *'],
+    ['weekdays 07:30', '30 7 * * 1-5'],
+    ['weekly monday 09:00', '0 9 * * 1'],
+    ['weekly fri 18:15', '15 18 * * 5'],
+    ['0 8 * * 1-5', '0 8 * * 1-5'],
+    ['*/10 * * * * *', '*/10 * * * * *'],
+  ])('%s -> %s', (text, cron) => {
+    expect(parseSchedule(text)).toEqual({ cron });
+  });
+
+  it.each(['daily', 'daily 25:00', 'daily 8', 'weekly 09:00', 'weekly funday 09:00', 'every morning', '61 8 * * *', '* *'])('rejects %s with help', (text) => {
+    const parsed = parseSchedule(text);
+    expect('problem' in parsed && parsed.problem).toMatch(/daily 08:00/);
+  });
+
+  it('measures how often a schedule runs', () => {
+    expect(shortestGapMinutes('0 8 * * *', 'UTC')).toBe(24 * 60);
+    expect(shortestGapMinutes('*/10 * * * *', 'UTC')).toBe(10);
+  });
+});
+
+describe('next runs across the 2026 daylight-saving changes', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const runsFrom = (now: string, cron: string, zone: string, count = 3) => {
+    vi.useFakeTimers({ now: new Date(now), toFake: ['Date'] });
+    return nextRuns(cron, zone, count).map((date) => date.toISOString());
+  };
+
+  it('Europe/Zurich: 08:00 stays 08:00 local when the clocks go forward', () => {
+    expect(runsFrom('2026-03-28T00:00:00Z', '0 8 * * *', 'Europe/Zurich')).toEqual(['2026-03-28T07:00:00.000Z', '2026-03-29T06:00:00.000Z', '2026-03-30T06:00:00.000Z']);
+  });
+
+  it('Europe/Zurich: a daily 02:30 is skipped on the spring-forward day (29 March) and runs once on the fall-back day (25 October)', () => {
+    expect(runsFrom('2026-03-28T12:00:00Z', '30 2 * * *', 'Europe/Zurich', 2)).toEqual(['2026-03-30T00:30:00.000Z', '2026-03-31T00:30:00.000Z']);
+    const autumn = runsFrom('2026-10-24T12:00:00Z', '30 2 * * *', 'Europe/Zurich', 2);
+    expect(autumn).toEqual(['2026-10-25T01:30:00.000Z', '2026-10-26T01:30:00.000Z']);
+  });
+
+  it('America/New_York: 02:30 is skipped on 8 March; 01:30 runs once on 1 November', () => {
+    expect(runsFrom('2026-03-07T12:00:00Z', '30 2 * * *', 'America/New_York', 2)).toEqual(['2026-03-09T06:30:00.000Z', '2026-03-10T06:30:00.000Z']);
+    const autumn = runsFrom('2026-10-31T12:00:00Z', '30 1 * * *', 'America/New_York', 2);
+    expect(autumn).toHaveLength(2);
+    expect(autumn[0]!.startsWith('2026-11-01T')).toBe(true);
+    expect(autumn[1]).toBe('2026-11-02T06:30:00.000Z');
+  });
+
+  it('America/New_York: 09:00 weekdays keeps local time across both changes', () => {
+    expect(runsFrom('2026-03-06T00:00:00Z', '0 9 * * 1-5', 'America/New_York', 2)).toEqual(['2026-03-06T14:00:00.000Z', '2026-03-09T13:00:00.000Z']);
+    expect(runsFrom('2026-10-30T00:00:00Z', '0 9 * * 1-5', 'America/New_York', 2)).toEqual(['2026-10-30T13:00:00.000Z', '2026-11-02T14:00:00.000Z']);
+  });
+});
+
+describe('the delivery ledger', () => {
+  it('gives each slot to exactly one of two processes claiming at once', { timeout: 30_000 }, async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'ledger-'));
+    const file = path.join(dir, 'bot.sqlite');
+    const db = openDatabase(file);
+    const subscription = new SubscriptionStore(db).add({ guildId: null, channelId: '1'.repeat(18), schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'UTC', whenQuiet: 'post', createdBy: null });
+    const slots = Array.from({ length: 300 }, (_, index) => new Date(Date.UTC(2026, 0, 1) + index * 60_000).toISOString());
+    // Two real processes, each with its own connection, racing for the same slots.
+    const claimer = (claimant: string) =>
+      new Promise<string[]>((resolve, reject) => {
+        const child = fork(fileURLToPath(new URL('./support/ledger-claimer.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'] });
+        child.once('message', (won) => resolve(won as string[]));
+        child.once('error', reject);
+        child.send({ file, subscriptionId: subscription.id, channelId: subscription.channelId, slots, claimant });
+      });
+    const [first, second] = await Promise.all([claimer('a'), claimer('b')]);
+    expect(first!.length + second!.length).toBe(slots.length);
+    expect(new Set([...first!, ...second!]).size).toBe(slots.length);
+
+    const ledger = new DeliveryLedger(db);
+    expect(ledger.claim(subscription.id, slots[0]!, subscription.channelId, 'c')).toBe(false);
+    ledger.settle(subscription.id, slots[0]!, { status: 'delivered', messageId: '42', editionId: 'e1' });
+    expect(ledger.claim(subscription.id, slots[0]!, subscription.channelId, 'c')).toBe(false);
+    expect(ledger.lastDelivered(subscription.channelId)).toMatchObject({ slot: slots[0], messageId: '42', editionId: 'e1', status: 'delivered' });
+    db.close();
+  });
+
+  it('migrates a new database and survives reopening', async () => {
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'db-')), 'nested', 'bot.sqlite');
+    const first = openDatabase(file);
+    new SubscriptionStore(first).add({ guildId: '2'.repeat(18), channelId: '3'.repeat(18), schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'Europe/Zurich', whenQuiet: 'skip', createdBy: null });
+    first.close();
+    const again = openDatabase(file);
+    expect(again.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(new SubscriptionStore(again).all()).toEqual([expect.objectContaining({ timezone: 'Europe/Zurich', whenQuiet: 'skip' })]);
+    again.close();
+  });
+});
+
+describe('what changed between editions', () => {
+  let briefing: Briefing;
+  beforeAll(async () => {
+    const content = await contentCopy();
+    const next = path.join(content.dir, 'editions', '2025-11-27');
+    await mkdir(next);
+    const firstEdition = await readFile(path.join(content.dir, 'editions/2025-11-26/edition.yaml'), 'utf8');
+    await writeFile(path.join(next, 'edition.yaml'), firstEdition.replace('2025-11-26T12:00:00+01:00', '2025-11-27T12:00:00+01:00'));
+    await writeFile(
+      path.join(next, 'positions.yaml'),
+      'positions:\n  - id: rutte-long-way-v2\n    actor: rutte\n    topic: peace-plan\n    stance: Now sees faster progress.\n    date: 2025-11-27\n    source: rnd-elpais-rutte\n    standing: fact\n    supersedes: rutte-long-way\n  - id: putin-new\n    actor: putin\n    topic: territory\n    stance: A new position.\n    date: 2025-11-27\n    source: bluenews-2025-11-26\n    standing: fact\n',
+    );
+    await writeFile(
+      path.join(next, 'quotes.yaml'),
+      'quotes:\n  - id: new-quote\n    speaker: rutte\n    text: A new quote.\n    date: 2025-11-27\n    kind: interview\n    context: Test.\n    source: bluenews-2025-11-26\n    standing: fact\n    translated: false\n    topics: [peace-plan]\n',
+    );
+    await writeFile(path.join(next, 'timeline.yaml'), 'timeline:\n  - id: new-event\n    date: 2025-11-27\n    status: happened\n    title: Something new\n    source: bluenews-2025-11-26\n');
+    const result = await loadBriefing(content.dir);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    briefing = result.briefing;
+    await content.cleanup();
+  });
+
+  it('lists new and changed positions, new quotes and new events', () => {
+    const changes = changesSince(briefing, '2025-11-26')!;
+    expect(changes.newPositions.map((position) => position.id)).toEqual(['putin-new']);
+    expect(changes.changedPositions.map(({ before, after }) => [before.id, after.id])).toEqual([['rutte-long-way', 'rutte-long-way-v2']]);
+    expect(changes.newQuotes.map((quote) => quote.id)).toEqual(['new-quote']);
+    expect(changes.newEvents.map((event) => event.id)).toEqual(['new-event']);
+    expect(changesSince(briefing, '2025-11-27')).toMatchObject({ newPositions: [], changedPositions: [], newQuotes: [], newEvents: [] });
+    expect(changesSince(briefing, 'no-such-edition')).toBeUndefined();
+  });
+
+  it('recaps the summary first, then what changed, then a quiet line', () => {
+    expect(buildRecap(briefing, undefined, 'UTC').kind).toBe('summary');
+    const changes = buildRecap(briefing, { editionId: '2025-11-26', deliveredAt: '2025-11-26T07:00:00Z' }, 'Europe/Zurich');
+    expect(changes.kind).toBe('changes');
+    expect(payloadProblems(changes.reply)).toEqual([]);
+    const text = JSON.stringify(changes.reply);
+    expect(text).toContain('Now sees faster progress.');
+    expect(text).toContain('was: “Warns against expecting too much too soon');
+    expect(text).toContain('A new quote.');
+    const quiet = buildRecap(briefing, { editionId: '2025-11-27', deliveredAt: '2025-11-27T07:00:00Z' }, 'Europe/Zurich');
+    expect(quiet).toMatchObject({ kind: 'quiet', reply: { content: 'No new developments since the last recap (27 Nov 2025).', allowed_mentions: { parse: [] } } });
+  });
+});
+
+describe('delivering a slot', () => {
+  const setup = async (poster: MessagePoster) => {
+    const db = openDatabase(':memory:');
+    const subscriptions = new SubscriptionStore(db);
+    const ledger = new DeliveryLedger(db);
+    const subscription = subscriptions.add({ guildId: '2'.repeat(18), channelId: '3'.repeat(18), schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'UTC', whenQuiet: 'post', createdBy: null });
+    const briefing = await shippedBriefing();
+    const deps = { subscriptions, ledger, poster, briefing: () => briefing, log: silent, backoffMs: [0, 0] };
+    ledger.claim(subscription.id, 'slot-1', subscription.channelId, 'me');
+    return { deps, subscriptions, ledger, subscription };
+  };
+
+  it('posts with a stable nonce and no mentions, and settles the slot', async () => {
+    const bodies: unknown[] = [];
+    const { deps, ledger, subscription } = await setup({ post: async (_channel, body) => (bodies.push(body), { id: '99' }) });
+    expect(await sendClaimedSlot(deps, subscription, 'slot-1')).toEqual({ status: 'delivered', messageId: '99' });
+    expect(bodies[0]).toMatchObject({ allowed_mentions: { parse: [] }, nonce: nonceFor(subscription.id, 'slot-1'), enforce_nonce: true });
+    expect(nonceFor(subscription.id, 'slot-1')).toHaveLength(25);
+    expect(ledger.latest(subscription.id)).toMatchObject({ status: 'delivered', messageId: '99' });
+  });
+
+  it('retries a server error and a network error with the same nonce', async () => {
+    const nonces: unknown[] = [];
+    let calls = 0;
+    const { deps, subscription } = await setup({
+      post: async (_channel, body) => {
+        nonces.push(body.nonce);
+        calls++;
+        if (calls === 1) throw Object.assign(new Error('Internal Server Error'), { status: 500 });
+        if (calls === 2) throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+        return { id: '7' };
+      },
+    });
+    expect(await sendClaimedSlot(deps, subscription, 'slot-1')).toMatchObject({ status: 'delivered' });
+    expect(new Set(nonces).size).toBe(1);
+  });
+
+  it('pauses the subscription on Missing Permissions, without retrying', async () => {
+    let calls = 0;
+    const { deps, subscriptions, ledger, subscription } = await setup({
+      post: async () => {
+        calls++;
+        throw Object.assign(new Error('Missing Permissions'), { status: 403, code: 50013 });
+      },
+    });
+    const result = await sendClaimedSlot(deps, subscription, 'slot-1');
+    expect(result).toMatchObject({ status: 'failed', failure: { kind: 'missing-permissions', pauses: true } });
+    expect(calls).toBe(1);
+    expect(subscriptions.get(subscription.id)?.pausedReason).toMatch(/Missing Permissions/);
+    expect(ledger.latest(subscription.id)).toMatchObject({ status: 'failed' });
+  });
+});
