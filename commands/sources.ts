@@ -1,80 +1,14 @@
 // /sources: every source the briefing rests on, by type, with publisher, title, date, link, where we
-// read it (via), and how many quotes and positions cite it. renderSourceList also serves the Sources
-// button of other replies.
+// read it (via), and how many quotes and positions cite it.
 import { SlashCommandBuilder } from '@discordjs/builders';
-import type { Briefing } from '../src/briefing/briefing.js';
-import type { Source, SourceType } from '../src/briefing/schema.js';
 import { defineCommand } from '../src/render/command.js';
-import type { Block, Document, Section } from '../src/render/document.js';
-import { actorName, citeSource, formatDate, formatInstant } from '../src/render/format.js';
-import { literal } from '../src/render/text.js';
-
-const SOURCE_TYPES: Record<SourceType, string> = {
-  'wire-report': 'Wire reports',
-  'news-report': 'News reports',
-  'official-statement': 'Official statements',
-  'social-post': 'Social posts',
-  commentary: 'Commentary',
-  poll: 'Polls',
-};
-
-export interface Citations {
-  quotes: number;
-  positions: number;
-}
-
-/** Source id -> how many quotes (by their words or a rendering) and current positions cite it directly. */
-export function countCitations(briefing: Briefing): ReadonlyMap<string, Citations> {
-  const counts = new Map(briefing.sources.map((source): [string, Citations] => [source.id, { quotes: 0, positions: 0 }]));
-  for (const quote of briefing.quotes) {
-    for (const id of new Set([quote.source, ...quote.renderings.map((rendering) => rendering.source)])) {
-      const count = counts.get(id);
-      if (count) count.quotes += 1;
-    }
-  }
-  for (const position of briefing.positions) {
-    const count = counts.get(position.source);
-    if (count) count.positions += 1;
-  }
-  return counts;
-}
-
-const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
-
-/** One source: publisher and date, linked title, author, where we read it, note, and what cites it. */
-export function sourceBlock(briefing: Briefing, source: Source, citations: Citations): Block {
-  const lines = [`**${literal(source.publisher)}** · ${formatDate(source.date)}`];
-  lines.push(source.url ? `[${literal(source.title)}](${source.url})` : `“${literal(source.title)}”`);
-  if (source.author) lines.push(`By ${actorName(briefing, source.author)}`);
-  if (source.via) lines.push(`Read in: ${citeSource(briefing, source.via)}`);
-  if (source.note) lines.push(`*${literal(source.note)}*`);
-  const cited = [citations.quotes && counted(citations.quotes, 'quote'), citations.positions && counted(citations.positions, 'position')].filter(Boolean);
-  lines.push(cited.length > 0 ? `Cited by ${cited.join(' and ')}` : 'No quote or position cites it directly');
-  return { text: lines.join('\n'), sources: [source.id] };
-}
-
-/** A document listing the given sources (unknown ids are skipped), grouped by type, in the order given. */
-export function renderSourceList(briefing: Briefing, sourceIds: readonly string[]): Document {
-  const citations = countCitations(briefing);
-  const sources = [...new Set(sourceIds)].flatMap((id) => briefing.sourceById.get(id) ?? []);
-  const sections: Section[] = (Object.keys(SOURCE_TYPES) as SourceType[])
-    .map((type) => ({
-      name: SOURCE_TYPES[type],
-      blocks: sources.filter((source) => source.type === type).map((source) => sourceBlock(briefing, source, citations.get(source.id)!)),
-    }))
-    .filter((section) => section.blocks.length > 0);
-  return {
-    title: 'Sources',
-    description: `${counted(sources.length, 'source')}, by type. “Read in” names the report a post or statement was read in.`,
-    sections,
-    footer: `Briefing edition of ${formatInstant(briefing.latest.published, briefing.latest.timeZone)}`,
-    sources: sources.map((source) => source.id),
-  };
-}
+import { renderSourceList } from '../src/render/sources.js';
 
 export const sources = defineCommand({
   data: new SlashCommandBuilder().setName('sources').setDescription('Every source this briefing rests on, and what cites each'),
   pageOptions: [],
+  // The list is its own sources: a Sources button would repeat it.
+  sourcesButton: false,
   build(briefing) {
     return { document: renderSourceList(briefing, briefing.sources.map((source) => source.id)), pageArgs: [] };
   },

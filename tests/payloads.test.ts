@@ -21,7 +21,7 @@ function allPages(first: Reply): Reply[] {
     const next = pages[pages.length - 1]!.components?.[0]?.components.find((button) => 'label' in button && button.label === 'Next ▶');
     if (!next || !('custom_id' in next) || next.disabled) return pages;
     const routed = routeButton(briefingCommands, next.custom_id)!;
-    pages.push(routed.command.pressButton(briefing, routed.ref));
+    pages.push(routed.command.pressButton(briefing, routed.ref).reply);
   }
 }
 
@@ -106,7 +106,7 @@ describe('replies', () => {
   it('turns /quotes pages with stable custom ids that encode filters and page', () => {
     const first = command('quotes').reply(briefing, { search: 'The' });
     const buttons = first.components?.[0]?.components ?? [];
-    expect(buttons.map((button) => ('custom_id' in button ? button.custom_id : ''))).toEqual(['quotes:p:0:::the', 'quotes:p:1:::the', 'quotes:p:2:::the']);
+    expect(buttons.map((button) => ('custom_id' in button ? button.custom_id : ''))).toEqual(['quotes:p:0:::the', 'quotes:p:1:::the', 'quotes:p:2:::the', 'quotes:s:1:::the']);
     const shown = allPages(first).flatMap((page) => page.embeds![0]!.fields!.filter((field) => !field.name.endsWith('(continued)')));
     const expected = briefing.quotes.filter((quote) => briefing.quoteSearchText.get(quote.id)!.includes('the'));
     expect(shown).toHaveLength(expected.length);
@@ -120,9 +120,39 @@ describe('replies', () => {
     expect(pages.at(-1)!.embeds![0]!.footer!.text).toMatch(/Page (\d+)\/\1$/);
   });
 
+  it('shows, privately, exactly the sources the shown page rests on', () => {
+    const reply = command('position').reply(briefing, { actor: 'Rutte' });
+    const sourcesButton = reply.components![0]!.components.find((button) => 'label' in button && button.label === 'Sources')!;
+    const routed = routeButton(briefingCommands, 'custom_id' in sourcesButton ? sourcesButton.custom_id : '')!;
+    const { reply: sources, replace } = routed.command.pressButton(briefing, routed.ref);
+    expect(replace).toBe(false);
+    expect(sources.flags).toBe(64);
+    expectSafe(sources, 'sources of /position Rutte');
+    const text = JSON.stringify(sources.embeds);
+    // Rutte's position cites the RND/El País interview; his quotes are the wire report's renderings.
+    expect(text).toContain('Redaktionsnetzwerk Deutschland (RND) and El País');
+    expect(text).toContain('blue News (Keystone-SDA)');
+    expect(text).not.toContain('Truth Social');
+    expect(sources.embeds![0]!.description).toMatch(/^2 sources/);
+  });
+
+  it('offers a Sources button on every page of every command but /sources, each within limits', () => {
+    for (const candidate of briefingCommands) {
+      const pages = allPages(candidate.reply(briefing, candidate.name === 'position' ? { actor: 'Trump' } : {}));
+      for (const page of pages) {
+        const ids = (page.components ?? []).flatMap((row) => row.components.map((button) => ('custom_id' in button ? button.custom_id : '')));
+        const sourcesId = ids.find((id) => id.split(':')[1] === 's');
+        expect(Boolean(sourcesId), candidate.name).toBe(candidate.name !== 'sources');
+        if (!sourcesId) continue;
+        const routed = routeButton(briefingCommands, sourcesId)!;
+        expectSafe(routed.command.pressButton(briefing, routed.ref).reply, sourcesId);
+      }
+    }
+  });
+
   it('survives forged page numbers by showing the nearest real page', () => {
     const routed = routeButton(briefingCommands, 'quotes:p:999999:::')!;
-    const reply = routed.command.pressButton(briefing, routed.ref);
+    const { reply } = routed.command.pressButton(briefing, routed.ref);
     expect(reply.embeds![0]!.footer!.text).toMatch(/Page (\d+)\/\1$/);
     expect(routeButton(briefingCommands, 'quotes:x:1:::')).toBeUndefined();
     expect(routeButton(briefingCommands, 'nope:p:1')).toBeUndefined();

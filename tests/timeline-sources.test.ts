@@ -2,7 +2,8 @@
 // content and many option combinations; helpful notices for bad dates; what each item shows.
 import { MessageFlags } from 'discord-api-types/v10';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { renderSourceList, sources } from '../commands/sources.js';
+import { sources } from '../commands/sources.js';
+import { renderSourceList } from '../src/render/sources.js';
 import { timeline } from '../commands/timeline.js';
 import type { Briefing } from '../src/briefing/briefing.js';
 import { routeButton, type BriefingCommand, type OptionValues } from '../src/render/command.js';
@@ -23,7 +24,7 @@ function allPages(command: BriefingCommand, options: OptionValues): Reply[] {
     const next = pages[pages.length - 1]!.components?.[0]?.components.find((button) => 'label' in button && button.label === 'Next ▶');
     if (!next || !('custom_id' in next) || next.disabled) return pages;
     const routed = routeButton([command], next.custom_id)!;
-    pages.push(routed.command.pressButton(briefing, routed.ref));
+    pages.push(routed.command.pressButton(briefing, routed.ref).reply);
   }
 }
 
@@ -68,7 +69,7 @@ describe('/timeline', () => {
     expect(oneDay).not.toContain('22–23 Nov 2025');
     expect(pages[0]!.embeds![0]!.description).toMatch(/^7 events from 25 Nov 2025 to 25 Nov 2025, oldest first\./);
     // A page button carries the range: pressing it rebuilds the same view.
-    expect(timeline.pressButton(briefing, { command: 'timeline', view: 'page', page: 1, args: ['2025-11-25', '2025-11-25'] })).toEqual(pages[0]);
+    expect(timeline.pressButton(briefing, { command: 'timeline', view: 'page', page: 1, args: ['2025-11-25', '2025-11-25'] })).toEqual({ reply: pages[0], replace: true });
   });
 
   it('answers malformed dates, reversed ranges and empty ranges with a notice only the user sees', () => {

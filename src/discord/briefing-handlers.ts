@@ -1,9 +1,9 @@
 // The briefing commands (commands/) on Discord: option values in, their pure reply builders' payloads out.
-import { MessageFlags, type InteractionReplyOptions, type InteractionUpdateOptions } from 'discord.js';
+import type { InteractionReplyOptions, InteractionUpdateOptions } from 'discord.js';
 import type { LiveBriefing } from '../briefing/live.js';
 import { decodePageRef } from '../render/custom-id.js';
 import type { BriefingCommand } from '../render/command.js';
-import type { Reply } from '../render/reply.js';
+import { notice, type Reply } from '../render/reply.js';
 import { optionValues, type InteractionHandler, type Outcome } from './router.js';
 
 export function briefingHandler(command: BriefingCommand, live: LiveBriefing): InteractionHandler {
@@ -22,12 +22,9 @@ export function briefingHandler(command: BriefingCommand, live: LiveBriefing): I
     },
     async button(interaction) {
       const ref = decodePageRef(interaction.customId);
-      const reply = ref
-        ? command.pressButton(live.current, ref)
-        : ({ content: 'That button is not one of mine.', allowed_mentions: { parse: [] }, flags: MessageFlags.Ephemeral } satisfies Reply);
-      // A page turn replaces the message; a notice (e.g. about a stale button) goes privately to the presser.
-      if (reply.flags) await interaction.reply(replyOptions(reply));
-      else await interaction.update(updateOptions(reply));
+      const { reply, replace } = ref ? command.pressButton(live.current, ref) : { reply: notice('That button is not one of mine.'), replace: false };
+      if (replace) await interaction.update(updateOptions(reply));
+      else await interaction.reply(replyOptions(reply));
       return outcomeOf(reply);
     },
   };

@@ -2,7 +2,12 @@
 // so a page button keeps working after a restart or a content reload.
 import { LIMITS } from './limits.js';
 
-export type PageView = 'page' | 'sources';
+/**
+ * page: show page `page` of the reply.
+ * sources: open, privately, the sources that page `page` of the reply rests on.
+ * source-page: show page `page` of such a source list; its first arg is the reply page it belongs to.
+ */
+export type PageView = 'page' | 'sources' | 'source-page';
 
 export interface PageRef {
   command: string;
@@ -12,7 +17,7 @@ export interface PageRef {
   args: readonly string[];
 }
 
-const VIEW_CODES: Record<PageView, string> = { page: 'p', sources: 's' };
+const VIEW_CODES: Record<PageView, string> = { page: 'p', sources: 's', 'source-page': 't' };
 const SEPARATOR = ':';
 
 /** `quotes:p:2:rutte:peace-plan:` — args never contain the separator (ids and normalized text only). */

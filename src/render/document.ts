@@ -1,7 +1,7 @@
 // A reply's content as sections of blocks, laid out into embeds that respect every Discord limit.
 // Long content becomes pages with Previous/Next buttons; nothing is cut or dropped.
 import { ButtonStyle, ComponentType, type APIButtonComponent, type APIEmbed } from 'discord-api-types/v10';
-import { encodePageRef, type PageRef } from './custom-id.js';
+import { encodePageRef, type PageRef, type PageView } from './custom-id.js';
 import { LIMITS } from './limits.js';
 import { NO_MENTIONS, type Reply } from './reply.js';
 import { splitText, truncate } from './text.js';
@@ -97,8 +97,11 @@ export interface RenderedPage {
   sources: string[];
 }
 
+/** Where page buttons lead: the command and args to rebuild the document, and which view it is. */
+export type Navigation = Omit<PageRef, 'page' | 'view'> & { view?: PageView };
+
 /** Renders one page of the document, with page buttons when there is more than one. */
-export function renderPage(document: Document, requestedPage: number, ref: Omit<PageRef, 'page' | 'view'>): RenderedPage {
+export function renderPage(document: Document, requestedPage: number, navigation: Navigation): RenderedPage {
   const pages = layOut(document);
   const page = clampPage(requestedPage, pages.length);
   const fields = pages[page - 1]!;
@@ -112,7 +115,7 @@ export function renderPage(document: Document, requestedPage: number, ref: Omit<
   if (document.description) embed.description = truncate(document.description, LIMITS.embedDescription);
   if (document.timestamp) embed.timestamp = document.timestamp;
   const reply: Reply = { embeds: [embed], allowed_mentions: NO_MENTIONS };
-  if (pages.length > 1) reply.components = [{ type: ComponentType.ActionRow, components: pageButtons(ref, page, pages.length) }];
+  if (pages.length > 1) reply.components = [{ type: ComponentType.ActionRow, components: pageButtons(navigation, page, pages.length) }];
   const sources = [...new Set([...(document.sources ?? []), ...fields.flatMap((field) => field.sources)])];
   return { reply, page, pageCount: pages.length, sources };
 }
@@ -122,13 +125,13 @@ export function clampPage(page: number, pageCount: number): number {
   return Math.min(Math.max(Math.trunc(page), 1), pageCount);
 }
 
-function pageButtons(ref: Omit<PageRef, 'page' | 'view'>, page: number, pageCount: number): APIButtonComponent[] {
+function pageButtons({ view = 'page', ...ref }: Navigation, page: number, pageCount: number): APIButtonComponent[] {
   // Each button's custom id encodes the page it opens; Discord requires them to differ within a message.
   const button = (label: string, target: number, disabled: boolean): APIButtonComponent => ({
     type: ComponentType.Button,
     style: ButtonStyle.Secondary,
     label,
-    custom_id: encodePageRef({ ...ref, view: 'page', page: target }),
+    custom_id: encodePageRef({ ...ref, view, page: target }),
     disabled,
   });
   return [

@@ -82,6 +82,15 @@ describe('answering', () => {
     expect(firstEmbed(turned).footer?.text).toMatch(/Page 2\/\d+$/);
   });
 
+  it('shows the sources behind a reply privately, leaving the reply as it was', async () => {
+    const reply = await ask('position', { actor: 'Leavitt' });
+    const sources = (reply.components[0] as { components: Button[] }).components.find((button) => button.label === 'Sources')!;
+    const shown = await emulator.injectButton({ customId: sources.custom_id! }).waitForReply();
+    expect(shown.callbackType).toBe(4);
+    expect(shown.ephemeral).toBe(true);
+    expect(JSON.stringify(shown.embeds)).toContain('Post by @PressSec on progress towards a peace deal');
+  });
+
   it('autocompletes names, at most 25, best first', async () => {
     const reply = await emulator.injectAutocomplete({ name: 'position', options: { actor: 'selen' }, focused: 'actor' }).waitForReply();
     const choices = reply.choices as { name: string; value: string }[];

@@ -2,7 +2,7 @@
 // longer than one embed field is split across fields (nothing is lost, but a quote cut in two reads
 // badly); a /brief page that would be cut or rejected is an error.
 import { brief } from '../../../commands/brief.js';
-import { countCitations, sourceBlock } from '../../../commands/sources.js';
+import { countCitations, sourceBlock } from '../../render/sources.js';
 import { timelineBlock } from '../../../commands/timeline.js';
 import type { Briefing } from '../../briefing/briefing.js';
 import { layOut, renderPage, type Block } from '../../render/document.js';
