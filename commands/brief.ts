@@ -3,7 +3,7 @@ import { SlashCommandBuilder } from '@discordjs/builders';
 import type { Briefing } from '../src/briefing/briefing.js';
 import { defineCommand } from '../src/render/command.js';
 import type { Section } from '../src/render/document.js';
-import { formatInstant } from '../src/render/format.js';
+import { editionDate } from '../src/render/format.js';
 import { notice } from '../src/render/reply.js';
 import { literal } from '../src/render/text.js';
 
@@ -57,7 +57,7 @@ export const brief = defineCommand({
 
 /** `Edition of 26 Nov 2025 · Sources: blue News (Keystone-SDA)` (footers show no Markdown, so nothing is escaped). */
 function editionFooter(briefing: Briefing): string {
-  const { published, timeZone, basedOn } = briefing.latest;
+  const { basedOn } = briefing.latest;
   const publishers = [...new Set(basedOn.map((sourceId) => briefing.sourceById.get(sourceId)?.publisher ?? sourceId))];
-  return `Edition of ${formatInstant(published, timeZone)} · Sources: ${publishers.join('; ')}`;
+  return `Edition of ${editionDate(briefing.latest)} · Sources: ${publishers.join('; ')}`;
 }

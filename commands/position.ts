@@ -6,7 +6,7 @@ import type { Actor, Topic } from '../src/briefing/schema.js';
 import { defineCommand } from '../src/render/command.js';
 import { actorChoices, topicChoices } from '../src/render/choices.js';
 import type { Section } from '../src/render/document.js';
-import { describeActor, eventLine, formatInstant, positionBlock, quoteBlock, quoteHeading } from '../src/render/format.js';
+import { briefingFooter, describeActor, eventLine, positionBlock, quoteBlock, quoteHeading } from '../src/render/format.js';
 import { notice } from '../src/render/reply.js';
 import { resolveActor, resolveTopic } from '../src/render/resolve.js';
 import { literal } from '../src/render/text.js';
@@ -64,7 +64,7 @@ export const position = defineCommand({
         title: literal(actor.name),
         description: describe(briefing, actor, topic, positions.length),
         sections,
-        footer: `Briefing edition of ${formatInstant(briefing.latest.published, briefing.latest.timeZone)}`,
+        footer: briefingFooter(briefing),
       },
       pageArgs: [actor.id, topic?.id ?? ''],
     };

@@ -5,7 +5,7 @@ import { normalize } from '../src/briefing/matching.js';
 import { filterQuotes, type QuoteFilter } from '../src/briefing/queries.js';
 import { defineCommand } from '../src/render/command.js';
 import { actorChoices, topicChoices } from '../src/render/choices.js';
-import { formatInstant, quoteBlock, quoteHeading } from '../src/render/format.js';
+import { briefingFooter, quoteBlock, quoteHeading } from '../src/render/format.js';
 import { notice } from '../src/render/reply.js';
 import { echo, resolveActor, resolveTopic } from '../src/render/resolve.js';
 import { literal } from '../src/render/text.js';
@@ -58,7 +58,7 @@ export const quotes = defineCommand({
           `${found.length} quote${found.length === 1 ? '' : 's'}${description ? ` ${description}` : ''}, newest first.\n` +
           '*(translation)* marks words translated from another language; claims and commentary are labelled.',
         sections: found.map((quote) => ({ name: quoteHeading(briefing, quote), blocks: [quoteBlock(briefing, quote)] })),
-        footer: `Briefing edition of ${formatInstant(briefing.latest.published, briefing.latest.timeZone)}`,
+        footer: briefingFooter(briefing),
       },
       pageArgs: [filter.actor?.id ?? '', filter.topic?.id ?? '', filter.search ?? ''],
     };

@@ -6,7 +6,7 @@ import type { Briefing, InEdition } from '../src/briefing/briefing.js';
 import type { TimelineEvent } from '../src/briefing/schema.js';
 import { defineCommand } from '../src/render/command.js';
 import type { Block, Section } from '../src/render/document.js';
-import { citeSource, eventLine, formatDate, formatInstant } from '../src/render/format.js';
+import { briefingFooter, citeSource, eventLine, formatDate } from '../src/render/format.js';
 import { LIMITS } from '../src/render/limits.js';
 import type { Choice } from '../src/render/reply.js';
 import { notice } from '../src/render/reply.js';
@@ -80,7 +80,7 @@ export const timeline = defineCommand({
           `${events.length} event${events.length === 1 ? '' : 's'}${range ? ` ${range}` : ''}, oldest first.\n` +
           'Events without a label happened; *(reported)*, *(planned)* and *(expected)* mark the rest.',
         sections: byMonth(briefing, events),
-        footer: `Briefing edition of ${formatInstant(briefing.latest.published, briefing.latest.timeZone)}`,
+        footer: briefingFooter(briefing),
       },
       pageArgs: [from ?? '', to ?? ''],
     };

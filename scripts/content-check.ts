@@ -2,9 +2,9 @@
 // Checks the briefing content before it reaches a channel: the loader's validation, editorial lints
 // and, with --archive, that every quote is verbatim in its source. Exit 1 on errors, 2 on bad usage.
 import { stat } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { formatContentError } from '../src/briefing/content-files.js';
 import { checkContent, summaryLine } from '../src/checker/check.js';
+import { defaultContentDir, readArguments, usageError } from '../src/cli/arguments.js';
 
 const USAGE = `usage: npm run content:check [-- --archive DIR] [--strict] [--content DIR]
 
@@ -19,31 +19,13 @@ const USAGE = `usage: npm run content:check [-- --archive DIR] [--strict] [--con
 A quote passes when it occurs in the text word for word; only white space, quotation marks,
 apostrophes, dashes and ellipses may differ in form.`;
 
-function usage(problem: string): never {
-  process.stderr.write(`${problem}\n\n${USAGE}\n`);
-  process.exit(2);
-}
-
 async function main(): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      options: {
-        archive: { type: 'string' },
-        strict: { type: 'boolean', default: false },
-        content: { type: 'string', default: process.env.CONTENT_DIR ?? 'content' },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    usage((error as Error).message);
-  }
-  const { values } = parsed;
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
-  if (values.archive !== undefined && !(await isFolder(values.archive))) usage(`--archive: no folder ${values.archive}`);
+  const { values } = readArguments(USAGE, {
+    archive: { type: 'string' },
+    strict: { type: 'boolean', default: false },
+    content: { type: 'string', default: defaultContentDir() },
+  });
+  if (values.archive !== undefined && !(await isFolder(values.archive))) usageError(USAGE, `--archive: no folder ${values.archive}`);
 
   const report = await checkContent(values.content, { archiveDir: values.archive });
   for (const finding of report.findings) process.stdout.write(`${finding.severity}: ${formatContentError(finding)}\n`);

@@ -1,10 +1,9 @@
 // The content checker on fixture content: each lint fires on a case crafted to break it and stays
 // silent on clean content; quote verification against an archive; the content:check CLI.
-import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { runScript } from './support/run-script.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatContentError } from '../src/briefing/content-files.js';
 import { checkContent, summaryLine } from '../src/checker/check.js';
@@ -229,16 +228,7 @@ describe('quote verification', () => {
 });
 
 describe('npm run content:check', () => {
-  const run = promisify(execFile);
-  async function contentCheck(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    try {
-      const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'scripts/content-check.ts', ...args], { env: { ...process.env, CONTENT_DIR: undefined } });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code: number; stdout: string; stderr: string };
-      return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-  }
+  const contentCheck = (...args: string[]) => runScript('scripts/content-check.ts', ...args);
 
   it('exits 0 on clean content and ends with the summary line', async () => {
     const { code, stdout } = await contentCheck('--content', path.join(dir, 'content'), '--archive', path.join(dir, 'archive'), '--strict');

@@ -1,19 +1,7 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { runScript } from './support/run-script.js';
 
-const run = promisify(execFile);
-
-/** Runs the preview CLI as `npm run preview` does, returning exit code and both streams. */
-async function preview(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'src/cli/preview.ts', ...args], { env: { ...process.env, CONTENT_DIR: undefined } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const preview = (...args: string[]) => runScript('src/cli/preview.ts', ...args);
 
 describe('preview CLI', () => {
   it('renders /brief readably', async () => {

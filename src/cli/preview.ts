@@ -1,10 +1,10 @@
 // npm run preview -- "/position actor:Rutte" [--page N] [--json] [--content DIR]
 // Shows exactly the reply the bot would give, computed by the same reply builders, without Discord.
-import { parseArgs } from 'node:util';
 import { briefingCommands } from '../../commands/index.js';
 import { formatContentError } from '../briefing/content-files.js';
 import { loadBriefing } from '../briefing/loader.js';
 import { replyAsText } from '../render/plain-text.js';
+import { defaultContentDir, readArguments, usageError } from './arguments.js';
 import { parseCommandLine, UsageError } from './command-line.js';
 
 const USAGE = `usage: npm run preview -- "/<command> [option:value ...]" [--page N] [--json] [--content DIR]
@@ -17,39 +17,24 @@ examples:
   npm run preview -- "/position actor:Rutte"
   npm run preview -- "/quotes topic:territory" --page 2 --json | jq .`;
 
-function usage(problem: string): never {
-  process.stderr.write(`${problem}\n\n${USAGE}\n`);
-  process.exit(2);
-}
-
 async function main(): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        page: { type: 'string', default: '1' },
-        content: { type: 'string', default: process.env.CONTENT_DIR || 'content' },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    usage((error as Error).message);
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
+  const { values, positionals } = readArguments(
+    USAGE,
+    {
+      json: { type: 'boolean', default: false },
+      page: { type: 'string', default: '1' },
+      content: { type: 'string', default: defaultContentDir() },
+    },
+    true,
+  );
   const page = Number(values.page);
-  if (!Number.isInteger(page) || page < 1) usage('--page takes a page number, 1 or more');
+  if (!Number.isInteger(page) || page < 1) usageError(USAGE, '--page takes a page number, 1 or more');
 
   let request;
   try {
     request = parseCommandLine(positionals.join(' '), briefingCommands);
   } catch (error) {
-    if (error instanceof UsageError) usage(error.message);
+    if (error instanceof UsageError) usageError(USAGE, error.message);
     throw error;
   }
 

@@ -4,7 +4,7 @@ import { brief } from '../../commands/brief.js';
 import type { Briefing } from '../briefing/briefing.js';
 import { changesSince, isEmpty, type Changes } from '../briefing/diff.js';
 import { renderPage, type Document, type Section } from '../render/document.js';
-import { actorName, eventLine, formatInstant, positionBlock, quoteBlock, quoteHeading } from '../render/format.js';
+import { actorName, editionDate, eventLine, formatInstant, positionBlock, quoteBlock, quoteHeading } from '../render/format.js';
 import { NO_MENTIONS, type Reply } from '../render/reply.js';
 import { literal } from '../render/text.js';
 
@@ -64,9 +64,9 @@ function changesDocument(briefing: Briefing, changes: Changes): Document {
   const { latest, since } = changes;
   return {
     title: `${literal(briefing.story.title)}: what's new`,
-    description: `Changes since the edition of ${formatInstant(since.published, since.timeZone)}.\n\n**TL;DR** ${literal(latest.summary.tldr)}`,
+    description: `Changes since the edition of ${editionDate(since)}.\n\n**TL;DR** ${literal(latest.summary.tldr)}`,
     sections: sections.filter((section) => section.blocks.length > 0),
-    footer: `Recap · edition of ${formatInstant(latest.published, latest.timeZone)}`,
+    footer: `Recap · edition of ${editionDate(latest)}`,
     timestamp: new Date(latest.published).toISOString(),
     sources: latest.basedOn,
   };

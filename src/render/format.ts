@@ -1,6 +1,6 @@
 // How briefing content reads in Discord: dates, source citations, labels for claims and commentary,
 // and the blocks for a quote or a position. Every quote and position is shown with its source.
-import type { Briefing, InEdition } from '../briefing/briefing.js';
+import type { Briefing, Edition, InEdition } from '../briefing/briefing.js';
 import type { Actor, Position, Quote, Standing, TimelineEvent } from '../briefing/schema.js';
 import type { Block } from './document.js';
 import { literal } from './text.js';
@@ -23,6 +23,16 @@ export function formatInstant(isoInstant: string, timeZone: string): string {
     dayFormats.set(timeZone, format);
   }
   return format.format(new Date(isoInstant)).replace('Sept', 'Sep');
+}
+
+/** `26 Nov 2025`: the day an edition was published, in its own time zone. */
+export function editionDate(edition: Pick<Edition, 'published' | 'timeZone'>): string {
+  return formatInstant(edition.published, edition.timeZone);
+}
+
+/** The footer of most replies: which edition of the briefing they come from (footers show no Markdown). */
+export function briefingFooter(briefing: Briefing): string {
+  return `Briefing edition of ${editionDate(briefing.latest)}`;
 }
 
 /** `1–7 Dec 2025` for a span, else one date. */

@@ -4,7 +4,7 @@
 import type { Briefing } from '../briefing/briefing.js';
 import type { Source, SourceType } from '../briefing/schema.js';
 import type { Block, Document, Section } from './document.js';
-import { actorName, citeSource, formatDate, formatInstant } from './format.js';
+import { actorName, briefingFooter, citeSource, formatDate } from './format.js';
 import { literal } from './text.js';
 
 const SOURCE_TYPES: Record<SourceType, string> = {
@@ -65,7 +65,7 @@ export function renderSourceList(briefing: Briefing, sourceIds: readonly string[
     title: 'Sources',
     description: `${counted(sources.length, 'source')}, by type. “Read in” names the report a post or statement was read in.`,
     sections,
-    footer: `Briefing edition of ${formatInstant(briefing.latest.published, briefing.latest.timeZone)}`,
+    footer: briefingFooter(briefing),
     sources: sources.map((source) => source.id),
   };
 }

@@ -1,0 +1,22 @@
+// Runs one of the project's scripts as its npm script does (`node --import tsx <file>`), with
+// CONTENT_DIR unset, returning the exit code and both streams.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export interface ScriptResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function runScript(file: string, ...args: string[]): Promise<ScriptResult> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', file, ...args], { env: { ...process.env, CONTENT_DIR: undefined } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as ScriptResult;
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
