@@ -14,6 +14,7 @@ import { nonceFor, sendClaimedSlot, type MessagePoster } from '../src/recaps/del
 import { DeliveryLedger } from '../src/recaps/ledger.js';
 import { buildRecap } from '../src/recaps/recap-content.js';
 import { nextRuns, parseSchedule, shortestGapMinutes } from '../src/recaps/schedule.js';
+import { RecapScheduler } from '../src/recaps/scheduler.js';
 import { SubscriptionStore } from '../src/recaps/subscriptions.js';
 import { contentCopy, shippedBriefing } from './support/content.js';
 
@@ -212,5 +213,41 @@ describe('delivering a slot', () => {
     expect(calls).toBe(1);
     expect(subscriptions.get(subscription.id)?.pausedReason).toMatch(/Missing Permissions/);
     expect(ledger.latest(subscription.id)).toMatchObject({ status: 'failed' });
+  });
+});
+
+describe('catching up after downtime', () => {
+  const start = async (catchupMinutes: number, minutesAgo: number) => {
+    const db = openDatabase(':memory:');
+    const subscriptions = new SubscriptionStore(db);
+    const ledger = new DeliveryLedger(db);
+    const subscription = subscriptions.add({ guildId: '2'.repeat(18), channelId: '3'.repeat(18), schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'UTC', whenQuiet: 'post', createdBy: null });
+    const slot = new Date(Date.now() - minutesAgo * 60_000).toISOString();
+    subscriptions.planNextSlot(subscription.id, slot);
+    const posted: string[] = [];
+    const briefing = await shippedBriefing();
+    const deps = { subscriptions, ledger, briefing: () => briefing, log: silent, poster: { post: async (channel: string) => (posted.push(channel), { id: String(posted.length) }) } };
+    const run = async () => {
+      const scheduler = new RecapScheduler(deps, { catchupMinutes }, silent);
+      await scheduler.start();
+      await scheduler.stop();
+    };
+    return { run, posted, ledger, subscription, slot, subscriptions };
+  };
+
+  it('posts a slot missed within the grace window once, however often the bot starts', async () => {
+    const { run, posted, ledger, subscription, slot } = await start(60, 5);
+    await run();
+    await run();
+    expect(posted).toHaveLength(1);
+    expect(ledger.forSubscription(subscription.id)).toEqual([expect.objectContaining({ slot, status: 'delivered' })]);
+  });
+
+  it('records an older missed slot as missed without posting it, and plans the next one', async () => {
+    const { run, posted, ledger, subscription, slot, subscriptions } = await start(60, 120);
+    await run();
+    expect(posted).toHaveLength(0);
+    expect(ledger.forSubscription(subscription.id)).toEqual([expect.objectContaining({ slot, status: 'missed' })]);
+    expect(Date.parse(subscriptions.get(subscription.id)!.nextSlot!)).toBeGreaterThan(Date.now());
   });
 });
