@@ -3,9 +3,13 @@
 import { SlashCommandBuilder } from '@discordjs/builders';
 import { normalize } from '../src/briefing/matching.js';
 import { filterQuotes, type QuoteFilter } from '../src/briefing/queries.js';
+import type { Briefing, InEdition } from '../src/briefing/briefing.js';
+import type { Quote } from '../src/briefing/schema.js';
 import { defineCommand } from '../src/render/command.js';
+import type { Section } from '../src/render/document.js';
 import { actorChoices, topicChoices } from '../src/render/choices.js';
 import { briefingFooter, quoteBlock, quoteHeading } from '../src/render/format.js';
+import { cached } from '../src/render/memo.js';
 import { notice } from '../src/render/reply.js';
 import { echo, resolveActor, resolveTopic } from '../src/render/resolve.js';
 import { literal } from '../src/render/text.js';
@@ -57,7 +61,7 @@ export const quotes = defineCommand({
         description:
           `${found.length} quote${found.length === 1 ? '' : 's'}${description ? ` ${description}` : ''}, newest first.\n` +
           '*(translation)* marks words translated from another language; claims and commentary are labelled.',
-        sections: found.map((quote) => ({ name: quoteHeading(briefing, quote), blocks: [quoteBlock(briefing, quote)] })),
+        sections: found.map((quote) => quoteSection(briefing, quote)),
         footer: briefingFooter(briefing),
       },
       pageArgs: [filter.actor?.id ?? '', filter.topic?.id ?? '', filter.search ?? ''],
@@ -67,6 +71,13 @@ export const quotes = defineCommand({
     return focused.name === 'actor' ? actorChoices(briefing, focused.value) : topicChoices(briefing, focused.value);
   },
 });
+
+const quoteSections = new WeakMap<Quote, Section>();
+
+/** A quote as one section of the list, made once per loaded quote: lists of thousands reuse them. */
+function quoteSection(briefing: Briefing, quote: InEdition<Quote>): Section {
+  return cached(quoteSections, quote, () => ({ name: quoteHeading(briefing, quote), blocks: [quoteBlock(briefing, quote)] }));
+}
 
 /** `by Mark Rutte on Security guarantees matching “guarantee”` */
 function describeFilter(filter: QuoteFilter, typedSearch: unknown): string {

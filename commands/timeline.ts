@@ -8,6 +8,7 @@ import { defineCommand } from '../src/render/command.js';
 import type { Block, Section } from '../src/render/document.js';
 import { briefingFooter, citeSource, eventLine, formatDate } from '../src/render/format.js';
 import { LIMITS } from '../src/render/limits.js';
+import { cached } from '../src/render/memo.js';
 import type { Choice } from '../src/render/reply.js';
 import { notice } from '../src/render/reply.js';
 import { echo } from '../src/render/resolve.js';
@@ -18,6 +19,12 @@ const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric',
 
 /** An event in full: date span, title and status, detail, and source. */
 export function timelineBlock(briefing: Briefing, event: TimelineEvent): Block {
+  return cached(timelineBlocks, event, () => formatTimelineBlock(briefing, event));
+}
+
+const timelineBlocks = new WeakMap<TimelineEvent, Block>();
+
+function formatTimelineBlock(briefing: Briefing, event: TimelineEvent): Block {
   const line = eventLine(event);
   const lines = [line.text];
   if (event.detail) lines.push(literal(event.detail));
@@ -92,18 +99,30 @@ export const timeline = defineCommand({
 
 /** The days events start or end on, matching what was typed: `25 Nov 2025 · 7 events`. */
 function dateChoices(briefing: Briefing, typed: string): Choice[] {
-  const eventsOn = new Map<string, TimelineEvent[]>();
-  for (const event of briefing.timeline) {
-    for (const day of new Set([event.date, event.endDate ?? event.date])) eventsOn.set(day, [...(eventsOn.get(day) ?? []), event]);
-  }
   const query = typed.trim().toLowerCase();
-  return [...eventsOn.keys()]
-    .sort()
-    .filter((day) => day.startsWith(query) || formatDate(day).toLowerCase().includes(query))
+  return eventDays(briefing)
+    .filter(({ day, label }) => day.startsWith(query) || label.toLowerCase().includes(query))
     .slice(0, LIMITS.autocompleteChoices)
-    .map((day) => {
+    .map(({ day, label }) => ({ name: label, value: day }));
+}
+
+const eventDayLists = new WeakMap<Briefing, { day: string; label: string }[]>();
+
+/** Every day an event starts or ends on, in order, labelled `25 Nov 2025 · 7 events`; built once per briefing. */
+function eventDays(briefing: Briefing): { day: string; label: string }[] {
+  return cached(eventDayLists, briefing, () => {
+    const eventsOn = new Map<string, TimelineEvent[]>();
+    for (const event of briefing.timeline) {
+      for (const day of new Set([event.date, event.endDate ?? event.date])) {
+        const on = eventsOn.get(day);
+        if (on) on.push(event);
+        else eventsOn.set(day, [event]);
+      }
+    }
+    return [...eventsOn.keys()].sort().map((day) => {
       const on = eventsOn.get(day)!;
       const what = on.length === 1 ? on[0]!.title : `${on.length} events`;
-      return { name: truncate(`${formatDate(day)} · ${what}`, LIMITS.choiceName), value: day };
+      return { day, label: truncate(`${formatDate(day)} · ${what}`, LIMITS.choiceName) };
     });
+  });
 }

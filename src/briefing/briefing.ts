@@ -1,5 +1,5 @@
 // The loaded briefing: immutable content plus the indexes every command reads, built once at load.
-import { normalize } from './matching.js';
+import { normalize, TypoIndex } from './matching.js';
 import type { Actor, EditionContent, Position, Quote, Source, Story, TimelineEvent, Topic } from './schema.js';
 
 /** An item together with the edition that introduced it. */
@@ -49,13 +49,29 @@ export interface Briefing extends BriefingContent {
   timelineByActor: ReadonlyMap<string, readonly InEdition<TimelineEvent>[]>;
   /** Actors who feature most (positions and quotes) first; ties by name. */
   actorsByProminence: readonly Actor[];
+  /** Each actor's keys (in actorKeys order), actors in order of prominence: autocomplete ranks without sorting. */
+  actorKeysByProminence: readonly (readonly ActorKey[])[];
+  /** actorKeys, for finding likely typos of them in one pass. */
+  actorTypos: TypoIndex<ActorKey>;
   /** Actor id -> index in actorsByProminence, to break ties when ranking matches. */
   prominenceRank: ReadonlyMap<string, number>;
   /** Quotes newest first, the order /quotes lists them in. */
   quotesNewestFirst: readonly InEdition<Quote>[];
   /** Normalized quote text and context, for /quotes search. */
   quoteSearchText: ReadonlyMap<string, string>;
+  /** Every quote's search text, newest first, in one string: a phrase is found in all of them in one native search. */
+  quoteSearch: QuoteSearch;
 }
+
+export interface QuoteSearch {
+  /** The search texts of quotesNewestFirst, joined by SEARCH_SEPARATOR. */
+  text: string;
+  /** Where each quote's search text starts in `text`. */
+  starts: readonly number[];
+}
+
+/** Joins search texts; normalized text never holds it, so a match never runs from one quote into the next. */
+export const SEARCH_SEPARATOR = '\n';
 
 export function buildBriefing(content: BriefingContent): Briefing {
   const superseded = new Set(content.allPositions.flatMap((position) => position.supersedes ?? []));
@@ -67,10 +83,13 @@ export function buildBriefing(content: BriefingContent): Briefing {
     ),
   );
   const quotesNewestFirst = [...content.quotes].sort((a, b) => b.date.localeCompare(a.date));
+  const quoteSearch = joinSearchTexts(quotesNewestFirst.map((quote) => normalize(`${quote.text} ${quote.context}`)));
+  const searchTextOf = new Map(quotesNewestFirst.map((quote, index) => [quote, searchText(quoteSearch, index)]));
   const positionsByActor = groupBy(positions, (position) => [position.actor]);
   const quotesBySpeaker = groupBy(quotesNewestFirst, (quote) => [quote.speaker]);
   const weight = (actor: Actor) => (positionsByActor.get(actor.id)?.length ?? 0) + (quotesBySpeaker.get(actor.id)?.length ?? 0);
   const actorsByProminence = [...content.actors].sort((a, b) => weight(b) - weight(a) || a.name.localeCompare(b.name));
+  const keysByActor = groupBy(actorKeys, (entry) => [entry.actor.id]);
 
   return {
     ...content,
@@ -90,10 +109,29 @@ export function buildBriefing(content: BriefingContent): Briefing {
     quotesAbout: groupBy(quotesNewestFirst, (quote) => quote.about),
     timelineByActor: groupBy(content.timeline, (event) => event.actors),
     actorsByProminence,
+    actorKeysByProminence: actorsByProminence.map((actor) => keysByActor.get(actor.id) ?? []),
+    actorTypos: new TypoIndex(actorKeys),
     prominenceRank: new Map(actorsByProminence.map((actor, index) => [actor.id, index])),
     quotesNewestFirst,
-    quoteSearchText: new Map(content.quotes.map((quote) => [quote.id, normalize(`${quote.text} ${quote.context}`)])),
+    quoteSearchText: new Map(content.quotes.map((quote) => [quote.id, searchTextOf.get(quote)!])),
+    quoteSearch,
   };
+}
+
+function joinSearchTexts(texts: readonly string[]): QuoteSearch {
+  const starts: number[] = [];
+  let at = 0;
+  for (const text of texts) {
+    starts.push(at);
+    at += text.length + SEARCH_SEPARATOR.length;
+  }
+  return { text: texts.join(SEARCH_SEPARATOR), starts };
+}
+
+/** One quote's search text: a slice, which shares the joined string's memory. */
+function searchText(search: QuoteSearch, index: number): string {
+  const end = search.starts[index + 1];
+  return search.text.slice(search.starts[index], end === undefined ? undefined : end - SEARCH_SEPARATOR.length);
 }
 
 function byId<T extends { id: string }>(items: readonly T[]): Map<string, T> {

@@ -39,14 +39,104 @@ export function typoAllowance(length: number): number {
  * 0 exact, 1 prefix, 2 a word of the key starts with the query, 3 substring, 4+ a likely typo.
  */
 export function matchScore(query: string, key: string): number | undefined {
+  const contained = containmentScore(query, key);
+  if (contained !== undefined) return contained;
+  const allowance = typoAllowance(query.length);
+  let best = Infinity;
+  for (const candidate of typoCandidates(key)) {
+    best = Math.min(best, editDistance(query, candidate.slice(0, query.length + allowance), allowance));
+  }
+  return best <= allowance ? 4 + best : undefined;
+}
+
+/** matchScore's 0 to 3: `key` is, starts with, has a word starting with, or contains `query`. */
+export function containmentScore(query: string, key: string): number | undefined {
   if (key === query) return 0;
   if (key.startsWith(query)) return 1;
   if (key.includes(` ${query}`)) return 2;
   if (key.includes(query)) return 3;
-  const allowance = typoAllowance(query.length);
-  let best = Infinity;
-  for (const candidate of [key, ...key.split(' ')]) {
-    best = Math.min(best, editDistance(query, candidate.slice(0, query.length + allowance), allowance));
+  return undefined;
+}
+
+/** What a typo is measured against: the start of the key, or of one of its words. */
+function typoCandidates(key: string): string[] {
+  return key.includes(' ') ? [key, ...key.split(' ')] : [key];
+}
+
+interface TrieNode {
+  depth: number;
+  children: Map<number, TrieNode>;
+  /** Candidates whose whole text is the path to this node. */
+  ending: number[];
+  /** Candidates whose text starts with the path to this node. */
+  through: number[];
+}
+
+const trieNode = (depth: number): TrieNode => ({ depth, children: new Map(), ending: [], through: [] });
+
+/**
+ * The typo half of matchScore for many keys at once. Their candidates share one trie, and one walk of it
+ * measures a query against all of them: a shared prefix is measured once, and a branch is left as soon as
+ * no text below it can be within the allowance. Autocomplete asks this on every keystroke.
+ */
+export class TypoIndex<Key extends { key: string }> {
+  private readonly root = trieNode(0);
+  private readonly candidateKeys: Key[] = [];
+
+  constructor(keys: readonly Key[]) {
+    for (const key of keys) for (const text of typoCandidates(key.key)) this.add(text, key);
   }
-  return best <= allowance ? 4 + best : undefined;
+
+  private add(text: string, key: Key): void {
+    const candidate = this.candidateKeys.push(key) - 1;
+    let node = this.root;
+    for (let index = 0; index < text.length; index++) {
+      const code = text.charCodeAt(index);
+      let child = node.children.get(code);
+      if (!child) node.children.set(code, (child = trieNode(index + 1)));
+      node = child;
+      node.through.push(candidate);
+    }
+    node.ending.push(candidate);
+  }
+
+  /** Every key that `query` (normalized, contained in none of them) is a likely typo of, with matchScore's score. */
+  scores(query: string): Map<Key, number> {
+    const allowance = typoAllowance(query.length);
+    // matchScore compares the query with each candidate cut to this length.
+    const cut = query.length + allowance;
+    const scores = new Map<Key, number>();
+    const record = (candidates: readonly number[], distance: number) => {
+      for (const candidate of candidates) {
+        const key = this.candidateKeys[candidate]!;
+        if (4 + distance < (scores.get(key) ?? Infinity)) scores.set(key, 4 + distance);
+      }
+    };
+    // rows[d]: the edit distances from each prefix of the query to the path down to depth d.
+    const rows = Array.from({ length: cut + 1 }, () => new Int32Array(query.length + 1));
+    for (let index = 0; index <= query.length; index++) rows[0]![index] = index;
+    const walk = (node: TrieNode): void => {
+      const row = rows[node.depth]!;
+      const distance = row[query.length]!;
+      if (node.depth === cut) {
+        if (distance <= allowance) record(node.through, distance);
+        return;
+      }
+      if (distance <= allowance) record(node.ending, distance);
+      const next = rows[node.depth + 1]!;
+      for (const [code, child] of node.children) {
+        next[0] = child.depth;
+        let minimum = next[0];
+        for (let index = 1; index <= query.length; index++) {
+          const value = Math.min(row[index]! + 1, next[index - 1]! + 1, row[index - 1]! + (query.charCodeAt(index - 1) === code ? 0 : 1));
+          next[index] = value;
+          if (value < minimum) minimum = value;
+        }
+        // Distances never shrink further down, so nothing below is within the allowance.
+        if (minimum <= allowance) walk(child);
+      }
+    };
+    walk(this.root);
+    return scores;
+  }
 }

@@ -1,7 +1,7 @@
 // Questions the commands ask of a briefing: who is meant by a name, which topics and quotes match.
 // Everything here reads the indexes built at load; nothing scans every quote per keystroke.
-import type { Briefing, InEdition } from './briefing.js';
-import { matchScore, normalize } from './matching.js';
+import { SEARCH_SEPARATOR, type ActorKey, type Briefing, type InEdition } from './briefing.js';
+import { containmentScore, matchScore, normalize } from './matching.js';
 import type { Actor, Quote, Topic } from './schema.js';
 
 /** An actor by id, display name or alias, ignoring case, accents and punctuation. */
@@ -26,17 +26,36 @@ export interface RankedActor {
 export function rankActors(briefing: Briefing, input: string, limit: number): RankedActor[] {
   const query = normalize(input);
   if (query === '') return briefing.actorsByProminence.slice(0, limit).map((actor) => ({ actor, label: actor.name }));
-  const best = new Map<string, { score: number; label: string; actor: Actor }>();
-  for (const { key, actor, label } of briefing.actorKeys) {
-    const score = matchScore(query, key);
-    const current = best.get(actor.id);
-    if (score !== undefined && (!current || score < current.score)) best.set(actor.id, { score, label, actor });
+  // Scores are small integers: gathering matches per score, walking actors in order of prominence, ranks them
+  // without sorting.
+  const byScore: RankedActor[][] = [];
+  const unmatched: (readonly ActorKey[])[] = [];
+  const containment = (key: ActorKey) => containmentScore(query, key.key);
+  for (const keys of briefing.actorKeysByProminence) {
+    const found = bestMatch(keys, containment);
+    if (found) (byScore[found.score] ??= []).push(found.ranked);
+    else unmatched.push(keys);
   }
-  const rank = briefing.prominenceRank;
-  return [...best.values()]
-    .sort((a, b) => a.score - b.score || rank.get(a.actor.id)! - rank.get(b.actor.id)!)
-    .slice(0, limit)
-    .map(({ actor, label }) => ({ actor, label }));
+  // A likely typo ranks after every containment match, so typos are looked for only while there is room.
+  if (briefing.actorKeysByProminence.length - unmatched.length < limit) {
+    const typos = briefing.actorTypos.scores(query);
+    const typo = (key: ActorKey) => typos.get(key);
+    for (const keys of unmatched) {
+      const found = bestMatch(keys, typo);
+      if (found) (byScore[found.score] ??= []).push(found.ranked);
+    }
+  }
+  return byScore.flat().slice(0, limit);
+}
+
+/** The best-scoring of one actor's keys (the first of equals), with the label that matched. */
+function bestMatch(keys: readonly ActorKey[], score: (key: ActorKey) => number | undefined): { score: number; ranked: RankedActor } | undefined {
+  let best: { score: number; ranked: RankedActor } | undefined;
+  for (const key of keys) {
+    const value = score(key);
+    if (value !== undefined && (!best || value < best.score)) best = { score: value, ranked: { actor: key.actor, label: key.label } };
+  }
+  return best;
 }
 
 export function rankTopics(briefing: Briefing, input: string, limit: number): Topic[] {
@@ -66,10 +85,37 @@ export function filterQuotes(briefing: Briefing, filter: QuoteFilter): readonly 
   const smallest = candidates.sort((a, b) => a.length - b.length)[0] ?? briefing.quotesNewestFirst;
   const { actor, topic, search } = filter;
   if (candidates.length <= 1 && !search) return smallest;
+  if (candidates.length === 0 && search && !search.includes(SEARCH_SEPARATOR)) return quotesContaining(briefing, search);
   return smallest.filter(
     (quote) =>
       (!actor || quote.speaker === actor.id) &&
       (!topic || quote.topics.includes(topic.id)) &&
       (!search || (briefing.quoteSearchText.get(quote.id) ?? '').includes(search)),
   );
+}
+
+/** Every quote whose search text contains `search`, newest first: one pass of indexOf over all of them. */
+function quotesContaining(briefing: Briefing, search: string): InEdition<Quote>[] {
+  const { text, starts } = briefing.quoteSearch;
+  const found: InEdition<Quote>[] = [];
+  for (let at = text.indexOf(search); at >= 0; ) {
+    const index = lastAtOrBefore(starts, at);
+    found.push(briefing.quotesNewestFirst[index]!);
+    const next = starts[index + 1];
+    if (next === undefined) break;
+    at = text.indexOf(search, next);
+  }
+  return found;
+}
+
+/** The index of the last of the ascending `values` that is at most `value` (values[0] <= value). */
+function lastAtOrBefore(values: readonly number[], value: number): number {
+  let low = 0;
+  let high = values.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (values[middle]! <= value) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }

@@ -5,6 +5,7 @@ import { ButtonStyle, ComponentType, MessageFlags, type APIButtonComponent, type
 import type { Briefing } from '../briefing/briefing.js';
 import { decodePageRef, encodePageRef, type PageRef } from './custom-id.js';
 import { renderPage, type Document } from './document.js';
+import { cached } from './memo.js';
 import type { Choice, Reply } from './reply.js';
 import { renderSourceList } from './sources.js';
 
@@ -38,12 +39,28 @@ export interface BriefingCommand extends CommandSpec {
   pressButton(briefing: Briefing, ref: PageRef): ButtonReply;
 }
 
+/** Outcomes kept per command and briefing: page turns and Sources buttons ask for the same one again. */
+const RECENT_OUTCOMES = 16;
+
 export function defineCommand(spec: CommandSpec): BriefingCommand {
   const name = spec.data.name;
   const optionsFrom = (args: readonly string[]) => Object.fromEntries(spec.pageOptions.map((option, index) => [option, args[index] || undefined]));
 
+  const recent = new WeakMap<Briefing, Map<string, Outcome>>();
+  /** spec.build, remembered for the last few option sets asked of this briefing (documents never change). */
+  const build = (briefing: Briefing, options: OptionValues): Outcome => {
+    const key = JSON.stringify(Object.entries(options).filter(([, value]) => value !== undefined).sort(([a], [b]) => a.localeCompare(b)));
+    const outcomes = cached(recent, briefing, () => new Map<string, Outcome>());
+    const outcome = outcomes.get(key) ?? spec.build(briefing, options);
+    // Re-inserting keeps the map in least-recently-used order.
+    outcomes.delete(key);
+    outcomes.set(key, outcome);
+    if (outcomes.size > RECENT_OUTCOMES) outcomes.delete(outcomes.keys().next().value!);
+    return outcome;
+  };
+
   const show = (briefing: Briefing, options: OptionValues, page: number): Reply => {
-    const outcome = spec.build(briefing, options);
+    const outcome = build(briefing, options);
     if ('notice' in outcome) return outcome.notice;
     const rendered = renderPage(outcome.document, page, { command: name, args: outcome.pageArgs });
     if (spec.sourcesButton === false || rendered.sources.length === 0) return rendered.reply;
@@ -57,7 +74,7 @@ export function defineCommand(spec: CommandSpec): BriefingCommand {
 
   /** Page `sourcesPage` of the list of sources behind page `replyPage` of the reply to `args`. */
   const showSources = (briefing: Briefing, args: readonly string[], replyPage: number, sourcesPage: number): Reply => {
-    const outcome = spec.build(briefing, optionsFrom(args));
+    const outcome = build(briefing, optionsFrom(args));
     if ('notice' in outcome) return outcome.notice;
     const { sources, page } = renderPage(outcome.document, replyPage, { command: name, args: outcome.pageArgs });
     const list = renderSourceList(briefing, sources);

@@ -3,6 +3,7 @@
 import { ButtonStyle, ComponentType, type APIButtonComponent, type APIEmbed } from 'discord-api-types/v10';
 import { encodePageRef, type PageRef, type PageView } from './custom-id.js';
 import { LIMITS } from './limits.js';
+import { cached } from './memo.js';
 import { NO_MENTIONS, type Reply } from './reply.js';
 import { splitText, truncate } from './text.js';
 
@@ -46,46 +47,113 @@ export const BRAND_COLOR = 0x2f6fdf;
 
 /** Lays the document out into pages: an array of field lists, at least one (possibly empty). */
 export function layOut(document: Document): Field[][] {
+  const breaks = pageBreaks(document);
+  return breaks.map((start, index) => fieldsBetween(document, start, breaks[index + 1]));
+}
+
+/** A field by its place in the document: the section, and the field within that section. */
+interface FieldPosition {
+  section: number;
+  field: number;
+}
+
+/** Documents are not changed once built, so one rendered page by page (as the content checker does) is paginated once. */
+const breaksByDocument = new WeakMap<Document, FieldPosition[]>();
+
+/**
+ * Where each page begins (at least one page). Only the sizes of the fields decide it, so the fields built
+ * here are dropped at once and only the page shown is built for keeps: a list of thousands of quotes is
+ * paginated without holding thousands of fields.
+ */
+function pageBreaks(document: Document): FieldPosition[] {
+  let breaks = breaksByDocument.get(document);
+  if (!breaks) breaksByDocument.set(document, (breaks = findPageBreaks(document)));
+  return breaks;
+}
+
+function findPageBreaks(document: Document): FieldPosition[] {
   const header = document.title.length + (document.description?.length ?? 0) + document.footer.length + PAGE_LABEL_ROOM;
   const budget = Math.min(PAGE_TEXT_BUDGET, LIMITS.embedTotal - header);
-  const pages: Field[][] = [[]];
+  const breaks: FieldPosition[] = [{ section: 0, field: 0 }];
   let used = 0;
-  for (const field of document.sections.flatMap(sectionFields)) {
-    const size = field.name.length + field.value.length;
-    const page = pages[pages.length - 1]!;
-    if (page.length > 0 && (used + size > budget || page.length >= PAGE_FIELD_BUDGET)) {
-      pages.push([field]);
-      used = size;
-    } else {
-      page.push(field);
+  let onPage = 0;
+  // Plain loops: this runs over every field of lists thousands of quotes long.
+  for (let sectionIndex = 0; sectionIndex < document.sections.length; sectionIndex++) {
+    const sizes = fieldSizes(document.sections[sectionIndex]!);
+    for (let fieldIndex = 0; fieldIndex < sizes.length; fieldIndex++) {
+      const size = sizes[fieldIndex]!;
+      if (onPage > 0 && (used + size > budget || onPage >= PAGE_FIELD_BUDGET)) {
+        breaks.push({ section: sectionIndex, field: fieldIndex });
+        used = 0;
+        onPage = 0;
+      }
       used += size;
+      onPage += 1;
     }
   }
-  return pages;
+  return breaks;
+}
+
+const fieldSizesBySection = new WeakMap<Section, number[]>();
+
+/**
+ * The size (name and value) of each field of a section. One short block (a quote in a list) is one field.
+ * Kept per section: a list reuses its item's section objects, so a long list is measured once.
+ */
+function fieldSizes(section: Section): number[] {
+  return cached(fieldSizesBySection, section, () => measureFields(section));
+}
+
+function measureFields(section: Section): number[] {
+  const only = section.blocks.length === 1 ? section.blocks[0]! : undefined;
+  if (only && only.text !== '' && only.text.length <= LIMITS.fieldValue) {
+    return [sectionName(section).length + only.text.length];
+  }
+  return sectionFields(section).map((field) => field.name.length + field.value.length);
+}
+
+/** The fields from `start` up to `end` (exclusive), or to the end of the document. */
+function fieldsBetween(document: Document, start: FieldPosition, end: FieldPosition | undefined): Field[] {
+  const fields: Field[] = [];
+  const lastSection = Math.min(end?.section ?? Infinity, document.sections.length - 1);
+  for (let index = start.section; index <= lastSection; index++) {
+    const sectionFieldList = sectionFields(document.sections[index]!);
+    const from = index === start.section ? start.field : 0;
+    const to = end && index === end.section ? end.field : sectionFieldList.length;
+    fields.push(...sectionFieldList.slice(from, to));
+  }
+  return fields;
 }
 
 /** Packs a section's blocks into fields of at most 1,024 characters, continuing under the same name. */
 function sectionFields(section: Section): Field[] {
   const fields: Field[] = [];
-  const name = truncate(section.name, LIMITS.fieldName - ' (continued)'.length);
+  const name = sectionName(section);
+  const separator = section.list ? '\n' : '\n\n';
   let value = '';
   let sources: string[] = [];
-  const separator = section.list ? '\n' : '\n\n';
-  const flush = () => {
-    if (value === '') return;
-    fields.push({ name: fields.length === 0 ? name : `${name} (continued)`, value, sources });
-    value = '';
-    sources = [];
-  };
   for (const block of section.blocks) {
     for (const piece of splitText(block.text, LIMITS.fieldValue)) {
-      if (value !== '' && value.length + separator.length + piece.length > LIMITS.fieldValue) flush();
+      if (value !== '' && value.length + separator.length + piece.length > LIMITS.fieldValue) {
+        fields.push(continuedField(name, fields.length, value, sources));
+        value = '';
+        sources = [];
+      }
       value = value === '' ? piece : `${value}${separator}${piece}`;
       sources.push(...block.sources);
     }
   }
-  flush();
+  if (value !== '') fields.push(continuedField(name, fields.length, value, sources));
   return fields;
+}
+
+function sectionName(section: Section): string {
+  return truncate(section.name, LIMITS.fieldName - ' (continued)'.length);
+}
+
+/** The `index`th field of a section: later ones say they continue it. */
+function continuedField(name: string, index: number, value: string, sources: string[]): Field {
+  return { name: index === 0 ? name : `${name} (continued)`, value, sources };
 }
 
 export interface RenderedPage {
@@ -102,10 +170,11 @@ export type Navigation = Omit<PageRef, 'page' | 'view'> & { view?: PageView };
 
 /** Renders one page of the document, with page buttons when there is more than one. */
 export function renderPage(document: Document, requestedPage: number, navigation: Navigation): RenderedPage {
-  const pages = layOut(document);
-  const page = clampPage(requestedPage, pages.length);
-  const fields = pages[page - 1]!;
-  const pageLabel = pages.length > 1 ? ` · Page ${page}/${pages.length}` : '';
+  const breaks = pageBreaks(document);
+  const pageCount = breaks.length;
+  const page = clampPage(requestedPage, pageCount);
+  const fields = fieldsBetween(document, breaks[page - 1]!, breaks[page]);
+  const pageLabel = pageCount > 1 ? ` · Page ${page}/${pageCount}` : '';
   const embed: APIEmbed = {
     title: truncate(document.title, LIMITS.embedTitle),
     color: document.color ?? BRAND_COLOR,
@@ -115,9 +184,9 @@ export function renderPage(document: Document, requestedPage: number, navigation
   if (document.description) embed.description = truncate(document.description, LIMITS.embedDescription);
   if (document.timestamp) embed.timestamp = document.timestamp;
   const reply: Reply = { embeds: [embed], allowed_mentions: NO_MENTIONS };
-  if (pages.length > 1) reply.components = [{ type: ComponentType.ActionRow, components: pageButtons(navigation, page, pages.length) }];
+  if (pageCount > 1) reply.components = [{ type: ComponentType.ActionRow, components: pageButtons(navigation, page, pageCount) }];
   const sources = [...new Set([...(document.sources ?? []), ...fields.flatMap((field) => field.sources)])];
-  return { reply, page, pageCount: pages.length, sources };
+  return { reply, page, pageCount, sources };
 }
 
 export function clampPage(page: number, pageCount: number): number {

@@ -1,8 +1,9 @@
 // How briefing content reads in Discord: dates, source citations, labels for claims and commentary,
 // and the blocks for a quote or a position. Every quote and position is shown with its source.
 import type { Briefing, Edition, InEdition } from '../briefing/briefing.js';
-import type { Actor, Position, Quote, Standing, TimelineEvent } from '../briefing/schema.js';
+import type { Actor, Position, Quote, Source, Standing, TimelineEvent } from '../briefing/schema.js';
 import type { Block } from './document.js';
+import { cached } from './memo.js';
 import { literal } from './text.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -25,9 +26,12 @@ export function formatInstant(isoInstant: string, timeZone: string): string {
   return format.format(new Date(isoInstant)).replace('Sept', 'Sep');
 }
 
-/** `26 Nov 2025`: the day an edition was published, in its own time zone. */
-export function editionDate(edition: Pick<Edition, 'published' | 'timeZone'>): string {
-  return formatInstant(edition.published, edition.timeZone);
+type EditionTime = Pick<Edition, 'published' | 'timeZone'>;
+const editionDates = new WeakMap<EditionTime, string>();
+
+/** `26 Nov 2025`: the day an edition was published, in its own time zone (most replies' footers show it). */
+export function editionDate(edition: EditionTime): string {
+  return cached(editionDates, edition, () => formatInstant(edition.published, edition.timeZone));
 }
 
 /** The footer of most replies: which edition of the briefing they come from (footers show no Markdown). */
@@ -53,22 +57,36 @@ export function standingLabel(standing: Standing): string | undefined {
   return STANDING_LABELS[standing];
 }
 
+const citations = new WeakMap<Source, string>();
+const actorNames = new WeakMap<Actor, string>();
+const actorDescriptions = new WeakMap<Actor, string>();
+const quoteHeadings = new WeakMap<Quote, string>();
+const quoteBlocks = new WeakMap<Quote, Block>();
+const positionBlocks = new WeakMap<Position, Block>();
+const eventLines = new WeakMap<TimelineEvent, Block>();
+
 /** `publisher, "title", 25 Nov 2025 (via blue News (Keystone-SDA))`, linked when the URL is known. */
 export function citeSource(briefing: Briefing, sourceId: string): string {
   const source = briefing.sourceById.get(sourceId);
   if (!source) return literal(sourceId);
+  return cached(citations, source, () => formatCitation(briefing, source));
+}
+
+function formatCitation(briefing: Briefing, source: Source): string {
   const title = source.url ? `[${literal(source.title)}](${source.url})` : `“${literal(source.title)}”`;
   const via = source.via ? briefing.sourceById.get(source.via) : undefined;
   return `${literal(source.publisher)}, ${title}, ${formatDate(source.date)}${via ? ` (via ${literal(via.publisher)})` : ''}`;
 }
 
 export function actorName(briefing: Briefing, actorId: string): string {
-  return literal(briefing.actorById.get(actorId)?.name ?? actorId);
+  const actor = briefing.actorById.get(actorId);
+  if (!actor) return literal(actorId);
+  return cached(actorNames, actor, () => literal(actor.name));
 }
 
 /** One line describing who an actor is: role and affiliation. */
 export function describeActor(actor: Actor): string {
-  return `${literal(actor.role)} · ${literal(actor.affiliation)}`;
+  return cached(actorDescriptions, actor, () => `${literal(actor.role)} · ${literal(actor.affiliation)}`);
 }
 
 function quoted(quote: Quote): string {
@@ -84,16 +102,20 @@ const QUOTE_KINDS: Record<Quote['kind'], string> = {
 
 /** The heading of a quote in a list: label, speaker and date. */
 export function quoteHeading(briefing: Briefing, quote: Quote): string {
+  return cached(quoteHeadings, quote, () => formatQuoteHeading(briefing, quote));
+}
+
+function formatQuoteHeading(briefing: Briefing, quote: Quote): string {
   const label = standingLabel(quote.standing);
   return `${label ? `${label} · ` : ''}${actorName(briefing, quote.speaker)} · ${formatDate(quote.date)}`;
 }
 
-const quoteBlocks = new WeakMap<Quote, Block>();
-
-/** A quote in full: words, translation note, other renderings, context and source. Memoized per loaded quote. */
+/** A quote in full: words, translation note, other renderings, context and source. */
 export function quoteBlock(briefing: Briefing, quote: InEdition<Quote>): Block {
-  const cached = quoteBlocks.get(quote);
-  if (cached) return cached;
+  return cached(quoteBlocks, quote, () => formatQuote(briefing, quote));
+}
+
+function formatQuote(briefing: Briefing, quote: Quote): Block {
   const lines = [quoted(quote)];
   if (quote.translated && quote.translationNote) lines.push(`Translation: ${literal(quote.translationNote)}`);
   for (const rendering of quote.renderings) {
@@ -101,13 +123,15 @@ export function quoteBlock(briefing: Briefing, quote: InEdition<Quote>): Block {
   }
   lines.push(`Context: ${literal(quote.context)}`);
   lines.push(`Source: ${citeSource(briefing, quote.source)} · ${QUOTE_KINDS[quote.kind]}`);
-  const block: Block = { text: lines.join('\n'), sources: [quote.source, ...quote.renderings.map((rendering) => rendering.source)] };
-  quoteBlocks.set(quote, block);
-  return block;
+  return { text: lines.join('\n'), sources: [quote.source, ...quote.renderings.map((rendering) => rendering.source)] };
 }
 
 /** A position: stance (labelled when it is a claim or commentary), detail, supporting quotes, date and source. */
 export function positionBlock(briefing: Briefing, position: Position): Block {
+  return cached(positionBlocks, position, () => formatPosition(briefing, position));
+}
+
+function formatPosition(briefing: Briefing, position: Position): Block {
   const label = standingLabel(position.standing);
   const lines = [`${label ? `${label}: ` : ''}**${literal(position.stance)}**`];
   if (position.detail) lines.push(literal(position.detail));
@@ -129,5 +153,5 @@ const EVENT_STATUS: Record<TimelineEvent['status'], string> = {
 
 /** One timeline line: date, title and whether it happened, was reported, or is still to come. */
 export function eventLine(event: TimelineEvent): Block {
-  return { text: `**${formatDateSpan(event.date, event.endDate)}** ${literal(event.title)}${EVENT_STATUS[event.status]}`, sources: [event.source] };
+  return cached(eventLines, event, () => ({ text: `**${formatDateSpan(event.date, event.endDate)}** ${literal(event.title)}${EVENT_STATUS[event.status]}`, sources: [event.source] }));
 }

@@ -5,6 +5,7 @@ import type { Briefing } from '../briefing/briefing.js';
 import type { Source, SourceType } from '../briefing/schema.js';
 import type { Block, Document, Section } from './document.js';
 import { actorName, briefingFooter, citeSource, formatDate } from './format.js';
+import { cached } from './memo.js';
 import { literal } from './text.js';
 
 const SOURCE_TYPES: Record<SourceType, string> = {
@@ -23,6 +24,12 @@ export interface Citations {
 
 /** Source id -> how many quotes (by their words or a rendering) and current positions cite it directly. */
 export function countCitations(briefing: Briefing): ReadonlyMap<string, Citations> {
+  return cached(citationCounts, briefing, () => tallyCitations(briefing));
+}
+
+const citationCounts = new WeakMap<Briefing, ReadonlyMap<string, Citations>>();
+
+function tallyCitations(briefing: Briefing): ReadonlyMap<string, Citations> {
   const counts = new Map(briefing.sources.map((source): [string, Citations] => [source.id, { quotes: 0, positions: 0 }]));
   for (const quote of briefing.quotes) {
     for (const id of new Set([quote.source, ...quote.renderings.map((rendering) => rendering.source)])) {
@@ -41,6 +48,12 @@ const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 
 
 /** One source: publisher and date, linked title, author, where we read it, note, and what cites it. */
 export function sourceBlock(briefing: Briefing, source: Source, citations: Citations): Block {
+  return cached(sourceBlocks, source, () => formatSource(briefing, source, citations));
+}
+
+const sourceBlocks = new WeakMap<Source, Block>();
+
+function formatSource(briefing: Briefing, source: Source, citations: Citations): Block {
   const lines = [`**${literal(source.publisher)}** · ${formatDate(source.date)}`];
   lines.push(source.url ? `[${literal(source.title)}](${source.url})` : `“${literal(source.title)}”`);
   if (source.author) lines.push(`By ${actorName(briefing, source.author)}`);
