@@ -1,6 +1,8 @@
 // Starts the real bot (the same entry point as `npm start`) as a child process against the emulator,
 // and collects its JSON log lines so tests can wait for what it says.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/index.js';
 
@@ -90,15 +92,40 @@ export function startProcess(entry: string, env: Record<string, string | undefin
 export interface Harness {
   emulator: Emulator;
   bot: BotProcess;
+  /** Stops the process and the emulator, and removes the recap database it used. */
+  close(): Promise<void>;
 }
 
-/** An emulator and the bot connected to it, READY. */
-export async function startBotAgainstEmulator(
-  env: Record<string, string> = {},
-  options: EmulatorOptions = {},
-): Promise<Harness> {
+export interface HarnessOptions {
+  /** The process to start (default the bot, `src/main.ts`); any entry that logs `ready` as a JSON line. */
+  entry?: string;
+  env?: Record<string, string>;
+  emulator?: EmulatorOptions;
+}
+
+/** An emulator and a client connected to it, READY; the bot gets a recap database of its own. */
+export async function startAgainstEmulator({ entry = 'src/main.ts', env = {}, emulator: options = {} }: HarnessOptions = {}): Promise<Harness> {
   const emulator = await startEmulator(options);
-  const bot = startProcess('src/main.ts', { DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.restUrl, ...env });
-  await bot.waitForLog((line) => line.msg === 'ready', 20_000);
-  return { emulator, bot };
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'bot-data-'));
+  const bot = startProcess(entry, { DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.restUrl, DATABASE_PATH: path.join(dataDir, 'bot.sqlite'), ...env });
+  const close = async () => {
+    await bot.stop();
+    await emulator.close();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await bot.waitForLog((line) => line.msg === 'ready', 20_000);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { emulator, bot, close };
+}
+
+/** VmRSS of a live process, in MB, as the kernel reports it in /proc/<pid>/status. */
+export async function residentMemoryMb(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kilobytes = /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1];
+  if (!kilobytes) throw new Error(`no VmRSS for process ${pid}`);
+  return Number(kilobytes) / 1024;
 }

@@ -5,23 +5,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allCommandDefinitions } from '../../commands/index.js';
 import type { Emulator } from '../emulator/index.js';
 import { contentCopy, EDITION_DIR } from '../support/content.js';
-import { startBotAgainstEmulator, startProcess, type BotProcess } from './bot-process.js';
+import { startAgainstEmulator, startProcess, type BotProcess, type Harness } from './bot-process.js';
 
 type Embed = { title?: string; description?: string; footer?: { text: string }; fields?: { name: string; value: string }[] };
 type Button = { custom_id?: string; label?: string; disabled?: boolean };
 
+let harness: Harness;
 let emulator: Emulator;
 let bot: BotProcess;
 let content: Awaited<ReturnType<typeof contentCopy>>;
 
 beforeAll(async () => {
   content = await contentCopy();
-  ({ emulator, bot } = await startBotAgainstEmulator({ CONTENT_DIR: content.dir }));
+  harness = await startAgainstEmulator({ env: { CONTENT_DIR: content.dir } });
+  ({ emulator, bot } = harness);
 }, 30_000);
 
 afterAll(async () => {
-  await bot?.stop();
-  await emulator?.close();
+  await harness?.close();
   await content?.cleanup();
 });
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../emulator/index.js';
 import { Permission } from '../emulator/permissions.js';
+import { cronAt, secondsFromNow } from '../support/schedule.js';
 import { startProcess, type BotProcess } from './bot-process.js';
 
 const MANAGE_GUILD = 1n << 5n;
@@ -59,11 +60,8 @@ async function deployCommands(run: Run): Promise<void> {
 const recap = (run: Run, subcommand: string, options: Record<string, string | number> = {}, memberPermissions: bigint = MANAGE_GUILD | Permission.ViewChannel) =>
   run.emulator.injectCommand({ name: 'recap', subcommand, options, memberPermissions }).waitForReply({ timeoutMs: 10_000 });
 
-/** A cron expression (with seconds, UTC) that fires once, `seconds` from now. */
-function onceIn(seconds: number): string {
-  const at = new Date(Date.now() + seconds * 1000);
-  return `${at.getUTCSeconds()} ${at.getUTCMinutes()} ${at.getUTCHours()} ${at.getUTCDate()} ${at.getUTCMonth() + 1} *`;
-}
+/** A cron expression that fires once, `seconds` from now. */
+const onceIn = (seconds: number) => cronAt(secondsFromNow(seconds));
 
 describe('/recap', () => {
   it('subscribes, reporting a missing permission first, and survives a restart with its database', async () => {

@@ -1,0 +1,62 @@
+// Bench section: content load + validate + index time and memory, for the shipped and the 100x briefing,
+// each sample in a fresh process (bench/load-sample.ts).
+import { startProcess } from '../tests/e2e/bot-process.js';
+import type { BenchRow, BenchSection } from './section.js';
+import { mb, ms, summarize } from './stats.js';
+
+interface LoadSample {
+  ok: boolean;
+  loadMs: number;
+  peakHeapMb: number;
+  retainedHeapMb: number;
+  peakRssMb: number;
+}
+
+const SAMPLES = { shipped: 11, '100x': 5 } as const;
+const LOAD_TARGET_MS = { '100x': 1500 } as const;
+
+export const contentLoad: BenchSection = {
+  name: 'content load',
+  method:
+    'loadBriefing (read, parse, validate, check references, index) in a fresh process per sample (bench/load-sample.ts), so the JIT is ' +
+    'as cold as at start-up. Peak heap: V8 used_heap_size sampled by a 1 ms timer, which runs between file reads, and at the end (before ' +
+    'any GC), so it can miss a peak inside one file. Retained: used heap after a forced GC, less the same before loading. Peak RSS: the ' +
+    "kernel's high-water mark (getrusage maxrss) for the whole process, Node and tsx included.",
+  async run(context) {
+    const rows: BenchRow[] = [];
+    for (const [subject, dir] of [['shipped', context.shippedDir], ['100x', context.hundredXDir]] as const) {
+      const samples: LoadSample[] = [];
+      for (let index = 0; index < SAMPLES[subject]; index++) {
+        context.progress(`content load: ${subject}, sample ${index + 1} of ${SAMPLES[subject]}`);
+        samples.push(await loadInFreshProcess(dir));
+      }
+      const time = summarize(samples.map((sample) => sample.loadMs));
+      const target = subject === '100x' ? LOAD_TARGET_MS[subject] : undefined;
+      rows.push({
+        what: 'load + validate + index',
+        subject,
+        samples: time.count,
+        median: ms(time.median),
+        p99: ms(time.p99),
+        target: target ? `median < ${target} ms` : '',
+        met: target ? time.median < target : undefined,
+      });
+      const memory = (what: string, values: number[]) => {
+        const summary = summarize(values);
+        return { what, subject, samples: summary.count, median: mb(summary.median), p99: mb(summary.p99), target: '' };
+      };
+      rows.push(memory('peak heap used during load', samples.map((sample) => sample.peakHeapMb)));
+      rows.push(memory('heap retained by the briefing', samples.map((sample) => sample.retainedHeapMb)));
+      rows.push(memory('peak RSS of the loading process', samples.map((sample) => sample.peakRssMb)));
+    }
+    return rows;
+  },
+};
+
+async function loadInFreshProcess(dir: string): Promise<LoadSample> {
+  const child = startProcess('bench/load-sample.ts', { CONTENT_DIR: dir, NODE_OPTIONS: '--expose-gc' });
+  const { code } = await child.waitForExit();
+  const line = child.logs.find((entry) => entry.msg === 'load sample') as unknown as LoadSample | undefined;
+  if (code !== 0 || !line?.ok) throw new Error(`loading ${dir} failed (exit ${code}):\n${child.output.slice(-2000)}`);
+  return line;
+}

@@ -1,0 +1,43 @@
+// One sample of loading a briefing, run in a fresh process per sample (node --import tsx, --expose-gc) so
+// that the time includes a cold JIT, as at start-up, and the heap holds nothing from earlier samples.
+// Prints one JSON line: load time, peak heap, heap retained by the briefing, peak RSS.
+//   CONTENT_DIR=<dir> NODE_OPTIONS=--expose-gc node --import tsx bench/load-sample.ts
+import { getHeapStatistics } from 'node:v8';
+import { loadBriefing } from '../src/briefing/loader.js';
+
+const MB = 1024 * 1024;
+const dir = process.env.CONTENT_DIR;
+const collect = globalThis.gc;
+if (!dir || !collect) {
+  console.error('usage: CONTENT_DIR=<dir> NODE_OPTIONS=--expose-gc node --import tsx bench/load-sample.ts');
+  process.exit(2);
+}
+
+collect();
+const heapBefore = getHeapStatistics().used_heap_size;
+// Loading awaits each file read, so a 1 ms timer samples the heap after every file is parsed.
+let peakHeap = heapBefore;
+const sample = () => (peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size));
+const sampler = setInterval(sample, 1);
+const started = performance.now();
+const result = await loadBriefing(dir);
+const loadMs = performance.now() - started;
+sample();
+clearInterval(sampler);
+collect();
+const retained = getHeapStatistics().used_heap_size - heapBefore;
+
+console.log(
+  JSON.stringify({
+    level: 30,
+    msg: 'load sample',
+    ok: result.ok,
+    loadMs,
+    peakHeapMb: peakHeap / MB,
+    retainedHeapMb: retained / MB,
+    // The kernel's high-water mark of the whole process (runtime and tsx included), in kB.
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    // Keeps the briefing alive until after the retained heap was measured.
+    quotes: result.ok ? result.briefing.quotes.length : 0,
+  }),
+);
