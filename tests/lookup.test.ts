@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { briefingCommands } from '../commands/index.js';
 import type { Briefing } from '../src/briefing/briefing.js';
@@ -15,6 +16,14 @@ describe('normalize and matching', () => {
     expect(normalize('  Zelénskyy! ')).toBe('zelenskyy');
     expect(normalize('Coalition-of-the-Willing')).toBe('coalition of the willing');
     expect(normalize('Володимир Зеленський')).toBe(normalize('володимир зеленський'));
+  });
+
+  it('takes its ASCII shortcut only where the full Unicode treatment gives the same', () => {
+    const unicodeNormalize = (text: string) => text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    fc.assert(fc.property(fc.string({ unit: 'binary-ascii', maxLength: 200 }), (text) => normalize(text) === unicodeNormalize(text)));
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 50 }), (text) => normalize(text) === unicodeNormalize(text)));
+    const typographic = fc.constantFrom(...'\u00a0«»–—‘’“”…', ...'Mark Rutte: ');
+    fc.assert(fc.property(fc.array(typographic, { maxLength: 40 }).map((chars) => chars.join('')), (text) => normalize(text) === unicodeNormalize(text)));
   });
 
   it('measures edit distance and stops early past a limit', () => {

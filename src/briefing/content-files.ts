@@ -2,6 +2,7 @@
 // whose errors point at file, line and field path.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { LineCounter, parseDocument, isMap, isNode, isPair, isScalar, type Document } from 'yaml';
 import type { z } from 'zod';
 import { editionFiles, storyFiles } from './schema.js';
@@ -54,15 +55,26 @@ export class ContentFile {
     readonly name: string,
     readonly edition: string | undefined,
     private readonly source: string,
-    parsed: ParsedYaml,
+    parsed: { data: unknown } | ParsedYaml,
   ) {
-    if (parsed.document.errors.length === 0) this.parsedData = { value: parsed.document.toJS() };
+    if ('data' in parsed) this.parsedData = { value: parsed.data };
     else this.parsed = parsed;
   }
 
+  /**
+   * Parses with js-yaml first: several times faster on large files, and the same YAML 1.2 core schema
+   * (dates stay strings, duplicate keys are errors). Only a file it rejects is parsed again with `yaml`,
+   * whose error messages carry line numbers and whose documents can locate any field.
+   */
   static parse(absolutePath: string, source: string, edition?: string): { file: ContentFile; errors: ContentError[] } {
+    const where = [displayPath(absolutePath), path.basename(absolutePath), edition, source] as const;
+    try {
+      return { file: new ContentFile(...where, { data: loadYaml(source, { schema: CORE_SCHEMA }) ?? null }), errors: [] };
+    } catch {
+      // Reported below from `yaml`'s reading of the same text.
+    }
     const parsed = parseYaml(source);
-    const file = new ContentFile(displayPath(absolutePath), path.basename(absolutePath), edition, source, parsed);
+    const file = new ContentFile(...where, parsed);
     const errors = parsed.document.errors.map((yamlError) => ({
       file: file.file,
       line: yamlError.linePos?.[0].line,
