@@ -1,7 +1,7 @@
 // Forgiving text matching for names, aliases and search terms: case, accents and punctuation do not count.
 
-/** ASCII plus typographic punctuation (curly quotes, dashes, ellipsis, no-break space): nothing to unfold. */
-const PLAIN = /^[\x00-\x7f\u00a0\u00ab\u00bb\u2013\u2014\u2018\u2019\u201c\u201d\u2026]*$/;
+/** Printable ASCII plus typographic punctuation (curly quotes, dashes, ellipsis, no-break space): nothing to unfold. */
+const PLAIN = /^[\t\n\r\x20-\x7e\u00a0\u00ab\u00bb\u2013\u2014\u2018\u2019\u201c\u201d\u2026]*$/;
 
 /** Lower-case, accents stripped, every run of non-letters and non-digits turned into one space. */
 export function normalize(text: string): string {
