@@ -3,7 +3,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
-import { LineCounter, parseDocument, isMap, isNode, isPair, isScalar, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { editionFiles, storyFiles } from './schema.js';
 
@@ -35,7 +36,18 @@ interface ParsedYaml {
   lineCounter: LineCounter;
 }
 
+let yamlLibrary: typeof import('yaml') | undefined;
+
+/**
+ * `yaml` keeps line positions, so it explains a broken file and locates fields; valid content never needs
+ * it, so it is loaded (and its memory spent) only when that happens.
+ */
+function yaml(): typeof import('yaml') {
+  return (yamlLibrary ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
+}
+
 function parseYaml(source: string): ParsedYaml {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   return { document: parseDocument(source, { lineCounter, uniqueKeys: true }), lineCounter };
 }
@@ -96,6 +108,7 @@ export class ContentFile {
   /** The line of the deepest node that exists along `fieldPath` (a missing field points at its parent). */
   lineOf(fieldPath: FieldPath): number | undefined {
     const { document, lineCounter } = this.yaml();
+    const { isNode } = yaml();
     for (let depth = fieldPath.length; depth >= 0; depth--) {
       const node = document.getIn(fieldPath.slice(0, depth), true);
       if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line;
@@ -106,6 +119,7 @@ export class ContentFile {
   /** The line of a key inside the map at `fieldPath` (for keys that are not allowed there). */
   lineOfKey(fieldPath: FieldPath, key: string): number | undefined {
     const { document, lineCounter } = this.yaml();
+    const { isMap, isPair, isScalar } = yaml();
     const node = document.getIn(fieldPath, true);
     if (isMap(node)) {
       const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
