@@ -126,15 +126,17 @@ describe('/recap', () => {
 });
 
 describe('scheduled delivery', () => {
-  it('lands once in each channel while the first post gets a 429', async () => {
+  it('lands once in each channel while the first post gets a 429 and another a 500', async () => {
     const run = await setUp([{ name: 'a' }, { name: 'b' }, { name: 'c' }]);
     const channels = ['a', 'b', 'c'].map((name) => run.emulator.channel(name).id);
     run.emulator.failNext({ method: 'POST', path: /^\/channels\/\d+\/messages$/, status: 429, retryAfter: 0.5 });
+    run.emulator.failNext({ method: 'POST', path: `/channels/${channels[2]}/messages`, status: 500 });
     await startBot(run, { RECAP_CHANNEL_IDS: channels.join(','), RECAP_SCHEDULE: onceIn(4) });
     for (const channel of channels) await run.emulator.waitForMessages(channel, 1, 15_000);
     await new Promise((resolve) => setTimeout(resolve, 1500));
     for (const channel of channels) expect(run.emulator.messages(channel)).toHaveLength(1);
     expect(run.emulator.requests.filter((request) => request.status === 429)).toHaveLength(1);
+    expect(run.emulator.requests.filter((request) => request.status === 500)).toHaveLength(1);
   });
 
   it('pauses a channel that answers 403 and still delivers to the others', async () => {
