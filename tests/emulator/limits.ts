@@ -3,6 +3,9 @@
  * autocomplete choices and application command definitions. Violations throw
  * ApiError 50035 (Invalid Form Body, with Discord's nested `errors` tree) or
  * 50006 (empty message).
+ *
+ * Written out here rather than imported from src/render/limits.ts on purpose: the emulator stands in for
+ * Discord, so a mistake in the bot's own limits must not also be the emulator's.
  */
 import { apiError, ErrorCode, type FormErrors } from './errors.js';
 import { asArray, asObject, type Json } from './http.js';
