@@ -7,7 +7,8 @@ import { snowflake } from '../tests/emulator/snowflake.js';
 import type { BenchRow, BenchSection } from './section.js';
 import { ms, ratio } from './stats.js';
 
-const CHANNELS = 500;
+/** FANOUT_CHANNELS=200 npm run bench -- recap-fan-out measures another size. */
+const CHANNELS = Number(process.env.FANOUT_CHANNELS) || 500;
 const RATE_LIMITED = Math.round(CHANNELS * 0.05);
 /** discord.js's default global limit, which Discord also enforces: requests per second per bot. */
 const GLOBAL_PER_SECOND = 50;
