@@ -40,6 +40,6 @@ export function replyOptions(reply: Reply): InteractionReplyOptions {
 }
 
 /** A page turn replaces the whole message, so parts the new page lacks are cleared. */
-function updateOptions(reply: Reply): InteractionUpdateOptions {
+export function updateOptions(reply: Reply): InteractionUpdateOptions {
   return { content: reply.content ?? '', embeds: reply.embeds ?? [], components: reply.components ?? [], allowedMentions: { parse: [] } };
 }

@@ -20,7 +20,7 @@ import { LIST_VIEW, missingPermissionsReply, subscribedReply, subscriptionListRe
 import type { RecapScheduler } from '../recaps/scheduler.js';
 import { allTimeZones, COMMON_TIME_ZONES, formatRunTime, isTimeZone, nextRuns, parseSchedule, shortestGapMinutes } from '../recaps/schedule.js';
 import type { RecapSubscription, SubscriptionStore, WhenQuiet } from '../recaps/subscriptions.js';
-import { replyOptions } from './briefing-handlers.js';
+import { replyOptions, updateOptions } from './briefing-handlers.js';
 import type { InteractionHandler, Outcome } from './router.js';
 
 export interface RecapHandlerDependencies {
@@ -178,13 +178,12 @@ export function recapHandler(deps: RecapHandlerDependencies): InteractionHandler
       const [view, editionId] = ref?.args ?? [];
       if (ref && view === LIST_VIEW && interaction.inCachedGuild()) {
         if (!interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild)) return send(interaction, NEEDS_MANAGE_SERVER);
-        await interaction.update(replyOptions(list(interaction.guild, ref.page)) as object);
+        await interaction.update(updateOptions(list(interaction.guild, ref.page)));
         return 'answered';
       }
       const changes = ref && view === SINCE_VIEW && editionId ? changesSince(live.current, editionId) : undefined;
       if (!ref || !changes) return send(interaction, notice('This recap is out of date; `/brief` shows the current briefing.'));
-      const { content, embeds, components } = changesPage(live.current, changes, ref.page);
-      await interaction.update({ content: content ?? '', embeds, components: components ?? [], allowedMentions: { parse: [] } });
+      await interaction.update(updateOptions(changesPage(live.current, changes, ref.page)));
       return 'answered';
     },
   };
