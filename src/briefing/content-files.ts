@@ -25,7 +25,7 @@ export function formatContentError(error: ContentError): string {
   return `${where}${error.path ? ` ${error.path}` : ''}: ${error.message}`;
 }
 
-export function formatFieldPath(fieldPath: FieldPath): string {
+function formatFieldPath(fieldPath: FieldPath): string {
   return fieldPath
     .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`))
     .join('');

@@ -15,7 +15,7 @@ import { unreferenced } from './lints/unreferenced.js';
 import { ContentLocator } from './locator.js';
 import { verifyQuotes, type QuoteTally } from './quote-verification.js';
 
-export const LINTS: readonly Lint[] = [unreferenced, unsupportedPositions, commentaryAsFact, postSpeakers, timelineDates, renderLimits, sharedAliases];
+const LINTS: readonly Lint[] = [unreferenced, unsupportedPositions, commentaryAsFact, postSpeakers, timelineDates, renderLimits, sharedAliases];
 
 export interface CheckReport {
   findings: ContentError[];

@@ -31,7 +31,7 @@ export interface RecapHandlerDependencies {
 }
 
 /** Recaps a server may set up, so /recap list and the subscription picker stay usable. */
-export const MAX_SUBSCRIPTIONS_PER_GUILD = 10;
+const MAX_SUBSCRIPTIONS_PER_GUILD = 10;
 /** Server-made recaps run at most hourly; operators (RECAP_SCHEDULE) may schedule as they like. */
 const MIN_MINUTES_BETWEEN_RECAPS = 60;
 

@@ -189,7 +189,7 @@ export function renderPage(document: Document, requestedPage: number, navigation
   return { reply, page, pageCount, sources };
 }
 
-export function clampPage(page: number, pageCount: number): number {
+function clampPage(page: number, pageCount: number): number {
   if (!Number.isFinite(page)) return 1;
   return Math.min(Math.max(Math.trunc(page), 1), pageCount);
 }

@@ -40,7 +40,7 @@ export function briefingFooter(briefing: Briefing): string {
 }
 
 /** `1–7 Dec 2025` for a span, else one date. */
-export function formatDateSpan(start: string, end: string | undefined): string {
+function formatDateSpan(start: string, end: string | undefined): string {
   if (!end || end === start) return formatDate(start);
   const [startText, endText] = [formatDate(start), formatDate(end)];
   if (start.slice(0, 7) === end.slice(0, 7)) return `${startText.split(' ')[0]}–${endText}`;
@@ -53,7 +53,7 @@ const STANDING_LABELS: Record<Standing, string | undefined> = {
   commentary: '💬 Commentary',
 };
 
-export function standingLabel(standing: Standing): string | undefined {
+function standingLabel(standing: Standing): string | undefined {
   return STANDING_LABELS[standing];
 }
 

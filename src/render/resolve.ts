@@ -32,7 +32,7 @@ export function resolveTopic(briefing: Briefing, input: string): { topic: Topic 
 }
 
 /** `A`, `A or B`, `A, B or C`. */
-export function orList(items: readonly string[]): string {
+function orList(items: readonly string[]): string {
   const escaped = items.map(literal);
   return escaped.length <= 1 ? (escaped[0] ?? '') : `${escaped.slice(0, -1).join(', ')} or ${escaped[escaped.length - 1]}`;
 }

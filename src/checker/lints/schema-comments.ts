@@ -7,7 +7,7 @@ import { SCHEMA_FOLDER, schemaName } from '../json-schema.js';
 import type { ContentLocator } from '../locator.js';
 
 /** `# yaml-language-server: $schema=../../schema/quotes.json` for content/editions/<id>/quotes.yaml. */
-export function expectedSchemaComment(contentDir: string, file: string): string {
+function expectedSchemaComment(contentDir: string, file: string): string {
   const schema = path.join(contentDir, SCHEMA_FOLDER, `${schemaName(path.basename(file))}.json`);
   const relative = path.relative(path.dirname(path.resolve(file)), path.resolve(schema)).split(path.sep).join('/');
   return `# yaml-language-server: $schema=${relative}`;
