@@ -1,8 +1,30 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Which way imports may point (see README, "How it is built"): a wrong arrow fails `npm test`. */
+const layers = [
+  {
+    // The content model knows nothing of replies, Discord, recaps or commands.
+    files: ['src/briefing/**', 'src/time/**'],
+    patterns: ['**/render/**', '**/discord/**', '**/recaps/**', '**/command/**', '**/commands/**', '**/cli/**', '**/checker/**'],
+    paths: ['discord.js', 'discord-api-types/v10'],
+  },
+  {
+    // Payloads, the command model and recaps are computed without a Discord client.
+    files: ['src/render/**', 'src/command/**', 'src/recaps/**', 'src/checker/**'],
+    patterns: ['**/discord/**', '**/commands/**', '**/cli/**'],
+    paths: [],
+  },
+  {
+    // The shell may import the model, never the commands: composition roots wire those in.
+    files: ['src/discord/**', 'src/config.ts', 'src/log.ts'],
+    patterns: ['**/commands/**', '**/cli/**'],
+    paths: [],
+  },
+];
+
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'bench/results.md', 'coverage/'] },
+  { ignores: ['node_modules/', 'data/', 'dist/', 'bench/results.md', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -11,4 +33,16 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  ...layers.map(({ files, patterns, paths }) => ({
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: patterns.map((group) => ({ group: [group], message: 'imports point one way: commands/ -> src/command -> src/render, src/recaps -> src/briefing; only composition roots (src/main.ts, src/deploy-commands.ts, src/cli/) import commands/' })),
+          paths: paths.map((name) => ({ name, message: 'src/briefing/ knows nothing of Discord' })),
+        },
+      ],
+    },
+  })),
 );

@@ -4,9 +4,9 @@
 // machine's noise falls on both alike.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { residentMemoryMb, startAgainstEmulator, type Harness } from '../tests/e2e/bot-process.js';
-import { inject, interactionMix, type Interaction } from './interaction-mix.js';
-import { Random } from './random.js';
-import { loadOrThrow } from './reply-builders.js';
+import { inject, interactionMix, type Interaction } from '../tests/support/interaction-mix.js';
+import { Random } from '../tests/support/random.js';
+import { loadOrThrow } from '../tests/support/content.js';
 import type { BenchRow, BenchSection } from './section.js';
 import { mb, ms, ratio, summarize } from './stats.js';
 

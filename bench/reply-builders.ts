@@ -1,12 +1,10 @@
 // Bench section: time of the pure reply builders (what the bot runs per interaction, without Discord),
 // per command and for autocomplete, on the shipped briefing and the 100x one.
 import { briefingCommands } from '../commands/index.js';
-import type { Briefing } from '../src/briefing/briefing.js';
-import { formatContentError } from '../src/briefing/content-files.js';
-import { loadBriefing } from '../src/briefing/loader.js';
-import { defineCommand } from '../src/render/command.js';
-import { Random } from './random.js';
-import { Scenarios } from './scenarios.js';
+import { complete, reply } from '../tests/support/commands.js';
+import { loadOrThrow } from '../tests/support/content.js';
+import { Random } from '../tests/support/random.js';
+import { Scenarios } from '../tests/support/scenarios.js';
 import type { BenchRow, BenchSection } from './section.js';
 import { ms, summarize } from './stats.js';
 
@@ -28,8 +26,7 @@ export const replyBuilders: BenchSection = {
     `Each command's reply(briefing, options, page) and autocomplete called in this process, ${SAMPLES} timed calls after ${WARM_UP} ` +
     `unmeasured (fewer when a builder is slow: at most ${BUDGET_MS.samples / 1000} s a row), after a forced GC. Options as users give them ` +
     '(bench/scenarios.ts): every actor in turn by id, name or alias, random topics, searches for words from quotes, half the calls on a later ' +
-    'page (up to page 5000), names typed letter by letter with typos. Replies keep their last 16 outcomes per command; ' +
-    '"first ask" rows time the same calls with nothing remembered.',
+    'page (up to page 5000), names typed letter by letter with typos. Nothing is remembered between calls: each builds its reply from the briefing.',
   async run(context) {
     const rows: BenchRow[] = [];
     for (const [subject, dir] of [['shipped', context.shippedDir], ['100x', context.hundredXDir]] as const) {
@@ -38,34 +35,25 @@ export const replyBuilders: BenchSection = {
       globalThis.gc?.();
       const scenarios = new Scenarios(briefing, new Random(7));
       for (const command of briefingCommands) {
-        context.progress(`reply builders: /${command.name} on ${subject}`);
+        const name = command.data.name;
+        context.progress(`reply builders: /${name} on ${subject}`);
         const asked = Array.from({ length: WARM_UP + SAMPLES }, () => scenarios.call(command));
-        const calls = asked.map(({ options, page }) => () => command.reply(briefing, options, page));
-        rows.push(row(`/${command.name} reply`, subject, time(calls), TARGETS[subject].reply));
-        // A command defined afresh has no remembered outcomes: the cost of a question asked for the first time.
-        const firstAsks = asked.map(({ options, page }) => () => defineCommand(command).reply(briefing, options, page));
-        rows.push(row(`/${command.name} reply, first ask`, subject, time(firstAsks), TARGETS[subject].reply));
+        const calls = asked.map(({ options, page }) => () => reply(command, briefing, options, page));
+        rows.push(row(`/${name} reply`, subject, time(calls), TARGETS[subject].reply));
       }
       for (const command of briefingCommands) {
         if (!command.autocomplete) continue;
-        context.progress(`reply builders: /${command.name} autocomplete on ${subject}`);
-        const complete = command.autocomplete;
+        context.progress(`reply builders: /${command.data.name} autocomplete on ${subject}`);
         const calls = Array.from({ length: WARM_UP + SAMPLES }, () => {
           const { focused, options } = scenarios.autocomplete(command);
-          return () => complete(briefing, focused, options);
+          return () => complete(command, briefing, focused, options);
         });
-        rows.push(row(`/${command.name} autocomplete`, subject, time(calls), TARGETS[subject].autocomplete));
+        rows.push(row(`/${command.data.name} autocomplete`, subject, time(calls), TARGETS[subject].autocomplete));
       }
     }
     return rows;
   },
 };
-
-export async function loadOrThrow(dir: string): Promise<Briefing> {
-  const result = await loadBriefing(dir);
-  if (!result.ok) throw new Error(`${dir} is not a valid briefing:\n${result.errors.slice(0, 10).map(formatContentError).join('\n')}`);
-  return result.briefing;
-}
 
 /** Runs the warm-up calls, then times each of the rest, each phase within its time budget. */
 function time(calls: readonly (() => unknown)[]): number[] {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { contentLoad } from './content-load.js';
 import { endToEnd } from './end-to-end.js';
 import { fanout } from './fanout.js';
-import { generateBriefing } from './generate-briefing.js';
+import { generateBriefing } from '../tests/support/generate-briefing.js';
 import { replyBuilders } from './reply-builders.js';
 import { describeMachine, markdownTable, methods } from './report.js';
 import type { BenchRow, BenchSection } from './section.js';

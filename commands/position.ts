@@ -1,14 +1,15 @@
 // /position actor:<name> [topic]: who an actor is, what they have said and stand for, topic by topic,
 // each with supporting quote, date and source; then what others say about them.
-import { SlashCommandBuilder } from '@discordjs/builders';
+import { SlashCommandBuilder } from 'discord.js';
 import type { Briefing } from '../src/briefing/briefing.js';
+import { findActor, positionsOf, quotesAbout, timelineOf } from '../src/briefing/queries.js';
 import type { Actor, Topic } from '../src/briefing/schema.js';
-import { defineCommand } from '../src/render/command.js';
+import { defineBriefingCommand } from '../src/command/briefing-command.js';
+import { UserError } from '../src/command/command.js';
+import { given, resolveActor, resolveTopic } from '../src/command/resolve.js';
 import { actorChoices, topicChoices } from '../src/render/choices.js';
 import type { Section } from '../src/render/document.js';
 import { briefingFooter, describeActor, eventLine, positionBlock, quoteBlock, quoteHeading } from '../src/render/format.js';
-import { notice } from '../src/render/reply.js';
-import { resolveActor, resolveTopic } from '../src/render/resolve.js';
 import { literal } from '../src/render/text.js';
 
 const KIND_NOTES: Partial<Record<Actor['kind'], string>> = {
@@ -18,7 +19,7 @@ const KIND_NOTES: Partial<Record<Actor['kind'], string>> = {
 
 const MAX_ALIASES_SHOWN = 6;
 
-export const position = defineCommand({
+export const position = defineBriefingCommand({
   data: new SlashCommandBuilder()
     .setName('position')
     .setDescription('What one person or group has said and stands for, with sources')
@@ -29,22 +30,13 @@ export const position = defineCommand({
       option.setName('topic').setDescription('Only this topic, e.g. territory').setAutocomplete(true).setMaxLength(100),
     ),
   pageOptions: ['actor', 'topic'],
-  build(briefing, options) {
-    if (typeof options.actor !== 'string' || options.actor.trim() === '') {
-      return { notice: notice('Whose position? Try `/position actor:Rutte` and pick a name from the list.') };
-    }
-    const found = resolveActor(briefing, options.actor);
-    if ('notice' in found) return found;
-    let topic: Topic | undefined;
-    if (typeof options.topic === 'string' && options.topic.trim() !== '') {
-      const resolved = resolveTopic(briefing, options.topic);
-      if ('notice' in resolved) return resolved;
-      topic = resolved.topic;
-    }
-    const { actor } = found;
+  build({ briefing }, options) {
+    if (!given(options.actor)) throw new UserError('Whose position? Try `/position actor:Rutte` and pick a name from the list.');
+    const actor = resolveActor(briefing, options.actor);
+    const topic = given(options.topic) ? resolveTopic(briefing, options.topic) : undefined;
     const onTopic = <T extends { topic?: string; topics?: readonly string[] }>(item: T) =>
       !topic || item.topic === topic.id || (item.topics?.includes(topic.id) ?? false);
-    const positions = (briefing.positionsByActor.get(actor.id) ?? []).filter(onTopic);
+    const positions = positionsOf(briefing, actor.id).filter(onTopic);
     const sections: Section[] = briefing.topics
       .map((candidate) => ({
         name: candidate.name,
@@ -52,34 +44,35 @@ export const position = defineCommand({
       }))
       .filter((section) => section.blocks.length > 0);
 
-    const about = (briefing.quotesAbout.get(actor.id) ?? []).filter(onTopic).filter((quote) => quote.speaker !== actor.id);
-    for (const quote of about) {
+    for (const quote of quotesAbout(briefing, actor.id).filter(onTopic)) {
       sections.push({ name: `About ${actor.name}: ${quoteHeading(briefing, quote)}`, blocks: [quoteBlock(briefing, quote)] });
     }
-    const events = (briefing.timelineByActor.get(actor.id) ?? []).filter(onTopic);
+    const events = timelineOf(briefing, actor.id).filter(onTopic);
     if (events.length > 0) sections.push({ name: 'In the timeline', list: true, blocks: events.map(eventLine) });
 
     return {
       document: {
         title: literal(actor.name),
-        description: describe(briefing, actor, topic, positions.length),
+        description: describe(actor, topic, positions.length),
         sections,
         footer: briefingFooter(briefing),
       },
       pageArgs: [actor.id, topic?.id ?? ''],
     };
   },
-  autocomplete(briefing, focused, options) {
+  autocomplete({ briefing }, focused, options) {
     if (focused.name === 'actor') return actorChoices(briefing, focused.value);
-    const actor = typeof options.actor === 'string' ? resolveActor(briefing, options.actor) : undefined;
-    const topicsWithPositions = actor && 'actor' in actor
-      ? new Set((briefing.positionsByActor.get(actor.actor.id) ?? []).map((item) => item.topic))
-      : undefined;
-    return topicChoices(briefing, focused.value, topicsWithPositions);
+    return topicChoices(briefing, focused.value, actorTopics(briefing, options.actor));
   },
 });
 
-function describe(briefing: Briefing, actor: Actor, topic: Topic | undefined, positionCount: number): string {
+/** The topics the actor typed so far has positions on, to offer first; none when no actor matches. */
+function actorTopics(briefing: Briefing, typed: unknown): ReadonlySet<string> | undefined {
+  const actor = typeof typed === 'string' ? findActor(briefing, typed) : undefined;
+  return actor && new Set(positionsOf(briefing, actor.id).map((item) => item.topic));
+}
+
+function describe(actor: Actor, topic: Topic | undefined, positionCount: number): string {
   const lines = [describeActor(actor)];
   const aliases = actor.aliases.filter((alias) => alias !== actor.name).slice(0, MAX_ALIASES_SHOWN);
   if (aliases.length > 0) lines.push(`Also written: ${aliases.map(literal).join(', ')}`);

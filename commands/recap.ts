@@ -1,14 +1,42 @@
-// /recap: scheduled recaps of the story in a channel. Only members with Manage Server see it by default
-// (and it is checked again on use). The handler lives in src/discord/recap-handler.ts, because it reads
-// the database and Discord's permission state; the definition lives here with the other commands.
-import { ChannelType, InteractionContextType, PermissionFlagsBits } from 'discord-api-types/v10';
-import { SlashCommandBuilder, type SlashCommandIntegerOption } from '@discordjs/builders';
+// /recap: scheduled recaps of the story in a channel, for server admins (Manage Server, checked on every
+// use as well as hidden by default). The command with state: its context carries the subscription
+// store, the delivery ledger, the scheduler and what the bot knows of the server, as small interfaces,
+// so every reply here is computed (and tested) without Discord.
+import { ChannelType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder, type SlashCommandIntegerOption } from 'discord.js';
+import { changesSince } from '../src/briefing/diff.js';
+import { normalize } from '../src/briefing/matching.js';
+import { botCanPostIn, guildOf, guildOnly, manageServer, requirePostingPermissions } from '../src/command/checks.js';
+import { UserError, type Caller, type Command } from '../src/command/command.js';
+import type { BriefingContext, GuildDirectory } from '../src/command/context.js';
+import { LIMITS } from '../src/render/limits.js';
+import { notice, privately, type NumberChoice, type Reply } from '../src/render/reply.js';
+import type { DeliveryLedger } from '../src/recaps/ledger.js';
+import { buildRecap, changesPage, lastRecap, RECAP_COMMAND, type Summarize } from '../src/recaps/recap-content.js';
+import { subscribedReply, subscriptionListReply } from '../src/recaps/replies.js';
+import type { RecapScheduler } from '../src/recaps/scheduler.js';
+import { nextRuns, parseSchedule, shortestGapMinutes } from '../src/recaps/schedule.js';
+import type { RecapSubscription, SubscriptionStore, WhenQuiet } from '../src/recaps/subscriptions.js';
+import { formatInZone } from '../src/time/dates.js';
+import { isTimeZone, suggestTimeZones } from '../src/time/zones.js';
+
+export interface RecapContext extends BriefingContext {
+  subscriptions: Pick<SubscriptionStore, 'add' | 'forGuild' | 'remove' | 'pause' | 'resume'>;
+  ledger: Pick<DeliveryLedger, 'latest' | 'lastDelivered'>;
+  scheduler: Pick<RecapScheduler, 'sync' | 'postNow'>;
+  guilds: GuildDirectory;
+  summarize: Summarize;
+}
+
+/** Recaps a server may set up, so /recap list and the subscription picker stay usable. */
+const MAX_SUBSCRIPTIONS_PER_GUILD = 10;
+/** Server-made recaps run at most hourly; operators (RECAP_SCHEDULE) may schedule as they like. */
+const MIN_MINUTES_BETWEEN_RECAPS = 60;
 
 const subscriptionOption = (option: SlashCommandIntegerOption, required: boolean) =>
   option.setName('subscription').setDescription('Which recap (start typing to pick)').setRequired(required).setAutocomplete(true).setMinValue(1);
 
-export const recapDefinition = new SlashCommandBuilder()
-  .setName('recap')
+const data = new SlashCommandBuilder()
+  .setName(RECAP_COMMAND)
   .setDescription('Scheduled recaps of the story, posted in a channel')
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .setContexts(InteractionContextType.Guild)
@@ -40,3 +68,144 @@ export const recapDefinition = new SlashCommandBuilder()
     command.setName('preview').setDescription('See, privately, the recap that would be posted now').addIntegerOption((option) => subscriptionOption(option, false)),
   )
   .addSubcommand((command) => command.setName('now').setDescription('Post a recap now').addIntegerOption((option) => subscriptionOption(option, true)));
+
+/** This server's recaps, including operator-defined ones posting into its channels. */
+function inGuild(context: RecapContext, guildId: string): RecapSubscription[] {
+  return context.subscriptions.forGuild(guildId, context.guilds.channelIds(guildId));
+}
+
+/** The recap numbered `id` in this server; a UserError when there is none. */
+function owned(context: RecapContext, guildId: string, id: unknown): RecapSubscription {
+  const subscription = typeof id === 'number' ? inGuild(context, guildId).find((candidate) => candidate.id === id) : undefined;
+  if (!subscription) throw new UserError(`There is no recap #${typeof id === 'number' ? id : '?'} in this server. \`/recap list\` shows them.`);
+  return subscription;
+}
+
+const nextRun = (subscription: RecapSubscription) => nextRuns(subscription.cron, subscription.timezone, 1)[0];
+
+function subscribe(context: RecapContext, caller: Caller, options: Record<string, unknown>): Reply {
+  const guildId = guildOf(caller);
+  const channelId = String(options.channel);
+  const schedule = String(options.schedule ?? '').trim();
+  const timezone = String(options.timezone ?? '').trim();
+  const whenQuiet: WhenQuiet = options['when-quiet'] === 'skip' ? 'skip' : 'post';
+  const parsed = parseSchedule(schedule);
+  if ('problem' in parsed) throw new UserError(parsed.problem);
+  if (!isTimeZone(timezone)) {
+    const close = suggestTimeZones(timezone).slice(0, 3).map((zone) => `\`${zone}\``);
+    throw new UserError(`"${timezone.slice(0, 64)}" is not a time zone I know. Use an IANA name${close.length > 0 ? `, e.g. ${close.join(', ')}` : ' like Europe/Zurich'}; the option suggests them as you type.`);
+  }
+  if (shortestGapMinutes(parsed.cron, timezone) < MIN_MINUTES_BETWEEN_RECAPS) {
+    throw new UserError('That schedule runs more than once an hour. Recaps set up here run at most hourly; try `daily 08:00`.');
+  }
+  const existing = inGuild(context, guildId);
+  if (existing.length >= MAX_SUBSCRIPTIONS_PER_GUILD) {
+    throw new UserError(`This server already has ${existing.length} recaps, the most allowed. Remove one with \`/recap remove\` first.`);
+  }
+  const twin = existing.find((subscription) => subscription.channelId === channelId && subscription.cron === parsed.cron && subscription.timezone === timezone);
+  if (twin) throw new UserError(`<#${channelId}> already gets this recap (#${twin.id}).`);
+  const subscription = context.subscriptions.add({ guildId, channelId, schedule, cron: parsed.cron, timezone, whenQuiet, createdBy: caller.userId });
+  context.scheduler.sync();
+  return subscribedReply(subscription, nextRuns(subscription.cron, subscription.timezone, 3));
+}
+
+function list(context: RecapContext, guildId: string, page = 1): Reply {
+  const listed = inGuild(context, guildId).map((subscription) => ({
+    subscription,
+    next: subscription.pausedAt ? undefined : nextRun(subscription),
+    latest: context.ledger.latest(subscription.id),
+  }));
+  return subscriptionListReply(listed, page);
+}
+
+async function manage(context: RecapContext, caller: Caller, action: 'remove' | 'pause' | 'resume', id: unknown): Promise<Reply> {
+  const guildId = guildOf(caller);
+  const subscription = owned(context, guildId, id);
+  if (action === 'remove') {
+    if (subscription.origin === 'environment') throw new UserError(`Recap #${subscription.id} is set by the bot's operator (RECAP_CHANNEL_IDS); you can pause it, and the operator can remove it.`);
+    context.subscriptions.remove(subscription.id);
+  } else if (action === 'pause') {
+    if (subscription.pausedAt) throw new UserError(`Recap #${subscription.id} is already paused.`);
+    context.subscriptions.pause(subscription.id, `paused by an admin (${caller.userName})`);
+  } else {
+    if (!subscription.pausedAt) throw new UserError(`Recap #${subscription.id} is not paused.`);
+    await requirePostingPermissions(context.guilds, guildId, subscription.channelId);
+    context.subscriptions.resume(subscription.id);
+  }
+  context.scheduler.sync();
+  const done = { remove: 'removed', pause: 'paused', resume: 'resumed' }[action];
+  const next = action === 'resume' ? ` Next run: ${formatInZone(nextRun(subscription)!, subscription.timezone, 'dayAndTime')} (${subscription.timezone}).` : '';
+  return notice(`Recap #${subscription.id} in <#${subscription.channelId}> ${done}.${next}`);
+}
+
+function preview(context: RecapContext, caller: Caller, id: unknown): Reply {
+  const subscription = id === undefined ? undefined : owned(context, guildOf(caller), id);
+  const last = subscription && lastRecap(context.ledger.lastDelivered(subscription.channelId));
+  return privately(buildRecap(context.briefing, last, subscription?.timezone ?? 'UTC', context.summarize).reply);
+}
+
+async function postNow(context: RecapContext, caller: Caller, id: unknown): Promise<Reply> {
+  const subscription = owned(context, guildOf(caller), id);
+  if (subscription.pausedAt) throw new UserError(`Recap #${subscription.id} is paused (${subscription.pausedReason}). Resume it first.`);
+  const result = await context.scheduler.postNow(subscription, caller.interactionId);
+  if (!result) return notice('That recap is already being posted.');
+  if (result.status === 'delivered') return notice(`Posted in <#${subscription.channelId}>: https://discord.com/channels/${caller.guildId}/${subscription.channelId}/${result.messageId}`);
+  if (result.status === 'skipped') return notice('Nothing new since the last recap, and this recap skips quiet days, so nothing was posted.');
+  return notice(`Could not post in <#${subscription.channelId}>: ${result.failure.reason}${result.failure.pauses ? ' The recap is paused until this is fixed; then use `/recap resume`.' : ''}`);
+}
+
+function subscriptionChoices(context: RecapContext, guildId: string, typed: string): NumberChoice[] {
+  return inGuild(context, guildId)
+    .map((subscription) => {
+      const channel = context.guilds.channelName(guildId, subscription.channelId) ?? subscription.channelId;
+      const label = `#${subscription.id} · #${channel} · ${subscription.schedule} (${subscription.timezone})${subscription.pausedAt ? ' · paused' : ''}`;
+      return { name: label.slice(0, LIMITS.choiceName), value: subscription.id };
+    })
+    .filter((choice) => typed.trim() === '' || normalize(choice.name).includes(normalize(typed)))
+    .slice(0, LIMITS.autocompleteChoices);
+}
+
+export const recap: Command<RecapContext> = {
+  data,
+  checks: [guildOnly, manageServer, botCanPostIn('channel')],
+  // Posting goes over the network and may wait out rate limits: acknowledge within Discord's 3 seconds.
+  defers: ({ options }) => options.subcommand === 'now',
+  run(context, { caller, options }) {
+    switch (options.subcommand) {
+      case 'subscribe':
+        return subscribe(context, caller, options);
+      case 'list':
+        return list(context, guildOf(caller));
+      case 'remove':
+      case 'pause':
+      case 'resume':
+        return manage(context, caller, options.subcommand, options.subscription);
+      case 'preview':
+        return preview(context, caller, options.subscription);
+      case 'now':
+        return postNow(context, caller, options.subscription);
+      default:
+        throw new UserError('Unknown /recap action.');
+    }
+  },
+  autocomplete(context, focused, request) {
+    if (focused.name === 'timezone') return suggestTimeZones(focused.value).slice(0, LIMITS.autocompleteChoices).map((zone) => ({ name: zone, value: zone }));
+    // The server's recaps are for its admins only.
+    manageServer.run(context, request);
+    return subscriptionChoices(context, guildOf(request.caller), focused.value);
+  },
+  buttons: {
+    'recap-list': {
+      checks: [guildOnly, manageServer],
+      press: (context, ref, caller) => ({ reply: list(context, guildOf(caller), ref.page), replace: true }),
+    },
+    // Pressed by anyone reading a "what's new" recap in the channel: no admin check.
+    'recap-since': {
+      press(context, ref) {
+        const changes = ref.args[0] ? changesSince(context.briefing, ref.args[0]) : undefined;
+        if (!changes) throw new UserError('This recap is out of date; `/brief` shows the current briefing.');
+        return { reply: changesPage(context.briefing, changes, ref.page), replace: true };
+      },
+    },
+  },
+};

@@ -1,15 +1,15 @@
 // /sources: every source the briefing rests on, by type, with publisher, title, date, link, where we
 // read it (via), and how many quotes and positions cite it.
-import { SlashCommandBuilder } from '@discordjs/builders';
-import { defineCommand } from '../src/render/command.js';
+import { SlashCommandBuilder } from 'discord.js';
+import { defineBriefingCommand } from '../src/command/briefing-command.js';
 import { renderSourceList } from '../src/render/sources.js';
 
-export const sources = defineCommand({
+export const sources = defineBriefingCommand({
   data: new SlashCommandBuilder().setName('sources').setDescription('Every source this briefing rests on, and what cites each'),
   pageOptions: [],
   // The list is its own sources: a Sources button would repeat it.
   sourcesButton: false,
-  build(briefing) {
+  build({ briefing }) {
     return { document: renderSourceList(briefing, briefing.sources.map((source) => source.id)), pageArgs: [] };
   },
 });

@@ -1,36 +1,20 @@
 // /timeline [from] [to]: the story's events, oldest first, each with its dates, whether it happened, was
 // reported or is still to come, what it was, and its source; grouped by month, paginated.
-import { SlashCommandBuilder } from '@discordjs/builders';
+import { SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
 import type { Briefing, InEdition } from '../src/briefing/briefing.js';
 import type { TimelineEvent } from '../src/briefing/schema.js';
-import { defineCommand } from '../src/render/command.js';
+import { defineBriefingCommand } from '../src/command/briefing-command.js';
+import { UserError } from '../src/command/command.js';
+import { echo } from '../src/command/resolve.js';
 import type { Block, Section } from '../src/render/document.js';
-import { briefingFooter, citeSource, eventLine, formatDate } from '../src/render/format.js';
+import { briefingFooter, timelineBlock } from '../src/render/format.js';
 import { LIMITS } from '../src/render/limits.js';
-import { cached } from '../src/render/memo.js';
 import type { Choice } from '../src/render/reply.js';
-import { notice } from '../src/render/reply.js';
-import { echo } from '../src/render/resolve.js';
 import { literal, truncate } from '../src/render/text.js';
+import { formatDate, formatMonth } from '../src/time/dates.js';
 
 const isoDate = z.iso.date();
-const MONTH = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-
-/** An event in full: date span, title and status, detail, and source. */
-export function timelineBlock(briefing: Briefing, event: TimelineEvent): Block {
-  return cached(timelineBlocks, event, () => formatTimelineBlock(briefing, event));
-}
-
-const timelineBlocks = new WeakMap<TimelineEvent, Block>();
-
-function formatTimelineBlock(briefing: Briefing, event: TimelineEvent): Block {
-  const line = eventLine(event);
-  const lines = [line.text];
-  if (event.detail) lines.push(literal(event.detail));
-  lines.push(`Source: ${citeSource(briefing, event.source)}`);
-  return { text: lines.join('\n'), sources: line.sources };
-}
 
 /** Events whose dates overlap [from, to]; either end may be open. */
 function eventsBetween(briefing: Briefing, from: string | undefined, to: string | undefined): InEdition<TimelineEvent>[] {
@@ -44,7 +28,7 @@ function byMonth(briefing: Briefing, events: readonly TimelineEvent[]): Section[
     if (sections[sections.length - 1]?.month !== month) sections.push({ month, blocks: [] });
     sections[sections.length - 1]!.blocks.push(timelineBlock(briefing, event));
   }
-  return sections.map(({ month, blocks }) => ({ name: MONTH.format(new Date(`${month}-01T00:00:00Z`)), blocks }));
+  return sections.map(({ month, blocks }) => ({ name: formatMonth(month), blocks }));
 }
 
 /** `from 25 Nov 2025 to 1 Dec 2025`, `from 25 Nov 2025`, `up to 1 Dec 2025`, or nothing. */
@@ -52,33 +36,33 @@ function describeRange(from: string | undefined, to: string | undefined): string
   return [from && `from ${formatDate(from)}`, to && `${from ? 'to' : 'up to'} ${formatDate(to)}`].filter(Boolean).join(' ');
 }
 
-export const timeline = defineCommand({
+export const timeline = defineBriefingCommand({
   data: new SlashCommandBuilder()
     .setName('timeline')
     .setDescription('What happened when, and what is expected next, with sources')
     .addStringOption((option) => option.setName('from').setDescription('First day, YYYY-MM-DD, e.g. 2025-11-25').setAutocomplete(true))
     .addStringOption((option) => option.setName('to').setDescription('Last day, YYYY-MM-DD, e.g. 2025-12-07').setAutocomplete(true)),
   pageOptions: ['from', 'to'],
-  build(briefing, options) {
+  build({ briefing }, options) {
     const dates: Partial<Record<'from' | 'to', string>> = {};
     for (const name of ['from', 'to'] as const) {
       const value = options[name];
       if (typeof value !== 'string' || value.trim() === '') continue;
       if (!isoDate.safeParse(value.trim()).success) {
-        return { notice: notice(`${echo(value)} is not a date. Write dates as YYYY-MM-DD, e.g. \`/timeline ${name}:2025-11-25\`.`) };
+        throw new UserError(`${echo(value)} is not a date. Write dates as YYYY-MM-DD, e.g. \`/timeline ${name}:2025-11-25\`.`);
       }
       dates[name] = value.trim();
     }
     const { from, to } = dates;
     if (from && to && from > to) {
-      return { notice: notice(`The range starts after it ends (${formatDate(from)} to ${formatDate(to)}). Try \`/timeline from:${to} to:${from}\`.`) };
+      throw new UserError(`The range starts after it ends (${formatDate(from)} to ${formatDate(to)}). Try \`/timeline from:${to} to:${from}\`.`);
     }
     const range = describeRange(from, to);
     const events = eventsBetween(briefing, from, to);
     if (events.length === 0) {
       const first = briefing.timeline[0]!;
       const last = briefing.timeline[briefing.timeline.length - 1]!;
-      return { notice: notice(`No events ${range}. The timeline runs from ${formatDate(first.date)} to ${formatDate(last.endDate ?? last.date)}.`) };
+      throw new UserError(`No events ${range}. The timeline runs from ${formatDate(first.date)} to ${formatDate(last.endDate ?? last.date)}.`);
     }
     return {
       document: {
@@ -92,7 +76,7 @@ export const timeline = defineCommand({
       pageArgs: [from ?? '', to ?? ''],
     };
   },
-  autocomplete(briefing, focused) {
+  autocomplete({ briefing }, focused) {
     return dateChoices(briefing, focused.value);
   },
 });
@@ -106,23 +90,19 @@ function dateChoices(briefing: Briefing, typed: string): Choice[] {
     .map(({ day, label }) => ({ name: label, value: day }));
 }
 
-const eventDayLists = new WeakMap<Briefing, { day: string; label: string }[]>();
-
-/** Every day an event starts or ends on, in order, labelled `25 Nov 2025 · 7 events`; built once per briefing. */
+/** Every day an event starts or ends on, in order, labelled `25 Nov 2025 · 7 events`. */
 function eventDays(briefing: Briefing): { day: string; label: string }[] {
-  return cached(eventDayLists, briefing, () => {
-    const eventsOn = new Map<string, TimelineEvent[]>();
-    for (const event of briefing.timeline) {
-      for (const day of new Set([event.date, event.endDate ?? event.date])) {
-        const on = eventsOn.get(day);
-        if (on) on.push(event);
-        else eventsOn.set(day, [event]);
-      }
+  const eventsOn = new Map<string, TimelineEvent[]>();
+  for (const event of briefing.timeline) {
+    for (const day of new Set([event.date, event.endDate ?? event.date])) {
+      const on = eventsOn.get(day);
+      if (on) on.push(event);
+      else eventsOn.set(day, [event]);
     }
-    return [...eventsOn.keys()].sort().map((day) => {
-      const on = eventsOn.get(day)!;
-      const what = on.length === 1 ? on[0]!.title : `${on.length} events`;
-      return { day, label: truncate(`${formatDate(day)} · ${what}`, LIMITS.choiceName) };
-    });
+  }
+  return [...eventsOn.keys()].sort().map((day) => {
+    const on = eventsOn.get(day)!;
+    const what = on.length === 1 ? on[0]!.title : `${on.length} events`;
+    return { day, label: truncate(`${formatDate(day)} · ${what}`, LIMITS.choiceName) };
   });
 }

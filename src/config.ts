@@ -3,7 +3,7 @@
 import { config as loadDotenv } from 'dotenv';
 import cron from 'node-cron';
 import { z } from 'zod';
-import { isTimeZone } from './recaps/schedule.js';
+import { isTimeZone } from './time/zones.js';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
 

@@ -1,10 +1,11 @@
 // npm run deploy-commands: register the slash commands from commands/ with Discord.
+import { allCommandDefinitions } from '../commands/index.js';
 import { ConfigError, loadConfig } from './config.js';
 import { deployCommands } from './discord/deploy.js';
 
 try {
   const config = loadConfig(['DISCORD_CLIENT_ID']);
-  const { scope, registered } = await deployCommands(config);
+  const { scope, registered } = await deployCommands(config, allCommandDefinitions());
   console.log(`Registered ${registered.length} commands for ${scope}:`);
   for (const command of registered) console.log(`  /${command.name}  ${command.description}`);
 } catch (error) {

@@ -3,14 +3,14 @@
 // change, and shuts down cleanly on SIGINT/SIGTERM.
 import { Events, Routes } from 'discord.js';
 import type { RESTPostAPIChannelMessageResult } from 'discord-api-types/v10';
-import { briefingCommands } from '../commands/index.js';
+import { summarize } from '../commands/brief.js';
+import { commands, type AppContext } from '../commands/index.js';
 import { formatContentError } from './briefing/content-files.js';
 import { LiveBriefing } from './briefing/live.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { briefingHandler } from './discord/briefing-handlers.js';
+import { answerInteractions } from './discord/adapter.js';
 import { createClient } from './discord/client.js';
-import { recapHandler } from './discord/recap-handler.js';
-import { routeInteractions } from './discord/router.js';
+import { guildDirectory } from './discord/guilds.js';
 import { createLogger } from './log.js';
 import { openDatabase } from './recaps/database.js';
 import { DeliveryLedger } from './recaps/ledger.js';
@@ -59,6 +59,7 @@ const scheduler = new RecapScheduler(
     subscriptions,
     ledger,
     briefing: () => live.current,
+    summarize,
     log,
     poster: { post: (channelId, body) => client.rest.post(Routes.channelMessages(channelId), { body }) as Promise<RESTPostAPIChannelMessageResult> },
   },
@@ -66,7 +67,9 @@ const scheduler = new RecapScheduler(
   log,
 );
 
-routeInteractions(client, [...briefingCommands.map((command) => briefingHandler(command, live)), recapHandler({ live, subscriptions, ledger, scheduler })], log);
+const guilds = guildDirectory(client);
+const contextNow = (): AppContext => ({ briefing: live.current, now: new Date(), subscriptions, ledger, scheduler, guilds, summarize });
+answerInteractions(client, commands, contextNow, log);
 client.once(Events.ClientReady, (ready) => {
   const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
   log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, edition: live.current.latest.id, rssMb }, 'ready');

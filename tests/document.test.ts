@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decodePageRef, encodePageRef } from '../src/render/custom-id.js';
+import { decodeButton, encodeButton } from '../src/render/custom-id.js';
 import { layOut, renderPage, type Document } from '../src/render/document.js';
 import { LIMITS, payloadProblems } from '../src/render/limits.js';
+import { messageBody } from '../src/render/reply.js';
 import { splitText, truncate } from '../src/render/text.js';
 
 const words = (count: number, word = 'word') => Array.from({ length: count }, (_, index) => `${word}${index}`).join(' ');
@@ -45,7 +46,7 @@ describe('page layout', () => {
     const pages = layOut(doc);
     expect(pages.length).toBeGreaterThan(5);
     for (let page = 1; page <= pages.length; page++) {
-      expect(payloadProblems(renderPage(doc, page, { command: 'test', args: [] }).reply)).toEqual([]);
+      expect(payloadProblems(messageBody(renderPage(doc, page, { command: 'test', args: [] }).reply))).toEqual([]);
     }
     const allText = pages.flat().map((field) => field.value).join(' ');
     for (let index = 0; index < 60; index++) expect(allText).toContain(`b${index}w149`);
@@ -69,10 +70,10 @@ describe('page layout', () => {
 describe('custom ids', () => {
   it('round-trip', () => {
     const ref = { command: 'quotes', view: 'page' as const, page: 3, args: ['rutte', '', 'long way'] };
-    expect(decodePageRef(encodePageRef(ref))).toEqual(ref);
+    expect(decodeButton(encodeButton(ref))).toEqual(ref);
   });
 
   it('refuse to exceed Discord\'s 100 characters', () => {
-    expect(() => encodePageRef({ command: 'quotes', view: 'page', page: 1, args: ['x'.repeat(LIMITS.customId)] })).toThrow();
+    expect(() => encodeButton({ command: 'quotes', view: 'page', page: 1, args: ['x'.repeat(LIMITS.customId)] })).toThrow();
   });
 });

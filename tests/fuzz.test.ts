@@ -9,16 +9,18 @@ import path from 'node:path';
 import { ApplicationCommandOptionType, type APIApplicationCommandOption } from 'discord-api-types/v10';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateBriefing } from '../bench/generate-briefing.js';
+import { generateBriefing } from './support/generate-briefing.js';
 import { briefingCommands } from '../commands/index.js';
 import type { Briefing } from '../src/briefing/briefing.js';
 import { matchScore, normalize } from '../src/briefing/matching.js';
 import { filterQuotes, rankActors } from '../src/briefing/queries.js';
-import { routeButton, type BriefingCommand, type OptionValue, type OptionValues } from '../src/render/command.js';
+import type { BriefingCommand } from '../src/command/briefing-command.js';
+import type { OptionValue, OptionValues } from '../src/command/command.js';
+import { actorKeys, prominentActors, quoteSearchText, quotesNewestFirst } from '../src/briefing/queries.js';
+import { complete, customIds as idsOn, press, reply } from './support/commands.js';
 import { choiceProblems, payloadProblems } from '../src/render/limits.js';
-import type { Reply } from '../src/render/reply.js';
-import { loadOrThrow } from '../bench/reply-builders.js';
-import { SHIPPED_CONTENT } from './support/content.js';
+import { messageBody, type Reply } from '../src/render/reply.js';
+import { loadOrThrow, SHIPPED_CONTENT } from './support/content.js';
 
 const RUNS = 120;
 
@@ -74,10 +76,8 @@ function optionValue(option: APIApplicationCommandOption, text: fc.Arbitrary<str
 
 /** Custom ids a forger would try: ours with odd pages and args, real ones from replies, and anything at all. */
 function customIds(briefing: Briefing, text: fc.Arbitrary<string>): fc.Arbitrary<string> {
-  const known = briefingCommands.map((command) => command.name);
-  const real = briefingCommands.flatMap((command) =>
-    (command.reply(briefing, {}).components ?? []).flatMap((row) => row.components.flatMap((button) => ('custom_id' in button ? [button.custom_id] : []))),
-  );
+  const known = briefingCommands.map((command) => command.data.name);
+  const real = briefingCommands.flatMap((command) => idsOn(reply(command, briefing, {})));
   const page = fc.oneof(fc.nat(999_999).map(String), fc.constantFrom('0', '-1', '1e3', '', 'NaN', '0001', '9999999'));
   const forged = fc
     .tuple(fc.constantFrom(...known, 'recap', ''), fc.constantFrom('p', 's', 't', 'x', ''), page, fc.array(fc.oneof(text, fc.constantFrom('', ...known)), { maxLength: 4 }))
@@ -87,8 +87,7 @@ function customIds(briefing: Briefing, text: fc.Arbitrary<string>): fc.Arbitrary
 }
 
 function expectSafe(reply: Reply): void {
-  expect(payloadProblems(reply)).toEqual([]);
-  expect(reply.allowed_mentions).toEqual({ parse: [] });
+  expect(payloadProblems(messageBody(reply))).toEqual([]);
 }
 
 const briefings: Record<string, Briefing> = {};
@@ -109,10 +108,10 @@ describe.each(['shipped', 'generated'])('hostile input against the %s briefing',
     return [...briefing.actors.flatMap((actor) => [actor.id, actor.name, ...actor.aliases]), ...briefing.topics.flatMap((topic) => [topic.id, topic.name])];
   };
 
-  it.each(briefingCommands.map((command) => [command.name, command] as const))('/%s answers any options and page within limits', (_, command) => {
+  it.each(briefingCommands.map((command) => [command.data.name, command] as const))('/%s answers any options and page within limits', (_, command) => {
     const briefing = briefings[name]!;
     fc.assert(
-      fc.property(optionValues(command, hostileText(known())), pageNumber, (options, page) => expectSafe(command.reply(briefing, options, page))),
+      fc.property(optionValues(command, hostileText(known())), pageNumber, (options, page) => expectSafe(reply(command, briefing, options, page))),
       { numRuns: RUNS },
     );
   });
@@ -121,14 +120,14 @@ describe.each(['shipped', 'generated'])('hostile input against the %s briefing',
     const briefing = briefings[name]!;
     fc.assert(
       fc.property(customIds(briefing, hostileText(known())), (customId) => {
-        const routed = routeButton(briefingCommands, customId);
-        if (routed) expectSafe(routed.command.pressButton(briefing, routed.ref).reply);
+        const pressed = press(briefing, customId);
+        if (pressed) expectSafe(pressed.reply);
       }),
       { numRuns: RUNS * 4 },
     );
   });
 
-  it.each(briefingCommands.filter((command) => command.autocomplete).map((command) => [command.name, command] as const))(
+  it.each(briefingCommands.filter((command) => command.autocomplete).map((command) => [command.data.name, command] as const))(
     '/%s autocompletes anything typed into any option with valid choices',
     (_, command) => {
       const briefing = briefings[name]!;
@@ -136,7 +135,7 @@ describe.each(['shipped', 'generated'])('hostile input against the %s briefing',
       const declared = (command.data.toJSON().options ?? []).map((option) => option.name);
       fc.assert(
         fc.property(fc.oneof(fc.constantFrom(...declared), text), text, optionValues(command, text), (focused, value, options) => {
-          const choices = command.autocomplete!(briefing, { name: focused, value }, options);
+          const choices = complete(command, briefing, { name: focused, value }, options);
           expect(choiceProblems(choices)).toEqual([]);
           expect(choices.every((choice) => typeof choice.value === 'string')).toBe(true);
         }),
@@ -149,14 +148,15 @@ describe.each(['shipped', 'generated'])('hostile input against the %s briefing',
 /** rankActors by brute force: every key scored by matchScore, best per actor, sorted by score then prominence. */
 function rankActorsByScan(briefing: Briefing, input: string, limit: number): string[] {
   const query = normalize(input);
-  if (query === '') return briefing.actorsByProminence.slice(0, limit).map((actor) => `${actor.id}:${actor.name}`);
+  const prominence = new Map(prominentActors(briefing, Infinity).map((actor, index) => [actor.id, index]));
+  if (query === '') return prominentActors(briefing, limit).map((actor) => `${actor.id}:${actor.name}`);
   const best = new Map<string, { score: number; label: string }>();
-  for (const { key, actor, label } of briefing.actorKeys) {
+  for (const { key, actor, label } of actorKeys(briefing)) {
     const score = matchScore(query, key);
     if (score !== undefined && score < (best.get(actor.id)?.score ?? Infinity)) best.set(actor.id, { score, label });
   }
   return [...best]
-    .sort(([a, x], [b, y]) => x.score - y.score || briefing.prominenceRank.get(a)! - briefing.prominenceRank.get(b)!)
+    .sort(([a, x], [b, y]) => x.score - y.score || prominence.get(a)! - prominence.get(b)!)
     .slice(0, limit)
     .map(([id, { label }]) => `${id}:${label}`);
 }
@@ -184,14 +184,15 @@ describe.each(['shipped', 'generated'])('the %s briefing\'s indexes find what a 
 
   it('searching every quote for words', () => {
     const briefing = briefings[name]!;
-    const texts = [...briefing.quoteSearchText.values()];
+    const texts = briefing.quotes.map(quoteSearchText);
     const search = fc.oneof(
       fc.tuple(fc.constantFrom(...texts), fc.nat(), fc.integer({ min: 1, max: 20 })).map(([text, start, length]) => text.slice(start % text.length, (start % text.length) + length)),
       fc.string({ unit: 'grapheme', maxLength: 6 }).map(normalize),
     );
     fc.assert(
       fc.property(search, (words) => {
-        const expected = words === '' ? briefing.quotesNewestFirst : briefing.quotesNewestFirst.filter((quote) => briefing.quoteSearchText.get(quote.id)!.includes(words));
+        const newestFirst = quotesNewestFirst(briefing);
+        const expected = words === '' ? newestFirst : newestFirst.filter((quote) => quoteSearchText(quote).includes(words));
         expect(filterQuotes(briefing, { search: words }).map((quote) => quote.id)).toEqual(expected.map((quote) => quote.id));
       }),
       { numRuns: RUNS * 2 },

@@ -4,7 +4,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateBriefing, HUNDRED_X, sizeAt } from '../bench/generate-briefing.js';
+import { generateBriefing, HUNDRED_X, sizeAt } from './support/generate-briefing.js';
 import { formatContentError } from '../src/briefing/content-files.js';
 import { loadBriefing } from '../src/briefing/loader.js';
 

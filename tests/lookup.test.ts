@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { briefingCommands } from '../commands/index.js';
+import { complete, named, reply } from './support/commands.js';
 import type { Briefing } from '../src/briefing/briefing.js';
 import { editDistance, matchScore, normalize } from '../src/briefing/matching.js';
 import { filterQuotes, findActor, findTopic, rankActors } from '../src/briefing/queries.js';
-import { shippedBriefing } from './support/content.js';
+import { contentCopy, loadOrThrow, shippedBriefing } from './support/content.js';
 
 let briefing: Briefing;
 beforeAll(async () => {
@@ -98,16 +98,31 @@ describe('quote filters', () => {
 });
 
 describe('autocomplete', () => {
-  const position = briefingCommands.find((command) => command.name === 'position')!;
+  const position = named('position');
 
   it('offers the best match first, showing the alias that matched', () => {
-    const choices = position.autocomplete!(briefing, { name: 'actor', value: 'selen' }, {});
+    const choices = complete(position, briefing, { name: 'actor', value: 'selen' });
     expect(choices[0]).toEqual({ name: expect.stringMatching(/^Selensky → Volodymyr Zelensky — President of Ukraine/), value: 'zelensky' });
   });
 
   it('offers topics the chosen actor has positions on first', () => {
-    const choices = position.autocomplete!(briefing, { name: 'topic', value: '' }, { actor: 'zelensky' });
+    const choices = complete(position, briefing, { name: 'topic', value: '' }, { actor: 'zelensky' });
     expect(choices.slice(0, 2).map((choice) => choice.value).sort()).toEqual(['peace-plan', 'security-guarantees']);
     expect(choices).toHaveLength(briefing.topics.length);
+  });
+});
+
+describe('indexes and a content reload', () => {
+  it('answer from the briefing they are asked about, never from an earlier load', async () => {
+    const before = await shippedBriefing();
+    expect(findActor(before, 'Rutte')?.name).toBe('Mark Rutte');
+    const copy = await contentCopy();
+    await copy.edit('actors.yaml', (text) => text.replace('name: Mark Rutte', 'name: Mark Rutte (NATO)'));
+    const after = await loadOrThrow(copy.dir);
+    expect(reply(named('position'), after, { actor: 'Rutte' }).embeds![0]!.title).toBe('Mark Rutte (NATO)');
+    expect(reply(named('position'), before, { actor: 'Rutte' }).embeds![0]!.title).toBe('Mark Rutte');
+    expect(findActor(after, 'Mark Rutte (NATO)')?.id).toBe('rutte');
+    expect(findActor(before, 'Mark Rutte (NATO)')).toBeUndefined();
+    await copy.cleanup();
   });
 });

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { briefingCommands } from '../commands/index.js';
 import type { Briefing } from '../src/briefing/briefing.js';
-import type { BriefingCommand, OptionValues } from '../src/render/command.js';
-import { routeButton } from '../src/render/command.js';
-import type { Reply } from '../src/render/reply.js';
+import type { OptionValues } from '../src/command/command.js';
+import { quoteSearchText } from '../src/briefing/queries.js';
+import { messageBody, type Reply } from '../src/render/reply.js';
+import { named as command, press, complete, reply as replyOf } from './support/commands.js';
 import { choiceProblems, payloadProblems } from '../src/render/limits.js';
 import { shippedBriefing } from './support/content.js';
 
@@ -12,28 +13,24 @@ beforeAll(async () => {
   briefing = await shippedBriefing();
 });
 
-const command = (name: string): BriefingCommand => briefingCommands.find((candidate) => candidate.name === name)!;
-
 /** Every page of a reply, following its Next buttons the way a user would. */
 function allPages(first: Reply): Reply[] {
   const pages = [first];
   for (;;) {
     const next = pages[pages.length - 1]!.components?.[0]?.components.find((button) => 'label' in button && button.label === 'Next ▶');
     if (!next || !('custom_id' in next) || next.disabled) return pages;
-    const routed = routeButton(briefingCommands, next.custom_id)!;
-    pages.push(routed.command.pressButton(briefing, routed.ref).reply);
+    pages.push(press(briefing, next.custom_id)!.reply);
   }
 }
 
 function expectSafe(reply: Reply, what: string) {
-  expect(payloadProblems(reply), what).toEqual([]);
-  expect(reply.allowed_mentions).toEqual({ parse: [] });
+  expect(payloadProblems(messageBody(reply)), what).toEqual([]);
 }
 
 describe('every payload stays within Discord limits and pings no one', () => {
   it('/brief, whole and by section', () => {
     for (const section of [undefined, 'tldr', 'key-points', 'whats-next', 'open-questions']) {
-      for (const page of allPages(command('brief').reply(briefing, { section }))) expectSafe(page, `/brief section:${section}`);
+      for (const page of allPages(replyOf(command('brief'), briefing, { section }))) expectSafe(page, `/brief section:${section}`);
     }
   });
 
@@ -41,7 +38,7 @@ describe('every payload stays within Discord limits and pings no one', () => {
     for (const actor of briefing.actors) {
       for (const topic of [undefined, ...briefing.topics.map((item) => item.id)]) {
         const options: OptionValues = { actor: actor.name, topic };
-        for (const page of allPages(command('position').reply(briefing, options))) expectSafe(page, JSON.stringify(options));
+        for (const page of allPages(replyOf(command('position'), briefing, options))) expectSafe(page, JSON.stringify(options));
       }
     }
   });
@@ -49,14 +46,14 @@ describe('every payload stays within Discord limits and pings no one', () => {
   it('/quotes for every actor and every topic', () => {
     const filters: OptionValues[] = [{}, ...briefing.actors.map((actor) => ({ actor: actor.id })), ...briefing.topics.map((topic) => ({ topic: topic.id }))];
     for (const options of filters) {
-      for (const page of allPages(command('quotes').reply(briefing, options))) expectSafe(page, JSON.stringify(options));
+      for (const page of allPages(replyOf(command('quotes'), briefing, options))) expectSafe(page, JSON.stringify(options));
     }
   });
 
   it('autocomplete for every prefix of every actor name', () => {
     for (const actor of briefing.actors) {
       for (let length = 0; length <= actor.name.length; length++) {
-        const choices = command('position').autocomplete!(briefing, { name: 'actor', value: actor.name.slice(0, length) }, {});
+        const choices = complete(command('position'), briefing, { name: 'actor', value: actor.name.slice(0, length) });
         expect(choiceProblems(choices)).toEqual([]);
         expect(choices.length).toBeGreaterThan(0);
       }
@@ -66,14 +63,14 @@ describe('every payload stays within Discord limits and pings no one', () => {
 
 describe('replies', () => {
   it('/brief shows the tl;dr, every section, the edition date and the sources', () => {
-    const embed = command('brief').reply(briefing, {}).embeds![0]!;
+    const embed = replyOf(command('brief'), briefing, {}).embeds![0]!;
     expect(embed.description).toContain(briefing.latest.summary.tldr.slice(0, 40));
     expect(embed.fields!.map((field) => field.name)).toEqual(['Key points', "What's next", 'Open questions']);
     expect(embed.footer!.text).toBe('Edition of 26 Nov 2025 · Sources: blue News (Keystone-SDA)');
   });
 
   it('/position shows who the actor is and each position with its quote, date and source', () => {
-    const embed = command('position').reply(briefing, { actor: 'Rutte' }).embeds![0]!;
+    const embed = replyOf(command('position'), briefing, { actor: 'Rutte' }).embeds![0]!;
     expect(embed.title).toBe('Mark Rutte');
     expect(embed.description).toContain('Secretary General of NATO');
     const value = embed.fields![0]!.value;
@@ -82,38 +79,38 @@ describe('replies', () => {
   });
 
   it('labels claims and commentary as such', () => {
-    const witkoff = JSON.stringify(command('position').reply(briefing, { actor: 'witkoff' }));
+    const witkoff = JSON.stringify(replyOf(command('position'), briefing, { actor: 'witkoff' }));
     expect(witkoff).toContain('⚠️ Unverified claim · Bloomberg News');
     expect(witkoff).toContain('💬 Commentary · Ron Filipkowski');
-    const broe = command('position').reply(briefing, { actor: 'Jake Broe' }).embeds![0]!;
+    const broe = replyOf(command('position'), briefing, { actor: 'Jake Broe' }).embeds![0]!;
     expect(broe.fields![0]!.value).toMatch(/^💬 Commentary: \*\*Asserts that Russia wrote/);
     expect(broe.description).toContain('not as fact');
   });
 
   it('answers an unknown actor privately, suggesting the closest', () => {
-    const reply = command('position').reply(briefing, { actor: 'Rutt' });
+    const reply = replyOf(command('position'), briefing, { actor: 'Rutt' });
     expect(reply.flags).toBe(64);
     expect(reply.content).toContain('Did you mean Mark Rutte?');
     expect(reply.embeds).toBeUndefined();
   });
 
   it('echoes hostile input harmlessly', () => {
-    const reply = command('quotes').reply(briefing, { actor: '@everyone <@&123> **bold**' });
+    const reply = replyOf(command('quotes'), briefing, { actor: '@everyone <@&123> **bold**' });
     expect(reply.content).toContain('\\*\\*bold\\*\\*');
     expectSafe(reply, 'hostile input');
   });
 
   it('turns /quotes pages with stable custom ids that encode filters and page', () => {
-    const first = command('quotes').reply(briefing, { search: 'The' });
+    const first = replyOf(command('quotes'), briefing, { search: 'The' });
     const buttons = first.components?.[0]?.components ?? [];
     expect(buttons.map((button) => ('custom_id' in button ? button.custom_id : ''))).toEqual(['quotes:p:0:::the', 'quotes:p:1:::the', 'quotes:p:2:::the', 'quotes:s:1:::the']);
     const shown = allPages(first).flatMap((page) => page.embeds![0]!.fields!.filter((field) => !field.name.endsWith('(continued)')));
-    const expected = briefing.quotes.filter((quote) => briefing.quoteSearchText.get(quote.id)!.includes('the'));
+    const expected = briefing.quotes.filter((quote) => quoteSearchText(quote).includes('the'));
     expect(shown).toHaveLength(expected.length);
   });
 
   it('lists every quote across the pages of an unfiltered /quotes, none dropped', () => {
-    const pages = allPages(command('quotes').reply(briefing, {}));
+    const pages = allPages(replyOf(command('quotes'), briefing, {}));
     expect(pages.length).toBeGreaterThan(1);
     const text = JSON.stringify(pages);
     for (const quote of briefing.quotes) expect(text).toContain(JSON.stringify(quote.text.slice(0, 20)).slice(1, -1));
@@ -121,10 +118,9 @@ describe('replies', () => {
   });
 
   it('shows, privately, exactly the sources the shown page rests on', () => {
-    const reply = command('position').reply(briefing, { actor: 'Rutte' });
+    const reply = replyOf(command('position'), briefing, { actor: 'Rutte' });
     const sourcesButton = reply.components![0]!.components.find((button) => 'label' in button && button.label === 'Sources')!;
-    const routed = routeButton(briefingCommands, 'custom_id' in sourcesButton ? sourcesButton.custom_id : '')!;
-    const { reply: sources, replace } = routed.command.pressButton(briefing, routed.ref);
+    const { reply: sources, replace } = press(briefing, 'custom_id' in sourcesButton ? sourcesButton.custom_id : '')!;
     expect(replace).toBe(false);
     expect(sources.flags).toBe(64);
     expectSafe(sources, 'sources of /position Rutte');
@@ -138,23 +134,21 @@ describe('replies', () => {
 
   it('offers a Sources button on every page of every command but /sources, each within limits', () => {
     for (const candidate of briefingCommands) {
-      const pages = allPages(candidate.reply(briefing, candidate.name === 'position' ? { actor: 'Trump' } : {}));
+      const pages = allPages(replyOf(candidate, briefing, candidate.data.name === 'position' ? { actor: 'Trump' } : {}));
       for (const page of pages) {
         const ids = (page.components ?? []).flatMap((row) => row.components.map((button) => ('custom_id' in button ? button.custom_id : '')));
         const sourcesId = ids.find((id) => id.split(':')[1] === 's');
-        expect(Boolean(sourcesId), candidate.name).toBe(candidate.name !== 'sources');
+        expect(Boolean(sourcesId), candidate.data.name).toBe(candidate.data.name !== 'sources');
         if (!sourcesId) continue;
-        const routed = routeButton(briefingCommands, sourcesId)!;
-        expectSafe(routed.command.pressButton(briefing, routed.ref).reply, sourcesId);
+        expectSafe(press(briefing, sourcesId)!.reply, sourcesId);
       }
     }
   });
 
   it('survives forged page numbers by showing the nearest real page', () => {
-    const routed = routeButton(briefingCommands, 'quotes:p:999999:::')!;
-    const { reply } = routed.command.pressButton(briefing, routed.ref);
+    const { reply } = press(briefing, 'quotes:p:999999:::')!;
     expect(reply.embeds![0]!.footer!.text).toMatch(/Page (\d+)\/\1$/);
-    expect(routeButton(briefingCommands, 'quotes:x:1:::')).toBeUndefined();
-    expect(routeButton(briefingCommands, 'nope:p:1')).toBeUndefined();
+    expect(press(briefing, 'quotes:x:1:::')).toBeUndefined();
+    expect(press(briefing, 'nope:p:1')).toBeUndefined();
   });
 });

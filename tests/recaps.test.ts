@@ -8,7 +8,9 @@ import type { Briefing } from '../src/briefing/briefing.js';
 import { changesSince } from '../src/briefing/diff.js';
 import { loadBriefing } from '../src/briefing/loader.js';
 import { createLogger } from '../src/log.js';
+import { summarize } from '../commands/brief.js';
 import { payloadProblems } from '../src/render/limits.js';
+import { messageBody } from '../src/render/reply.js';
 import { openDatabase } from '../src/recaps/database.js';
 import { nonceFor, sendClaimedSlot, type MessagePoster } from '../src/recaps/delivery.js';
 import { DeliveryLedger } from '../src/recaps/ledger.js';
@@ -150,16 +152,16 @@ describe('what changed between editions', () => {
   });
 
   it('recaps the summary first, then what changed, then a quiet line', () => {
-    expect(buildRecap(briefing, undefined, 'UTC').kind).toBe('summary');
-    const changes = buildRecap(briefing, { editionId: '2025-11-26', deliveredAt: '2025-11-26T07:00:00Z' }, 'Europe/Zurich');
+    expect(buildRecap(briefing, undefined, 'UTC', summarize).kind).toBe('summary');
+    const changes = buildRecap(briefing, { editionId: '2025-11-26', deliveredAt: '2025-11-26T07:00:00Z' }, 'Europe/Zurich', summarize);
     expect(changes.kind).toBe('changes');
-    expect(payloadProblems(changes.reply)).toEqual([]);
+    expect(payloadProblems(messageBody(changes.reply))).toEqual([]);
     const text = JSON.stringify(changes.reply);
     expect(text).toContain('Now sees faster progress.');
     expect(text).toContain('was: “Warns against expecting too much too soon');
     expect(text).toContain('A new quote.');
-    const quiet = buildRecap(briefing, { editionId: '2025-11-27', deliveredAt: '2025-11-27T07:00:00Z' }, 'Europe/Zurich');
-    expect(quiet).toMatchObject({ kind: 'quiet', reply: { content: 'No new developments since the last recap (27 Nov 2025).', allowed_mentions: { parse: [] } } });
+    const quiet = buildRecap(briefing, { editionId: '2025-11-27', deliveredAt: '2025-11-27T07:00:00Z' }, 'Europe/Zurich', summarize);
+    expect(quiet).toMatchObject({ kind: 'quiet', reply: { content: 'No new developments since the last recap (27 Nov 2025).' } });
   });
 });
 
@@ -170,7 +172,7 @@ describe('delivering a slot', () => {
     const ledger = new DeliveryLedger(db);
     const subscription = subscriptions.add({ guildId: '2'.repeat(18), channelId: '3'.repeat(18), schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'UTC', whenQuiet: 'post', createdBy: null });
     const briefing = await shippedBriefing();
-    const deps = { subscriptions, ledger, poster, briefing: () => briefing, log: silent, backoffMs: [0, 0] };
+    const deps = { subscriptions, ledger, poster, briefing: () => briefing, summarize, log: silent, backoffMs: [0, 0] };
     ledger.claim(subscription.id, 'slot-1', subscription.channelId, 'me');
     return { deps, subscriptions, ledger, subscription };
   };
@@ -226,7 +228,7 @@ describe('catching up after downtime', () => {
     subscriptions.planNextSlot(subscription.id, slot);
     const posted: string[] = [];
     const briefing = await shippedBriefing();
-    const deps = { subscriptions, ledger, briefing: () => briefing, log: silent, poster: { post: async (channel: string) => (posted.push(channel), { id: String(posted.length) }) } };
+    const deps = { subscriptions, ledger, briefing: () => briefing, summarize, log: silent, poster: { post: async (channel: string) => (posted.push(channel), { id: String(posted.length) }) } };
     const run = async () => {
       const scheduler = new RecapScheduler(deps, { catchupMinutes }, silent);
       await scheduler.start();

@@ -6,10 +6,12 @@ import { sources } from '../commands/sources.js';
 import { renderSourceList } from '../src/render/sources.js';
 import { timeline } from '../commands/timeline.js';
 import type { Briefing } from '../src/briefing/briefing.js';
-import { routeButton, type BriefingCommand, type OptionValues } from '../src/render/command.js';
+import type { BriefingCommand } from '../src/command/briefing-command.js';
+import type { OptionValues } from '../src/command/command.js';
+import { complete, press, reply as replyOf } from './support/commands.js';
 import { renderPage } from '../src/render/document.js';
 import { choiceProblems, payloadProblems } from '../src/render/limits.js';
-import type { Reply } from '../src/render/reply.js';
+import { messageBody, type Reply } from '../src/render/reply.js';
 import { shippedBriefing } from './support/content.js';
 
 let briefing: Briefing;
@@ -19,12 +21,11 @@ beforeAll(async () => {
 
 /** Every page of a reply, following its Next buttons as a user would. */
 function allPages(command: BriefingCommand, options: OptionValues): Reply[] {
-  const pages = [command.reply(briefing, options)];
+  const pages = [replyOf(command, briefing, options)];
   for (;;) {
     const next = pages[pages.length - 1]!.components?.[0]?.components.find((button) => 'label' in button && button.label === 'Next ▶');
     if (!next || !('custom_id' in next) || next.disabled) return pages;
-    const routed = routeButton([command], next.custom_id)!;
-    pages.push(routed.command.pressButton(briefing, routed.ref).reply);
+    pages.push(press(briefing, next.custom_id)!.reply);
   }
 }
 
@@ -32,8 +33,7 @@ const text = (pages: readonly Reply[]) => pages.flatMap((page) => page.embeds ??
 
 function expectSafe(pages: readonly Reply[], what: string) {
   for (const page of pages) {
-    expect(payloadProblems(page), what).toEqual([]);
-    expect(page.allowed_mentions, what).toEqual({ parse: [] });
+    expect(payloadProblems(messageBody(page)), what).toEqual([]);
   }
 }
 
@@ -69,7 +69,7 @@ describe('/timeline', () => {
     expect(oneDay).not.toContain('22–23 Nov 2025');
     expect(pages[0]!.embeds![0]!.description).toMatch(/^7 events from 25 Nov 2025 to 25 Nov 2025, oldest first\./);
     // A page button carries the range: pressing it rebuilds the same view.
-    expect(timeline.pressButton(briefing, { command: 'timeline', view: 'page', page: 1, args: ['2025-11-25', '2025-11-25'] })).toEqual({ reply: pages[0], replace: true });
+    expect(press(briefing, 'timeline:p:1:2025-11-25:2025-11-25')).toEqual({ reply: pages[0], replace: true });
   });
 
   it('answers malformed dates, reversed ranges and empty ranges with a notice only the user sees', () => {
@@ -81,22 +81,22 @@ describe('/timeline', () => {
       [{ from: '2026-01-01' }, 'No events from 1 Jan 2026. The timeline runs from 24 Feb 2022 to 7 Dec 2025.'],
     ];
     for (const [options, message] of cases) {
-      const reply = timeline.reply(briefing, options);
+      const reply = replyOf(timeline, briefing, options);
       expect(reply.flags, JSON.stringify(options)).toBe(MessageFlags.Ephemeral);
       expect(reply.content).toContain(message);
       expect(reply.embeds).toBeUndefined();
-      expect(payloadProblems(reply)).toEqual([]);
+      expect(payloadProblems(messageBody(reply))).toEqual([]);
     }
   });
 
   it('suggests the days events fall on', () => {
-    const december = timeline.autocomplete!(briefing, { name: 'from', value: '2025-12' }, {});
+    const december = complete(timeline, briefing, { name: 'from', value: '2025-12' });
     expect(december).toEqual([
       { name: '1 Dec 2025 · 2 events', value: '2025-12-01' },
       { name: '7 Dec 2025 · 2 events', value: '2025-12-07' },
     ]);
-    expect(timeline.autocomplete!(briefing, { name: 'to', value: '24 feb' }, {})).toEqual([{ name: '24 Feb 2022 · Russia launches its full-scale invasion of Ukraine', value: '2022-02-24' }]);
-    expect(choiceProblems(timeline.autocomplete!(briefing, { name: 'from', value: '' }, {}))).toEqual([]);
+    expect(complete(timeline, briefing, { name: 'to', value: '24 feb' })).toEqual([{ name: '24 Feb 2022 · Russia launches its full-scale invasion of Ukraine', value: '2022-02-24' }]);
+    expect(choiceProblems(complete(timeline, briefing, { name: 'from', value: '' }))).toEqual([]);
   });
 });
 
@@ -122,7 +122,7 @@ describe('/sources', () => {
     ]);
     expect(document.sources).toEqual(['rupar-2025-11-26', 'bluenews-2025-11-26']);
     const { reply } = renderPage(document, 1, { command: 'sources', args: [] });
-    expect(payloadProblems(reply)).toEqual([]);
+    expect(payloadProblems(messageBody(reply))).toEqual([]);
     expect(reply.embeds![0]!.description).toMatch(/^2 sources, by type\./);
   });
 });

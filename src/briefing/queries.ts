@@ -1,16 +1,147 @@
-// Questions the commands ask of a briefing: who is meant by a name, which topics and quotes match.
-// Everything here reads the indexes built at load; nothing scans every quote per keystroke.
-import { SEARCH_SEPARATOR, type ActorKey, type Briefing, type InEdition } from './briefing.js';
-import { containmentScore, matchScore, normalize } from './matching.js';
-import type { Actor, Quote, Topic } from './schema.js';
+// Questions the commands ask of a briefing: who is meant by a name, which topics and quotes match, what
+// an actor said. Answers come from indexes built once per loaded briefing, on first use, and dropped
+// with it: nothing scans every quote per keystroke (bench: /quotes and autocomplete at 100x content).
+import type { Briefing, InEdition } from './briefing.js';
+import { containmentScore, matchScore, normalize, TypoIndex } from './matching.js';
+import type { Actor, Position, Quote, TimelineEvent, Topic } from './schema.js';
+
+/** A name or alias an actor can be found by, normalized for matching. */
+export interface ActorKey {
+  key: string;
+  actor: Actor;
+  /** The form shown to users when this key matched (name or alias). */
+  label: string;
+}
+
+interface Index {
+  /** Every normalized id, name and alias, in file order. */
+  actorKeys: readonly ActorKey[];
+  actorByKey: ReadonlyMap<string, Actor>;
+  topicByKey: ReadonlyMap<string, Topic>;
+  positionsByActor: ReadonlyMap<string, readonly InEdition<Position>[]>;
+  quotesBySpeaker: ReadonlyMap<string, readonly InEdition<Quote>[]>;
+  quotesByTopic: ReadonlyMap<string, readonly InEdition<Quote>[]>;
+  quotesAbout: ReadonlyMap<string, readonly InEdition<Quote>[]>;
+  timelineByActor: ReadonlyMap<string, readonly InEdition<TimelineEvent>[]>;
+  /** Actors who feature most (positions and quotes) first; ties by name. */
+  actorsByProminence: readonly Actor[];
+  /** Each actor's keys, actors in order of prominence: autocomplete ranks without sorting. */
+  actorKeysByProminence: readonly (readonly ActorKey[])[];
+  actorTypos: TypoIndex<ActorKey>;
+  quotesNewestFirst: readonly InEdition<Quote>[];
+  /** Every quote's search text, newest first, in one string: a phrase is found in all of them in one native search. */
+  quoteSearch: { text: string; starts: readonly number[] };
+  citations: ReadonlyMap<string, Citations>;
+}
+
+/** How many quotes (by their words or a rendering) and current positions cite a source directly. */
+export interface Citations {
+  quotes: number;
+  positions: number;
+}
+
+/** Joins search texts; normalized text never holds it, so a match never runs from one quote into the next. */
+const SEARCH_SEPARATOR = '\n';
+
+const indexes = new WeakMap<Briefing, Index>();
+
+function indexOf(briefing: Briefing): Index {
+  let index = indexes.get(briefing);
+  if (!index) indexes.set(briefing, (index = buildIndex(briefing)));
+  return index;
+}
+
+function buildIndex(briefing: Briefing): Index {
+  const actorKeys = briefing.actors.flatMap((actor) =>
+    uniqueBy([actor.name, actor.id, ...actor.aliases].map((label) => ({ key: normalize(label), actor, label })), (entry) => entry.key),
+  );
+  const quotesNewestFirst = [...briefing.quotes].sort((a, b) => b.date.localeCompare(a.date));
+  const positionsByActor = groupBy(briefing.positions, (position) => [position.actor]);
+  const quotesBySpeaker = groupBy(quotesNewestFirst, (quote) => [quote.speaker]);
+  const weight = (actor: Actor) => (positionsByActor.get(actor.id)?.length ?? 0) + (quotesBySpeaker.get(actor.id)?.length ?? 0);
+  const actorsByProminence = [...briefing.actors].sort((a, b) => weight(b) - weight(a) || a.name.localeCompare(b.name));
+  const keysByActor = groupBy(actorKeys, (entry) => [entry.actor.id]);
+  return {
+    actorKeys,
+    // First claim wins when two actors share an alias; the content checker warns about that.
+    actorByKey: new Map([...actorKeys].reverse().map((entry) => [entry.key, entry.actor])),
+    topicByKey: new Map(briefing.topics.flatMap((topic) => [normalize(topic.name), topic.id].map((key) => [key, topic] as const))),
+    positionsByActor,
+    quotesBySpeaker,
+    quotesByTopic: groupBy(quotesNewestFirst, (quote) => quote.topics),
+    quotesAbout: groupBy(quotesNewestFirst, (quote) => quote.about),
+    timelineByActor: groupBy(briefing.timeline, (event) => event.actors),
+    actorsByProminence,
+    actorKeysByProminence: actorsByProminence.map((actor) => keysByActor.get(actor.id) ?? []),
+    actorTypos: new TypoIndex(actorKeys),
+    quotesNewestFirst,
+    quoteSearch: joinSearchTexts(quotesNewestFirst.map(quoteSearchText)),
+    citations: countCitations(briefing),
+  };
+}
+
+function countCitations(briefing: Briefing): Map<string, Citations> {
+  const counts = new Map(briefing.sources.map((source): [string, Citations] => [source.id, { quotes: 0, positions: 0 }]));
+  for (const quote of briefing.quotes) {
+    for (const id of new Set([quote.source, ...quote.renderings.map((rendering) => rendering.source)])) {
+      const count = counts.get(id);
+      if (count) count.quotes += 1;
+    }
+  }
+  for (const position of briefing.positions) {
+    const count = counts.get(position.source);
+    if (count) count.positions += 1;
+  }
+  return counts;
+}
+
+export function citationsOf(briefing: Briefing, sourceId: string): Citations {
+  return indexOf(briefing).citations.get(sourceId) ?? { quotes: 0, positions: 0 };
+}
+
+/** What /quotes search looks in: the quote's words and its context, normalized. */
+export function quoteSearchText(quote: Quote): string {
+  return normalize(`${quote.text} ${quote.context}`);
+}
+
+/** Every normalized id, name and alias, in file order (one per distinct key of each actor). */
+export function actorKeys(briefing: Briefing): readonly ActorKey[] {
+  return indexOf(briefing).actorKeys;
+}
 
 /** An actor by id, display name or alias, ignoring case, accents and punctuation. */
 export function findActor(briefing: Briefing, input: string): Actor | undefined {
-  return briefing.actorByKey.get(normalize(input));
+  return indexOf(briefing).actorByKey.get(normalize(input));
 }
 
 export function findTopic(briefing: Briefing, input: string): Topic | undefined {
-  return briefing.topicByKey.get(normalize(input));
+  return indexOf(briefing).topicByKey.get(normalize(input));
+}
+
+/** The actors who feature most (positions and quotes), most first; ties by name. */
+export function prominentActors(briefing: Briefing, limit: number): readonly Actor[] {
+  return indexOf(briefing).actorsByProminence.slice(0, limit);
+}
+
+export function positionsOf(briefing: Briefing, actorId: string): readonly InEdition<Position>[] {
+  return indexOf(briefing).positionsByActor.get(actorId) ?? [];
+}
+
+/** Quotes about an actor (by others, and the actor's own that name them), newest first. */
+export function quotesAbout(briefing: Briefing, actorId: string): readonly InEdition<Quote>[] {
+  return (indexOf(briefing).quotesAbout.get(actorId) ?? []).filter((quote) => quote.speaker !== actorId);
+}
+
+export function hasQuotesBy(briefing: Briefing, actorId: string): boolean {
+  return indexOf(briefing).quotesBySpeaker.has(actorId);
+}
+
+export function timelineOf(briefing: Briefing, actorId: string): readonly InEdition<TimelineEvent>[] {
+  return indexOf(briefing).timelineByActor.get(actorId) ?? [];
+}
+
+export function quotesNewestFirst(briefing: Briefing): readonly InEdition<Quote>[] {
+  return indexOf(briefing).quotesNewestFirst;
 }
 
 export interface RankedActor {
@@ -24,21 +155,22 @@ export interface RankedActor {
  * Ties go to the actors with the most positions and quotes. An empty input lists the most prominent.
  */
 export function rankActors(briefing: Briefing, input: string, limit: number): RankedActor[] {
+  const index = indexOf(briefing);
   const query = normalize(input);
-  if (query === '') return briefing.actorsByProminence.slice(0, limit).map((actor) => ({ actor, label: actor.name }));
+  if (query === '') return index.actorsByProminence.slice(0, limit).map((actor) => ({ actor, label: actor.name }));
   // Scores are small integers: gathering matches per score, walking actors in order of prominence, ranks them
   // without sorting.
   const byScore: RankedActor[][] = [];
   const unmatched: (readonly ActorKey[])[] = [];
   const containment = (key: ActorKey) => containmentScore(query, key.key);
-  for (const keys of briefing.actorKeysByProminence) {
+  for (const keys of index.actorKeysByProminence) {
     const found = bestMatch(keys, containment);
     if (found) (byScore[found.score] ??= []).push(found.ranked);
     else unmatched.push(keys);
   }
   // A likely typo ranks after every containment match, so typos are looked for only while there is room.
-  if (briefing.actorKeysByProminence.length - unmatched.length < limit) {
-    const typos = briefing.actorTypos.scores(query);
+  if (index.actorKeysByProminence.length - unmatched.length < limit) {
+    const typos = index.actorTypos.scores(query);
     const typo = (key: ActorKey) => typos.get(key);
     for (const keys of unmatched) {
       const found = bestMatch(keys, typo);
@@ -78,34 +210,45 @@ export interface QuoteFilter {
 
 /** Quotes matching every given filter, newest first. */
 export function filterQuotes(briefing: Briefing, filter: QuoteFilter): readonly InEdition<Quote>[] {
+  const index = indexOf(briefing);
   const candidates = [
-    filter.actor && (briefing.quotesBySpeaker.get(filter.actor.id) ?? []),
-    filter.topic && (briefing.quotesByTopic.get(filter.topic.id) ?? []),
+    filter.actor && (index.quotesBySpeaker.get(filter.actor.id) ?? []),
+    filter.topic && (index.quotesByTopic.get(filter.topic.id) ?? []),
   ].filter((list) => list !== undefined);
-  const smallest = candidates.sort((a, b) => a.length - b.length)[0] ?? briefing.quotesNewestFirst;
+  const smallest = candidates.sort((a, b) => a.length - b.length)[0] ?? index.quotesNewestFirst;
   const { actor, topic, search } = filter;
   if (candidates.length <= 1 && !search) return smallest;
-  if (candidates.length === 0 && search && !search.includes(SEARCH_SEPARATOR)) return quotesContaining(briefing, search);
+  if (candidates.length === 0 && search && !search.includes(SEARCH_SEPARATOR)) return quotesContaining(index, search);
   return smallest.filter(
     (quote) =>
       (!actor || quote.speaker === actor.id) &&
       (!topic || quote.topics.includes(topic.id)) &&
-      (!search || (briefing.quoteSearchText.get(quote.id) ?? '').includes(search)),
+      (!search || quoteSearchText(quote).includes(search)),
   );
 }
 
 /** Every quote whose search text contains `search`, newest first: one pass of indexOf over all of them. */
-function quotesContaining(briefing: Briefing, search: string): InEdition<Quote>[] {
-  const { text, starts } = briefing.quoteSearch;
+function quotesContaining(index: Index, search: string): InEdition<Quote>[] {
+  const { text, starts } = index.quoteSearch;
   const found: InEdition<Quote>[] = [];
   for (let at = text.indexOf(search); at >= 0; ) {
-    const index = lastAtOrBefore(starts, at);
-    found.push(briefing.quotesNewestFirst[index]!);
-    const next = starts[index + 1];
+    const position = lastAtOrBefore(starts, at);
+    found.push(index.quotesNewestFirst[position]!);
+    const next = starts[position + 1];
     if (next === undefined) break;
     at = text.indexOf(search, next);
   }
   return found;
+}
+
+function joinSearchTexts(texts: readonly string[]): Index['quoteSearch'] {
+  const starts: number[] = [];
+  let at = 0;
+  for (const text of texts) {
+    starts.push(at);
+    at += text.length + SEARCH_SEPARATOR.length;
+  }
+  return { text: texts.join(SEARCH_SEPARATOR), starts };
 }
 
 /** The index of the last of the ascending `values` that is at most `value` (values[0] <= value). */
@@ -118,4 +261,26 @@ function lastAtOrBefore(values: readonly number[], value: number): number {
     else high = middle - 1;
   }
   return low;
+}
+
+function groupBy<T>(items: readonly T[], keysOf: (item: T) => readonly string[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    for (const key of keysOf(item)) {
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
+    }
+  }
+  return groups;
+}
+
+function uniqueBy<T>(items: readonly T[], keyOf: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const key = keyOf(item);
+    if (key === '' || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -1,6 +1,7 @@
 // The content model: one zod schema per content file. The TypeScript types, the JSON Schema editors
 // get (content/schema/) and the loader's validation messages all come from these definitions.
 import { z } from 'zod';
+import { isTimeZone } from '../time/zones.js';
 
 /** Ids appear in button custom ids (at most 100 characters in all), so they stay short. */
 export const MAX_ID_LENGTH = 24;
@@ -15,15 +16,6 @@ const isoDate = z.iso.date().describe('A calendar date, YYYY-MM-DD.');
 const oneLine = (max: number) => z.string().trim().min(1).max(max).regex(/^[^\n]*$/, 'must be a single line');
 const text = (max: number) => z.string().trim().min(1).max(max);
 const ids = z.array(id);
-
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export const Standing = z
   .enum(['fact', 'claim', 'commentary'])

@@ -1,31 +1,52 @@
-// Parses a slash-command line as typed in Discord (`/position actor:Mark Rutte topic:territory`)
-// and checks it against the command's own definition: names, required options, choices, lengths.
-import { ApplicationCommandOptionType, type APIApplicationCommandOption } from 'discord-api-types/v10';
-import type { BriefingCommand, OptionValue } from '../render/command.js';
+// Parses a slash-command line as typed in Discord (`/position actor:Mark Rutte topic:territory`,
+// `/recap subscribe channel:123 schedule:daily 08:00 timezone:Europe/Zurich`) and checks it against the
+// command's own definition: names, subcommands, required options, choices, lengths.
+import { ApplicationCommandOptionType, type APIApplicationCommandOption, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { OptionValue } from '../command/command.js';
 
 export class UsageError extends Error {}
 
-export interface ParsedCommandLine {
-  command: BriefingCommand;
+interface Named {
+  data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+}
+
+export interface ParsedCommandLine<C extends Named> {
+  command: C;
+  /** Option values by name; a subcommand's name is under `subcommand`, as the bot sees it. */
   options: Record<string, OptionValue>;
 }
 
 const OPTION_START = /([\p{L}\p{N}_-]+):/uy;
-const NEXT_OPTION = /\s+[\p{L}\p{N}_-]+:/u;
+/** Option names start with a letter, so a value may hold a time (`schedule:daily 08:00`). */
+const NEXT_OPTION = /\s+\p{L}[\p{L}\p{N}_-]*:/u;
 const QUOTES: Record<string, string> = { '"': '"', "'": "'", '“': '”' };
 
-export function parseCommandLine(line: string, commands: readonly BriefingCommand[]): ParsedCommandLine {
+export function parseCommandLine<C extends Named>(line: string, commands: readonly C[]): ParsedCommandLine<C> {
   const trimmed = line.trim().replace(/^\//, '');
   const name = trimmed.split(/\s/, 1)[0] ?? '';
-  const command = commands.find((candidate) => candidate.name === name);
+  const command = commands.find((candidate) => candidate.data.name === name);
   if (!command) throw new UsageError(name ? `unknown command /${name}` : 'no command given');
-  const definitions = (command.data.toJSON().options ?? []) as APIApplicationCommandOption[];
-  const raw = splitOptions(trimmed.slice(name.length), definitions, name);
-
+  let definitions = (command.data.toJSON().options ?? []) as APIApplicationCommandOption[];
+  let rest = trimmed.slice(name.length);
+  let label = name;
   const options: Record<string, OptionValue> = {};
-  for (const [optionName, text] of raw) options[optionName] = convert(text, definitions.find((definition) => definition.name === optionName)!);
+
+  const subcommands = definitions.filter((definition) => definition.type === ApplicationCommandOptionType.Subcommand);
+  if (subcommands.length > 0) {
+    const subcommandName = rest.trim().split(/\s/, 1)[0] ?? '';
+    const subcommand = subcommands.find((candidate) => candidate.name === subcommandName);
+    if (!subcommand) throw new UsageError(`/${name} needs one of: ${subcommands.map((candidate) => candidate.name).join(', ')}`);
+    options.subcommand = subcommand.name;
+    definitions = (subcommand.options ?? []) as APIApplicationCommandOption[];
+    rest = rest.trim().slice(subcommandName.length);
+    label = `${name} ${subcommandName}`;
+  }
+
+  for (const [optionName, text] of splitOptions(rest, definitions, label)) {
+    options[optionName] = convert(text, definitions.find((definition) => definition.name === optionName)!);
+  }
   for (const definition of definitions) {
-    if (definition.required && !(definition.name in options)) throw new UsageError(`/${name} needs ${definition.name}:<value>`);
+    if ('required' in definition && definition.required && !(definition.name in options)) throw new UsageError(`/${label} needs ${definition.name}:<value>`);
   }
   return { command, options };
 }
@@ -87,6 +108,10 @@ function convert(text: string, definition: APIApplicationCommandOption): OptionV
     case ApplicationCommandOptionType.Boolean:
       if (!/^(true|false)$/i.test(text)) throw new UsageError(`${definition.name} must be true or false`);
       return text.toLowerCase() === 'true';
+    case ApplicationCommandOptionType.Channel:
+      // A channel is given by its id (or as Discord writes a mention, <#id>).
+      if (!/^(<#)?\d{17,20}>?$/.test(text)) throw new UsageError(`${definition.name} takes a channel id, e.g. ${definition.name}:123456789012345678`);
+      return text.replace(/\D/g, '');
     default:
       return text;
   }

@@ -1,21 +1,35 @@
 // npm run preview -- "/position actor:Rutte" [--page N] [--json] [--content DIR]
-// Shows exactly the reply the bot would give, computed by the same reply builders, without Discord.
-import { briefingCommands } from '../../commands/index.js';
+// Shows exactly the reply the bot would give, computed by the same commands, checks and builders,
+// without Discord. /recap runs against a throw-away in-memory database, or DATABASE_PATH when set, as a
+// server admin of the server --guild.
+import { summarize } from '../../commands/brief.js';
+import { commands, type AppContext } from '../../commands/index.js';
+import type { Briefing } from '../briefing/briefing.js';
 import { formatContentError } from '../briefing/content-files.js';
 import { loadBriefing } from '../briefing/loader.js';
+import { answerButton, answerCommand } from '../command/answer.js';
+import { UserError, type Caller } from '../command/command.js';
+import { openDatabase } from '../recaps/database.js';
+import { DeliveryLedger } from '../recaps/ledger.js';
+import { SubscriptionStore } from '../recaps/subscriptions.js';
+import { decodeButton } from '../render/custom-id.js';
 import { replyAsText } from '../render/plain-text.js';
+import { messageBody, type Reply } from '../render/reply.js';
 import { defaultContentDir, readArguments, usageError } from './arguments.js';
 import { parseCommandLine, UsageError } from './command-line.js';
 
-const USAGE = `usage: npm run preview -- "/<command> [option:value ...]" [--page N] [--json] [--content DIR]
+const USAGE = `usage: npm run preview -- "/<command> [subcommand] [option:value ...]" [--page N] [--json] [--content DIR] [--guild ID]
 
 commands:
-${briefingCommands.map((command) => `  /${command.name}  ${command.data.toJSON().description}`).join('\n')}
+${commands.map((command) => `  /${command.data.name}  ${command.data.toJSON().description}`).join('\n')}
+
+/recap uses an in-memory database, or the one at DATABASE_PATH when that is set, as an admin of server --guild.
 
 examples:
   npm run preview -- /brief
   npm run preview -- "/position actor:Rutte"
-  npm run preview -- "/quotes topic:territory" --page 2 --json | jq .`;
+  npm run preview -- "/recap preview"
+  npm run -s preview -- "/quotes topic:territory" --page 2 --json`;
 
 async function main(): Promise<void> {
   const { values, positionals } = readArguments(
@@ -24,6 +38,7 @@ async function main(): Promise<void> {
       json: { type: 'boolean', default: false },
       page: { type: 'string', default: '1' },
       content: { type: 'string', default: defaultContentDir() },
+      guild: { type: 'string', default: '100000000000000001' },
     },
     true,
   );
@@ -32,7 +47,7 @@ async function main(): Promise<void> {
 
   let request;
   try {
-    request = parseCommandLine(positionals.join(' '), briefingCommands);
+    request = parseCommandLine(positionals.join(' '), commands);
   } catch (error) {
     if (error instanceof UsageError) usageError(USAGE, error.message);
     throw error;
@@ -44,8 +59,41 @@ async function main(): Promise<void> {
     process.stderr.write(`${loaded.errors.length} problem(s) in ${values.content}; nothing to preview.\n`);
     process.exit(1);
   }
-  const reply = request.command.reply(loaded.briefing, request.options, page);
-  process.stdout.write(values.json ? `${JSON.stringify(reply, null, 2)}\n` : `${replyAsText(reply)}\n`);
+  const caller: Caller = { interactionId: 'preview', userId: '100000000000000002', userName: 'preview', guildId: values.guild, channelId: null, permissions: -1n };
+  const context = previewContext(loaded.briefing);
+  const first = await answerCommand(request.command, context, { caller, options: request.options });
+  const reply = page === 1 ? first : await turnTo(first, page, context, caller);
+  process.stdout.write(values.json ? `${JSON.stringify(messageBody(reply), null, 2)}\n` : `${replyAsText(reply)}\n`);
+}
+
+/** Page `page` of a reply, as its page buttons would show it. */
+async function turnTo(reply: Reply, page: number, context: AppContext, caller: Caller): Promise<Reply> {
+  const buttons = (reply.components ?? []).flatMap((row) => row.components).flatMap((component) => ('custom_id' in component ? [component.custom_id] : []));
+  const pageButton = buttons.map(decodeButton).find((ref) => ref && ref.view !== 'sources');
+  const command = pageButton && commands.find((candidate) => candidate.data.name === pageButton.command);
+  if (!pageButton || !command) return reply;
+  return (await answerButton(command, context, { ...pageButton, page }, caller))!.reply;
+}
+
+function previewContext(briefing: Briefing): AppContext {
+  const db = openDatabase(process.env.DATABASE_PATH || ':memory:');
+  const subscriptions = new SubscriptionStore(db);
+  return {
+    briefing,
+    now: new Date(),
+    subscriptions,
+    ledger: new DeliveryLedger(db),
+    scheduler: {
+      sync: () => undefined,
+      postNow: () => Promise.reject(new UserError('The preview posts nothing; `/recap preview` shows what would be posted.')),
+    },
+    guilds: {
+      channelIds: () => new Set(subscriptions.all().map((subscription) => subscription.channelId)),
+      channelName: () => undefined,
+      missingPostingPermissions: () => Promise.resolve([]),
+    },
+    summarize,
+  };
 }
 
 await main();

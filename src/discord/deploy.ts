@@ -1,20 +1,19 @@
 // Registers the slash commands with Discord in one bulk overwrite: to one guild while developing
 // (instant), else globally.
-import { REST, Routes, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
+import { REST, Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
 import type { Config } from '../config.js';
-import { allCommandDefinitions } from '../../commands/index.js';
 
 export interface Deployment {
   scope: string;
   registered: RESTPutAPIApplicationCommandsResult;
 }
 
-export async function deployCommands(config: Config): Promise<Deployment> {
+export async function deployCommands(config: Config, definitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[]): Promise<Deployment> {
   const rest = new REST(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}).setToken(config.DISCORD_TOKEN);
   const applicationId = config.DISCORD_CLIENT_ID!;
   const route = config.DISCORD_GUILD_ID
     ? Routes.applicationGuildCommands(applicationId, config.DISCORD_GUILD_ID)
     : Routes.applicationCommands(applicationId);
-  const registered = (await rest.put(route, { body: allCommandDefinitions() })) as RESTPutAPIApplicationCommandsResult;
+  const registered = (await rest.put(route, { body: definitions })) as RESTPutAPIApplicationCommandsResult;
   return { scope: config.DISCORD_GUILD_ID ? `guild ${config.DISCORD_GUILD_ID}` : 'all guilds (global; may take up to an hour to appear)', registered };
 }

@@ -7,7 +7,8 @@ import type { Briefing } from '../briefing/briefing.js';
 import type { Logger } from '../log.js';
 import { classifyFailure, type Failure } from './delivery-outcome.js';
 import type { DeliveryLedger } from './ledger.js';
-import { buildRecap } from './recap-content.js';
+import { buildRecap, lastRecap, type Summarize } from './recap-content.js';
+import { messageBody } from '../render/reply.js';
 import type { RecapSubscription, SubscriptionStore } from './subscriptions.js';
 
 export interface MessagePoster {
@@ -19,6 +20,7 @@ export interface DeliveryDependencies {
   ledger: DeliveryLedger;
   poster: MessagePoster;
   briefing: () => Briefing;
+  summarize: Summarize;
   log: Logger;
   /** Waits between our own attempts (discord.js has already retried 429s and 5xx by then). */
   backoffMs?: readonly number[];
@@ -37,14 +39,12 @@ const DEFAULT_BACKOFF_MS = [2_000, 10_000];
  */
 export async function sendClaimedSlot(deps: DeliveryDependencies, subscription: RecapSubscription, slot: string): Promise<DeliveryResult> {
   const { ledger, log } = deps;
-  const last = ledger.lastDelivered(subscription.channelId);
-  const recap = buildRecap(deps.briefing(), last && { editionId: last.editionId, deliveredAt: last.settledAt ?? last.slot }, subscription.timezone);
+  const recap = buildRecap(deps.briefing(), lastRecap(ledger.lastDelivered(subscription.channelId)), subscription.timezone, deps.summarize);
   if (recap.kind === 'quiet' && subscription.whenQuiet === 'skip') {
     ledger.settle(subscription.id, slot, { status: 'skipped', editionId: recap.editionId, detail: 'nothing new' });
     return { status: 'skipped' };
   }
-  const { content, embeds, components } = recap.reply;
-  const body: RESTPostAPIChannelMessageJSONBody = { content, embeds, components, allowed_mentions: { parse: [] }, nonce: nonceFor(subscription.id, slot), enforce_nonce: true };
+  const body: RESTPostAPIChannelMessageJSONBody = { ...messageBody(recap.reply), nonce: nonceFor(subscription.id, slot), enforce_nonce: true };
 
   const backoff = deps.backoffMs ?? DEFAULT_BACKOFF_MS;
   for (let attempt = 0; ; attempt++) {

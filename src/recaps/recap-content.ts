@@ -1,11 +1,12 @@
 // What a recap says, as a pure function of the briefing and the channel's last recap: the summary the
 // first time, then only what changed since, or a one-line "no new developments".
-import { brief } from '../../commands/brief.js';
 import type { Briefing } from '../briefing/briefing.js';
 import { changesSince, isEmpty, type Changes } from '../briefing/diff.js';
 import { renderPage, type Document, type Section } from '../render/document.js';
-import { actorName, editionDate, eventLine, formatInstant, positionBlock, quoteBlock, quoteHeading } from '../render/format.js';
-import { NO_MENTIONS, type Reply } from '../render/reply.js';
+import { actorName, editionDate, eventLine, positionBlock, quoteBlock, quoteHeading } from '../render/format.js';
+import type { Reply } from '../render/reply.js';
+import type { Delivery } from './ledger.js';
+import { formatInZone } from '../time/dates.js';
 import { literal } from '../render/text.js';
 
 export interface LastRecap {
@@ -14,31 +15,36 @@ export interface LastRecap {
   deliveredAt: string;
 }
 
+/** What "changed since" is measured from: the channel's last delivered recap, if any. */
+export function lastRecap(delivery: Delivery | undefined): LastRecap | undefined {
+  return delivery && { editionId: delivery.editionId, deliveredAt: delivery.settledAt ?? delivery.slot };
+}
+
 export type RecapContent =
   | { kind: 'summary' | 'changes'; reply: Reply; editionId: string }
   | { kind: 'quiet'; reply: Reply; editionId: string };
 
 export const RECAP_COMMAND = 'recap';
-/** Page buttons of a "what changed" recap carry `recap:p:<page>:since:<edition id>`. */
-export const SINCE_VIEW = 'since';
 
-export function buildRecap(briefing: Briefing, last: LastRecap | undefined, timeZone: string): RecapContent {
+/** The full summary a channel's first recap posts: /brief's reply, handed in by the composition root. */
+export type Summarize = (briefing: Briefing) => Reply;
+
+export function buildRecap(briefing: Briefing, last: LastRecap | undefined, timeZone: string, summarize: Summarize): RecapContent {
   const editionId = briefing.latest.id;
   const changes = last?.editionId ? changesSince(briefing, last.editionId) : undefined;
   if (!last || !changes) {
-    const summary = brief.reply(briefing, {});
-    return { kind: 'summary', editionId, reply: { ...summary, content: `**Recap:** ${literal(briefing.story.title)}` } };
+    return { kind: 'summary', editionId, reply: { ...summarize(briefing), content: `**Recap:** ${literal(briefing.story.title)}` } };
   }
   if (isEmpty(changes)) {
-    const since = formatInstant(last.deliveredAt, timeZone);
-    return { kind: 'quiet', editionId, reply: { content: `No new developments since the last recap (${since}).`, allowed_mentions: NO_MENTIONS } };
+    const since = formatInZone(last.deliveredAt, timeZone, 'day');
+    return { kind: 'quiet', editionId, reply: { content: `No new developments since the last recap (${since}).` } };
   }
   return { kind: 'changes', editionId, reply: changesPage(briefing, changes, 1) };
 }
 
-/** One page of the "what changed" recap; page buttons rebuild it from the edition id alone. */
+/** One page of the "what changed" recap; its page buttons (view recap-since) rebuild it from the edition id alone. */
 export function changesPage(briefing: Briefing, changes: Changes, page: number): Reply {
-  return renderPage(changesDocument(briefing, changes), page, { command: RECAP_COMMAND, args: [SINCE_VIEW, changes.since.id] }).reply;
+  return renderPage(changesDocument(briefing, changes), page, { command: RECAP_COMMAND, view: 'recap-since', args: [changes.since.id] }).reply;
 }
 
 function changesDocument(briefing: Briefing, changes: Changes): Document {

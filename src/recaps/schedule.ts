@@ -37,15 +37,6 @@ export function parseSchedule(text: string): ParsedSchedule {
   return { problem: `I can't read "${text.trim().slice(0, 60)}" as a schedule. ${SCHEDULE_HELP}` };
 }
 
-export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return name.includes('/') || name === 'UTC';
-  } catch {
-    return false;
-  }
-}
-
 /** The next `count` run times of a cron expression in a time zone, as node-cron will run them. */
 export function nextRuns(cronExpression: string, timeZone: string, count: number): Date[] {
   const task = cron.createTask(cronExpression, () => undefined, { timezone: timeZone });
@@ -64,27 +55,4 @@ export function shortestGapMinutes(cronExpression: string, timeZone: string): nu
     shortest = Math.min(shortest, (runs[index]!.getTime() - runs[index - 1]!.getTime()) / 60_000);
   }
   return shortest;
-}
-
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** `Mon 30 Nov 2026, 08:00` in the given zone. */
-export function formatRunTime(date: Date, timeZone: string): string {
-  let format = timeFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-    timeFormats.set(timeZone, format);
-  }
-  return format.format(date).replace('Sept', 'Sep');
-}
-
-/** Time zones offered first by autocomplete, before the full IANA list. */
-export const COMMON_TIME_ZONES = [
-  'UTC', 'Europe/Zurich', 'Europe/London', 'Europe/Berlin', 'Europe/Paris', 'Europe/Brussels', 'Europe/Kyiv',
-  'Europe/Warsaw', 'Europe/Moscow', 'America/New_York', 'America/Chicago', 'America/Los_Angeles', 'America/Toronto',
-  'Asia/Tokyo', 'Asia/Dubai', 'Australia/Sydney',
-];
-
-export function allTimeZones(): string[] {
-  return ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')];
 }

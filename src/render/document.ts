@@ -1,10 +1,9 @@
 // A reply's content as sections of blocks, laid out into embeds that respect every Discord limit.
 // Long content becomes pages with Previous/Next buttons; nothing is cut or dropped.
 import { ButtonStyle, ComponentType, type APIButtonComponent, type APIEmbed } from 'discord-api-types/v10';
-import { encodePageRef, type PageRef, type PageView } from './custom-id.js';
+import { encodeButton, type ButtonRef, type View } from './custom-id.js';
 import { LIMITS } from './limits.js';
-import { cached } from './memo.js';
-import { NO_MENTIONS, type Reply } from './reply.js';
+import type { Reply } from './reply.js';
 import { splitText, truncate } from './text.js';
 
 /** A piece of content and the sources it rests on (shown by the Sources button). */
@@ -57,21 +56,12 @@ interface FieldPosition {
   field: number;
 }
 
-/** Documents are not changed once built, so one rendered page by page (as the content checker does) is paginated once. */
-const breaksByDocument = new WeakMap<Document, FieldPosition[]>();
-
 /**
  * Where each page begins (at least one page). Only the sizes of the fields decide it, so the fields built
  * here are dropped at once and only the page shown is built for keeps: a list of thousands of quotes is
  * paginated without holding thousands of fields.
  */
 function pageBreaks(document: Document): FieldPosition[] {
-  let breaks = breaksByDocument.get(document);
-  if (!breaks) breaksByDocument.set(document, (breaks = findPageBreaks(document)));
-  return breaks;
-}
-
-function findPageBreaks(document: Document): FieldPosition[] {
   const header = document.title.length + (document.description?.length ?? 0) + document.footer.length + PAGE_LABEL_ROOM;
   const budget = Math.min(PAGE_TEXT_BUDGET, LIMITS.embedTotal - header);
   const breaks: FieldPosition[] = [{ section: 0, field: 0 }];
@@ -94,17 +84,8 @@ function findPageBreaks(document: Document): FieldPosition[] {
   return breaks;
 }
 
-const fieldSizesBySection = new WeakMap<Section, number[]>();
-
-/**
- * The size (name and value) of each field of a section. One short block (a quote in a list) is one field.
- * Kept per section: a list reuses its item's section objects, so a long list is measured once.
- */
+/** The size (name and value) of each field of a section. One short block (a quote in a list) is one field. */
 function fieldSizes(section: Section): number[] {
-  return cached(fieldSizesBySection, section, () => measureFields(section));
-}
-
-function measureFields(section: Section): number[] {
   const only = section.blocks.length === 1 ? section.blocks[0]! : undefined;
   if (only && only.text !== '' && only.text.length <= LIMITS.fieldValue) {
     return [sectionName(section).length + only.text.length];
@@ -166,7 +147,7 @@ export interface RenderedPage {
 }
 
 /** Where page buttons lead: the command and args to rebuild the document, and which view it is. */
-export type Navigation = Omit<PageRef, 'page' | 'view'> & { view?: PageView };
+export type Navigation = Omit<ButtonRef, 'page' | 'view'> & { view?: View };
 
 /** Renders one page of the document, with page buttons when there is more than one. */
 export function renderPage(document: Document, requestedPage: number, navigation: Navigation): RenderedPage {
@@ -183,7 +164,7 @@ export function renderPage(document: Document, requestedPage: number, navigation
   };
   if (document.description) embed.description = truncate(document.description, LIMITS.embedDescription);
   if (document.timestamp) embed.timestamp = document.timestamp;
-  const reply: Reply = { embeds: [embed], allowed_mentions: NO_MENTIONS };
+  const reply: Reply = { embeds: [embed] };
   if (pageCount > 1) reply.components = [{ type: ComponentType.ActionRow, components: pageButtons(navigation, page, pageCount) }];
   const sources = [...new Set([...(document.sources ?? []), ...fields.flatMap((field) => field.sources)])];
   return { reply, page, pageCount, sources };
@@ -200,7 +181,7 @@ function pageButtons({ view = 'page', ...ref }: Navigation, page: number, pageCo
     type: ComponentType.Button,
     style: ButtonStyle.Secondary,
     label,
-    custom_id: encodePageRef({ ...ref, view, page: target }),
+    custom_id: encodeButton({ ...ref, view, page: target }),
     disabled,
   });
   return [

@@ -1,37 +1,14 @@
 // How briefing content reads in Discord: dates, source citations, labels for claims and commentary,
 // and the blocks for a quote or a position. Every quote and position is shown with its source.
-import type { Briefing, Edition, InEdition } from '../briefing/briefing.js';
-import type { Actor, Position, Quote, Source, Standing, TimelineEvent } from '../briefing/schema.js';
+import type { Briefing, Edition } from '../briefing/briefing.js';
+import type { Actor, Position, Quote, Standing, TimelineEvent } from '../briefing/schema.js';
 import type { Block } from './document.js';
-import { cached } from './memo.js';
+import { formatDate, formatInZone } from '../time/dates.js';
 import { literal } from './text.js';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** `2025-11-25` -> `25 Nov 2025`. Content dates are calendar dates, so no time zone applies. */
-export function formatDate(isoDate: string): string {
-  const [year, month, day] = isoDate.slice(0, 10).split('-');
-  return `${Number(day)} ${MONTHS[Number(month) - 1]} ${year}`;
-}
-
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar date of an instant in a time zone: `2025-11-26T12:00:00+01:00` in Europe/Zurich -> `26 Nov 2025`. */
-export function formatInstant(isoInstant: string, timeZone: string): string {
-  let format = dayFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric' });
-    dayFormats.set(timeZone, format);
-  }
-  return format.format(new Date(isoInstant)).replace('Sept', 'Sep');
-}
-
-type EditionTime = Pick<Edition, 'published' | 'timeZone'>;
-const editionDates = new WeakMap<EditionTime, string>();
-
 /** `26 Nov 2025`: the day an edition was published, in its own time zone (most replies' footers show it). */
-export function editionDate(edition: EditionTime): string {
-  return cached(editionDates, edition, () => formatInstant(edition.published, edition.timeZone));
+export function editionDate(edition: Pick<Edition, 'published' | 'timeZone'>): string {
+  return formatInZone(edition.published, edition.timeZone, 'day');
 }
 
 /** The footer of most replies: which edition of the briefing they come from (footers show no Markdown). */
@@ -57,22 +34,10 @@ function standingLabel(standing: Standing): string | undefined {
   return STANDING_LABELS[standing];
 }
 
-const citations = new WeakMap<Source, string>();
-const actorNames = new WeakMap<Actor, string>();
-const actorDescriptions = new WeakMap<Actor, string>();
-const quoteHeadings = new WeakMap<Quote, string>();
-const quoteBlocks = new WeakMap<Quote, Block>();
-const positionBlocks = new WeakMap<Position, Block>();
-const eventLines = new WeakMap<TimelineEvent, Block>();
-
 /** `publisher, "title", 25 Nov 2025 (via blue News (Keystone-SDA))`, linked when the URL is known. */
 export function citeSource(briefing: Briefing, sourceId: string): string {
   const source = briefing.sourceById.get(sourceId);
   if (!source) return literal(sourceId);
-  return cached(citations, source, () => formatCitation(briefing, source));
-}
-
-function formatCitation(briefing: Briefing, source: Source): string {
   const title = source.url ? `[${literal(source.title)}](${source.url})` : `“${literal(source.title)}”`;
   const via = source.via ? briefing.sourceById.get(source.via) : undefined;
   return `${literal(source.publisher)}, ${title}, ${formatDate(source.date)}${via ? ` (via ${literal(via.publisher)})` : ''}`;
@@ -81,12 +46,12 @@ function formatCitation(briefing: Briefing, source: Source): string {
 export function actorName(briefing: Briefing, actorId: string): string {
   const actor = briefing.actorById.get(actorId);
   if (!actor) return literal(actorId);
-  return cached(actorNames, actor, () => literal(actor.name));
+  return literal(actor.name);
 }
 
 /** One line describing who an actor is: role and affiliation. */
 export function describeActor(actor: Actor): string {
-  return cached(actorDescriptions, actor, () => `${literal(actor.role)} · ${literal(actor.affiliation)}`);
+  return `${literal(actor.role)} · ${literal(actor.affiliation)}`;
 }
 
 function quoted(quote: Quote): string {
@@ -102,20 +67,12 @@ const QUOTE_KINDS: Record<Quote['kind'], string> = {
 
 /** The heading of a quote in a list: label, speaker and date. */
 export function quoteHeading(briefing: Briefing, quote: Quote): string {
-  return cached(quoteHeadings, quote, () => formatQuoteHeading(briefing, quote));
-}
-
-function formatQuoteHeading(briefing: Briefing, quote: Quote): string {
   const label = standingLabel(quote.standing);
   return `${label ? `${label} · ` : ''}${actorName(briefing, quote.speaker)} · ${formatDate(quote.date)}`;
 }
 
 /** A quote in full: words, translation note, other renderings, context and source. */
-export function quoteBlock(briefing: Briefing, quote: InEdition<Quote>): Block {
-  return cached(quoteBlocks, quote, () => formatQuote(briefing, quote));
-}
-
-function formatQuote(briefing: Briefing, quote: Quote): Block {
+export function quoteBlock(briefing: Briefing, quote: Quote): Block {
   const lines = [quoted(quote)];
   if (quote.translated && quote.translationNote) lines.push(`Translation: ${literal(quote.translationNote)}`);
   for (const rendering of quote.renderings) {
@@ -128,10 +85,6 @@ function formatQuote(briefing: Briefing, quote: Quote): Block {
 
 /** A position: stance (labelled when it is a claim or commentary), detail, supporting quotes, date and source. */
 export function positionBlock(briefing: Briefing, position: Position): Block {
-  return cached(positionBlocks, position, () => formatPosition(briefing, position));
-}
-
-function formatPosition(briefing: Briefing, position: Position): Block {
   const label = standingLabel(position.standing);
   const lines = [`${label ? `${label}: ` : ''}**${literal(position.stance)}**`];
   if (position.detail) lines.push(literal(position.detail));
@@ -153,5 +106,14 @@ const EVENT_STATUS: Record<TimelineEvent['status'], string> = {
 
 /** One timeline line: date, title and whether it happened, was reported, or is still to come. */
 export function eventLine(event: TimelineEvent): Block {
-  return cached(eventLines, event, () => ({ text: `**${formatDateSpan(event.date, event.endDate)}** ${literal(event.title)}${EVENT_STATUS[event.status]}`, sources: [event.source] }));
+  return { text: `**${formatDateSpan(event.date, event.endDate)}** ${literal(event.title)}${EVENT_STATUS[event.status]}`, sources: [event.source] };
+}
+
+/** An event in full: date span, title and status, detail, and source. */
+export function timelineBlock(briefing: Briefing, event: TimelineEvent): Block {
+  const line = eventLine(event);
+  const lines = [line.text];
+  if (event.detail) lines.push(literal(event.detail));
+  lines.push(`Source: ${citeSource(briefing, event.source)}`);
+  return { text: lines.join('\n'), sources: line.sources };
 }

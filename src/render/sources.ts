@@ -2,10 +2,11 @@
 // read it, note, and what cites it), grouped by type. /sources lists them all; the Sources button of a
 // reply lists exactly the ones that reply rests on.
 import type { Briefing } from '../briefing/briefing.js';
+import { citationsOf, type Citations } from '../briefing/queries.js';
 import type { Source, SourceType } from '../briefing/schema.js';
+import { formatDate } from '../time/dates.js';
 import type { Block, Document, Section } from './document.js';
-import { actorName, briefingFooter, citeSource, formatDate } from './format.js';
-import { cached } from './memo.js';
+import { actorName, briefingFooter, citeSource } from './format.js';
 import { literal } from './text.js';
 
 const SOURCE_TYPES: Record<SourceType, string> = {
@@ -17,43 +18,10 @@ const SOURCE_TYPES: Record<SourceType, string> = {
   poll: 'Polls',
 };
 
-export interface Citations {
-  quotes: number;
-  positions: number;
-}
-
-/** Source id -> how many quotes (by their words or a rendering) and current positions cite it directly. */
-export function countCitations(briefing: Briefing): ReadonlyMap<string, Citations> {
-  return cached(citationCounts, briefing, () => tallyCitations(briefing));
-}
-
-const citationCounts = new WeakMap<Briefing, ReadonlyMap<string, Citations>>();
-
-function tallyCitations(briefing: Briefing): ReadonlyMap<string, Citations> {
-  const counts = new Map(briefing.sources.map((source): [string, Citations] => [source.id, { quotes: 0, positions: 0 }]));
-  for (const quote of briefing.quotes) {
-    for (const id of new Set([quote.source, ...quote.renderings.map((rendering) => rendering.source)])) {
-      const count = counts.get(id);
-      if (count) count.quotes += 1;
-    }
-  }
-  for (const position of briefing.positions) {
-    const count = counts.get(position.source);
-    if (count) count.positions += 1;
-  }
-  return counts;
-}
-
 const counted = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 /** One source: publisher and date, linked title, author, where we read it, note, and what cites it. */
 export function sourceBlock(briefing: Briefing, source: Source, citations: Citations): Block {
-  return cached(sourceBlocks, source, () => formatSource(briefing, source, citations));
-}
-
-const sourceBlocks = new WeakMap<Source, Block>();
-
-function formatSource(briefing: Briefing, source: Source, citations: Citations): Block {
   const lines = [`**${literal(source.publisher)}** · ${formatDate(source.date)}`];
   lines.push(source.url ? `[${literal(source.title)}](${source.url})` : `“${literal(source.title)}”`);
   if (source.author) lines.push(`By ${actorName(briefing, source.author)}`);
@@ -66,12 +34,11 @@ function formatSource(briefing: Briefing, source: Source, citations: Citations):
 
 /** A document listing the given sources (unknown ids are skipped), grouped by type, in the order given. */
 export function renderSourceList(briefing: Briefing, sourceIds: readonly string[]): Document {
-  const citations = countCitations(briefing);
   const sources = [...new Set(sourceIds)].flatMap((id) => briefing.sourceById.get(id) ?? []);
   const sections: Section[] = (Object.keys(SOURCE_TYPES) as SourceType[])
     .map((type) => ({
       name: SOURCE_TYPES[type],
-      blocks: sources.filter((source) => source.type === type).map((source) => sourceBlock(briefing, source, citations.get(source.id)!)),
+      blocks: sources.filter((source) => source.type === type).map((source) => sourceBlock(briefing, source, citationsOf(briefing, source.id))),
     }))
     .filter((section) => section.blocks.length > 0);
   return {

@@ -3,8 +3,8 @@
 // gateway dropped half way. Every interaction must be answered exactly once, and the bot's memory must not
 // creep: RSS may grow by at most RSS_GROWTH_LIMIT_MB between the end of the warm-up and the end.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject, interactionMix, type Interaction } from '../../bench/interaction-mix.js';
-import { Random } from '../../bench/random.js';
+import { inject, interactionMix, type Interaction } from '../support/interaction-mix.js';
+import { Random } from '../support/random.js';
 import type { Briefing } from '../../src/briefing/briefing.js';
 import type { Emulator, InjectedInteraction } from '../emulator/index.js';
 import { SHIPPED_CONTENT, shippedBriefing } from '../support/content.js';

@@ -9,9 +9,13 @@ import { loadBriefing } from '../../src/briefing/loader.js';
 export const SHIPPED_CONTENT = path.resolve('content');
 export const EDITION_DIR = 'editions/2025-11-26';
 
-export async function shippedBriefing(): Promise<Briefing> {
-  const result = await loadBriefing(SHIPPED_CONTENT);
-  if (!result.ok) throw new Error(result.errors.map(formatContentError).join('\n'));
+export function shippedBriefing(): Promise<Briefing> {
+  return loadOrThrow(SHIPPED_CONTENT);
+}
+
+export async function loadOrThrow(dir: string): Promise<Briefing> {
+  const result = await loadBriefing(dir);
+  if (!result.ok) throw new Error(`${dir} is not a valid briefing:\n${result.errors.slice(0, 10).map(formatContentError).join('\n')}`);
   return result.briefing;
 }
 

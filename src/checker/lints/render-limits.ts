@@ -1,13 +1,14 @@
 // Lint: content that would not fit Discord's limits once rendered by the real reply builders. A block
 // longer than one embed field is split across fields (nothing is lost, but a quote cut in two reads
 // badly); a /brief page that would be cut or rejected is an error.
-import { brief } from '../../../commands/brief.js';
-import { countCitations, sourceBlock } from '../../render/sources.js';
-import { timelineBlock } from '../../../commands/timeline.js';
 import type { Briefing } from '../../briefing/briefing.js';
+import { briefDocument } from '../../render/brief.js';
 import { layOut, renderPage, type Block } from '../../render/document.js';
-import { positionBlock, quoteBlock } from '../../render/format.js';
+import { positionBlock, quoteBlock, timelineBlock } from '../../render/format.js';
+import { sourceBlock } from '../../render/sources.js';
+import { citationsOf } from '../../briefing/queries.js';
 import { LIMITS, payloadProblems } from '../../render/limits.js';
+import { messageBody } from '../../render/reply.js';
 import type { ItemKind } from '../locator.js';
 import type { Lint } from '../lint.js';
 
@@ -20,21 +21,18 @@ interface Rendered {
 }
 
 function renderedBlocks(briefing: Briefing): Rendered[] {
-  const citations = countCitations(briefing);
   return [
     ...briefing.quotes.map((quote) => ({ kind: 'quote' as const, id: quote.id, block: quoteBlock(briefing, quote), shorten: 'the context, translation note or renderings' })),
     ...briefing.allPositions.map((position) => ({ kind: 'position' as const, id: position.id, block: positionBlock(briefing, position), shorten: 'the detail, or cite fewer quotes' })),
     ...briefing.timeline.map((event) => ({ kind: 'event' as const, id: event.id, block: timelineBlock(briefing, event), shorten: 'the title or detail' })),
-    ...briefing.sources.map((source) => ({ kind: 'source' as const, id: source.id, block: sourceBlock(briefing, source, citations.get(source.id)!), shorten: 'the title or note' })),
+    ...briefing.sources.map((source) => ({ kind: 'source' as const, id: source.id, block: sourceBlock(briefing, source, citationsOf(briefing, source.id)), shorten: 'the title or note' })),
   ];
 }
 
 /** Every page of the default /brief reply must show the whole footer and pass Discord's checks. */
 function briefProblems(briefing: Briefing): { field: 'basedOn' | 'summary'; problem: string }[] {
-  const outcome = brief.build(briefing, {});
-  if ('notice' in outcome) return [];
-  const { document, pageArgs } = outcome;
-  const ref = { command: brief.name, args: pageArgs };
+  const document = briefDocument(briefing);
+  const ref = { command: 'brief', args: [''] };
   const problems = new Map<string, 'basedOn' | 'summary'>();
   const pageCount = layOut(document).length;
   for (let page = 1; page <= pageCount; page++) {
@@ -42,7 +40,7 @@ function briefProblems(briefing: Briefing): { field: 'basedOn' | 'summary'; prob
     if (!rendered.reply.embeds?.[0]?.footer?.text.startsWith(document.footer)) {
       problems.set(`its footer, naming the publishers of every source in basedOn (${document.footer.length} characters), would be cut`, 'basedOn');
     }
-    for (const problem of payloadProblems(rendered.reply)) problems.set(problem, 'summary');
+    for (const problem of payloadProblems(messageBody(rendered.reply))) problems.set(problem, 'summary');
   }
   return [...problems].map(([problem, field]) => ({ field, problem }));
 }

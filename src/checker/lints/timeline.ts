@@ -2,14 +2,14 @@
 // dated after the edition that tells of it was published.
 import type { Edition, InEdition } from '../../briefing/briefing.js';
 import type { TimelineEvent } from '../../briefing/schema.js';
-import { formatDate } from '../../render/format.js';
+import { formatDate, formatInZone } from '../../time/dates.js';
 import type { Lint } from '../lint.js';
 
 const PAST: ReadonlySet<TimelineEvent['status']> = new Set(['happened', 'reported']);
 
 /** The calendar date, YYYY-MM-DD, on which the edition was published in its own time zone. */
 function publicationDay(edition: Edition): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: edition.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(edition.published));
+  return formatInZone(edition.published, edition.timeZone, 'isoDay');
 }
 
 export const timelineDates: Lint = ({ briefing, locator }) => {

@@ -1,9 +1,10 @@
 // What users realistically ask of a briefing, drawn with a seeded Random: every actor in turn, random
 // topics and searches, deep pages, and names typed letter by letter (with typos) into autocomplete.
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import type { Briefing } from '../src/briefing/briefing.js';
-import { normalize } from '../src/briefing/matching.js';
-import type { BriefingCommand, OptionValues } from '../src/render/command.js';
+import type { Briefing } from '../../src/briefing/briefing.js';
+import { normalize } from '../../src/briefing/matching.js';
+import type { BriefingCommand } from '../../src/command/briefing-command.js';
+import type { OptionValues } from '../../src/command/command.js';
 import type { Random } from './random.js';
 
 export interface CommandCall {
@@ -34,7 +35,7 @@ export class Scenarios {
   call(command: BriefingCommand): CommandCall {
     const options: Record<string, string> = {};
     const { random } = this;
-    switch (command.name) {
+    switch (command.data.name) {
       case 'brief':
         if (random.chance(0.5)) options.section = random.pick(['tldr', 'key-points', 'whats-next', 'open-questions']);
         break;

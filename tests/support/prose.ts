@@ -1,6 +1,6 @@
 // Text for generated content: sentences of a chosen length, ids that satisfy the content schema, Cyrillic
 // spellings of names, and calendar dates; all drawn from a seeded Random.
-import { MAX_ID_LENGTH } from '../src/briefing/schema.js';
+import { MAX_ID_LENGTH } from '../../src/briefing/schema.js';
 import type { Random } from './random.js';
 import { WORDS } from './vocabulary.js';
 

@@ -1,9 +1,10 @@
 // A realistic mix of interactions (slash commands, autocomplete keystrokes, page buttons) drawn from a
 // briefing, and sending one through the emulator. Used by the end-to-end bench and the soak test.
-import { briefingCommands } from '../commands/index.js';
-import type { Briefing } from '../src/briefing/briefing.js';
-import type { OptionValues } from '../src/render/command.js';
-import type { Emulator, InjectedInteraction } from '../tests/emulator/index.js';
+import { briefingCommands } from '../../commands/index.js';
+import type { Briefing } from '../../src/briefing/briefing.js';
+import type { OptionValues } from '../../src/command/command.js';
+import type { Emulator, InjectedInteraction } from '../emulator/index.js';
+import { reply } from './commands.js';
 import type { Random } from './random.js';
 import { autocompletedOptions, Scenarios } from './scenarios.js';
 
@@ -21,11 +22,11 @@ export function interactionMix(briefing: Briefing, random: Random, count: number
     if (roll < 0.3) {
       const command = random.pick(completing);
       const { focused, options } = scenarios.autocomplete(command);
-      return { kind: 'autocomplete', name: command.name, options: { ...given(options), [focused.name]: focused.value }, focused: focused.name };
+      return { kind: 'autocomplete', name: command.data.name, options: { ...given(options), [focused.name]: focused.value }, focused: focused.name };
     }
     if (roll < 0.55) return { kind: 'button', customId: pageButton(briefing, scenarios, random) };
     const command = random.pick(briefingCommands);
-    return { kind: 'command', name: command.name, options: given(scenarios.call(command).options) };
+    return { kind: 'command', name: command.data.name, options: given(scenarios.call(command).options) };
   });
 }
 
@@ -45,7 +46,7 @@ function pageButton(briefing: Briefing, scenarios: Scenarios, random: Random): s
   for (let attempt = 0; attempt < 1000; attempt++) {
     const command = random.pick(briefingCommands);
     const { options, page } = scenarios.call(command);
-    const buttons = command.reply(briefing, options, page).components?.[0]?.components ?? [];
+    const buttons = reply(command, briefing, options, page).components?.[0]?.components ?? [];
     const enabled = buttons.flatMap((button) => ('custom_id' in button && !button.disabled ? [button.custom_id] : []));
     if (enabled.length > 0) return random.pick(enabled);
   }

@@ -1,0 +1,42 @@
+// Calling a command the way the adapter does, for every caller (Discord, the preview CLI, the tests):
+// checks first, then the builder; a UserError from either becomes a private notice.
+import { notice, type Reply } from '../render/reply.js';
+import { UserError, type ButtonReply, type Check, type Command, type Request } from './command.js';
+import type { ButtonRef } from '../render/custom-id.js';
+import type { Caller } from './command.js';
+
+export async function runChecks<Context>(checks: readonly Check<Context>[] | undefined, context: Context, request: Request): Promise<void> {
+  for (const check of checks ?? []) await check.run(context, request);
+}
+
+/** The private notice for a mistake the user can fix; any other error is rethrown. */
+export function asNotice(error: unknown): Reply {
+  if (error instanceof UserError) return notice(error.message);
+  throw error;
+}
+
+/** The value of `work`, or what to answer with the notice for a mistake the user can fix. */
+export async function orNotice<T>(work: () => T | Promise<T>, fromNotice: (reply: Reply) => T): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    return fromNotice(asNotice(error));
+  }
+}
+
+export function answerCommand<Context>(command: Command<Context>, context: Context, request: Request): Promise<Reply> {
+  return orNotice(async () => {
+    await runChecks(command.checks, context, request);
+    return command.run(context, request);
+  }, (reply) => reply);
+}
+
+/** A button press; undefined when the command has no such view. A notice never replaces the message. */
+export function answerButton<Context>(command: Command<Context>, context: Context, ref: ButtonRef, caller: Caller): Promise<ButtonReply> | undefined {
+  const handler = command.buttons?.[ref.view];
+  if (!handler) return undefined;
+  return orNotice(async () => {
+    await runChecks(handler.checks, context, { caller, options: {} });
+    return handler.press(context, ref, caller);
+  }, (reply) => ({ reply, replace: false }));
+}

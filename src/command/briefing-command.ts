@@ -1,0 +1,82 @@
+// The shape shared by the commands answered from the briefing alone: a pure builder from (context,
+// options) to a document, laid out into pages with Previous/Next buttons and a Sources button that
+// lists, privately, exactly the sources the shown page rests on.
+import { ButtonStyle, ComponentType, type APIButtonComponent } from 'discord-api-types/v10';
+import { renderPage, type Document } from '../render/document.js';
+import { encodeButton } from '../render/custom-id.js';
+import { privately, type Choice, type Reply } from '../render/reply.js';
+import { renderSourceList } from '../render/sources.js';
+import type { Command, Focused, OptionValues } from './command.js';
+import type { BriefingContext } from './context.js';
+
+/** What a briefing command's builder returns; mistakes the user can fix are thrown as UserError. */
+export interface Built {
+  document: Document;
+  /** The resolved values of `pageOptions`, in order: page buttons carry them. */
+  pageArgs: readonly string[];
+}
+
+export interface BriefingCommandSpec {
+  data: Command<BriefingContext>['data'];
+  /** Options carried in page-button custom ids, in order. */
+  pageOptions: readonly string[];
+  build(context: BriefingContext, options: OptionValues): Built;
+  autocomplete?(context: BriefingContext, focused: Focused, options: OptionValues): Choice[];
+  /** Offer a Sources button listing what the shown page rests on (default true). */
+  sourcesButton?: boolean;
+}
+
+export type BriefingCommand = Command<BriefingContext> & {
+  /** Page `page` (1-based) of the reply to `options`. */
+  show(context: BriefingContext, options: OptionValues, page: number): Reply;
+};
+
+export function defineBriefingCommand(spec: BriefingCommandSpec): BriefingCommand {
+  const name = spec.data.name;
+  const optionsFrom = (args: readonly string[]) => Object.fromEntries(spec.pageOptions.map((option, index) => [option, args[index] || undefined]));
+
+  const show = (context: BriefingContext, options: OptionValues, page: number): Reply => {
+    const { document, pageArgs } = spec.build(context, options);
+    const rendered = renderPage(document, page, { command: name, args: pageArgs });
+    if (spec.sourcesButton === false || rendered.sources.length === 0) return rendered.reply;
+    return withButton(rendered.reply, {
+      type: ComponentType.Button,
+      style: ButtonStyle.Secondary,
+      label: 'Sources',
+      custom_id: encodeButton({ command: name, view: 'sources', page: rendered.page, args: pageArgs }),
+    });
+  };
+
+  /** Page `sourcesPage` of the list of sources behind page `replyPage` of the reply to `args`. */
+  const showSources = (context: BriefingContext, args: readonly string[], replyPage: number, sourcesPage: number): Reply => {
+    const { document, pageArgs } = spec.build(context, optionsFrom(args));
+    const { sources, page } = renderPage(document, replyPage, { command: name, args: pageArgs });
+    const list = renderSourceList(context.briefing, sources);
+    const navigation = { command: name, view: 'source-page' as const, args: [String(page), ...pageArgs] };
+    return privately(renderPage({ ...list, title: `Sources for this ${name} reply` }, sourcesPage, navigation).reply);
+  };
+
+  return {
+    data: spec.data,
+    show,
+    run: (context, { options }) => show(context, options, 1),
+    autocomplete: spec.autocomplete && ((context, focused, { options }) => spec.autocomplete!(context, focused, options)),
+    buttons: {
+      // A name gone from the briefing since the reply throws a UserError: the presser alone is told.
+      page: { press: (context, ref) => ({ reply: show(context, optionsFrom(ref.args), ref.page), replace: true }) },
+      sources: { press: (context, ref) => ({ reply: showSources(context, ref.args, ref.page, 1), replace: false }) },
+      'source-page': {
+        press(context, ref) {
+          const [replyPage, ...args] = ref.args;
+          return { reply: showSources(context, args, Number(replyPage) || 1, ref.page), replace: true };
+        },
+      },
+    },
+  };
+}
+
+function withButton(reply: Reply, button: APIButtonComponent): Reply {
+  const [row] = reply.components ?? [];
+  if (row) return { ...reply, components: [{ ...row, components: [...row.components, button] }] };
+  return { ...reply, components: [{ type: ComponentType.ActionRow, components: [button] }] };
+}

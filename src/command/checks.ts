@@ -1,0 +1,45 @@
+// Preconditions as named pieces, declared by commands and run by the adapter, each with its own message.
+import { PermissionFlagsBits } from 'discord-api-types/v10';
+import { UserError, type Caller, type Check } from './command.js';
+import type { GuildDirectory } from './context.js';
+
+/** The caller's server, for commands that only make sense in one. */
+export function guildOf(caller: Caller): string {
+  if (!caller.guildId) throw new UserError('That works only in a server channel, not in direct messages.');
+  return caller.guildId;
+}
+
+export const guildOnly: Check<unknown> = {
+  name: 'guild only',
+  run: (_context, { caller }) => void guildOf(caller),
+};
+
+export const manageServer: Check<unknown> = {
+  name: 'Manage Server',
+  run(_context, { caller }) {
+    if (caller.permissions === null || (caller.permissions & PermissionFlagsBits.ManageGuild) === 0n) {
+      throw new UserError('Managing recaps needs the **Manage Server** permission.');
+    }
+  },
+};
+
+/** The bot can View Channel, Send Messages and Embed Links in the channel; else says what to grant. */
+export async function requirePostingPermissions(guilds: GuildDirectory, guildId: string, channelId: string): Promise<void> {
+  const missing = await guilds.missingPostingPermissions(guildId, channelId);
+  if (missing.length === 0) return;
+  throw new UserError(
+    `I can't post recaps in <#${channelId}> yet: I'm missing **${missing.join('**, **')}** there. ` +
+      `Grant ${missing.length === 1 ? 'it' : 'them'} to the bot (channel settings → Permissions) and run the command again.`,
+  );
+}
+
+/** The check for a command whose channel option names where the bot will post. */
+export function botCanPostIn(option: string): Check<{ guilds: GuildDirectory }> {
+  return {
+    name: `bot can post in ${option}`,
+    async run({ guilds }, { caller, options }) {
+      const channelId = options[option];
+      if (typeof channelId === 'string' && caller.guildId) await requirePostingPermissions(guilds, caller.guildId, channelId);
+    },
+  };
+}

@@ -1,0 +1,63 @@
+// The one shape of a slash command. Each file in commands/ exports one of these: its definition, the
+// checks it declares, a builder from (context, request) to a reply, its autocomplete and its buttons.
+// Nothing here knows discord.js: the adapter in src/discord/ runs checks and turns replies into calls,
+// and the preview CLI and the tests call the same functions.
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { ButtonRef, View } from '../render/custom-id.js';
+import type { Choice, NumberChoice, Reply } from '../render/reply.js';
+
+export type OptionValue = string | number | boolean;
+/** Option values by name; a subcommand's name is under `subcommand`. */
+export type OptionValues = Readonly<Record<string, OptionValue | undefined>>;
+
+/** Who is asking, and where: what checks and stateful commands need to know of an interaction. */
+export interface Caller {
+  interactionId: string;
+  userId: string;
+  userName: string;
+  guildId: string | null;
+  channelId: string | null;
+  /** The member's permissions in the guild; null outside a guild. */
+  permissions: bigint | null;
+}
+
+export interface Request {
+  caller: Caller;
+  options: OptionValues;
+}
+
+/** A mistake the user can fix: shown to them privately, never logged as a failure. */
+export class UserError extends Error {}
+
+/** A named precondition (guild only, Manage Server, ...): throws a UserError with its own polite message. */
+export interface Check<Context> {
+  name: string;
+  run(context: Context, request: Request): void | Promise<void>;
+}
+
+/** A button's answer: the reply, and whether it replaces the message the button is on or comes as a new one. */
+export interface ButtonReply {
+  reply: Reply;
+  replace: boolean;
+}
+
+export interface ButtonHandler<Context> {
+  checks?: readonly Check<Context>[];
+  press(context: Context, ref: ButtonRef, caller: Caller): ButtonReply | Promise<ButtonReply>;
+}
+
+export interface Focused {
+  name: string;
+  value: string;
+}
+
+export interface Command<Context> {
+  data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  /** Run by the adapter before `run` and `autocomplete`, in order. */
+  checks?: readonly Check<Context>[];
+  /** True when the reply may take longer than Discord's 3 seconds (it goes over the network): acknowledge first. */
+  defers?(request: Request): boolean;
+  run(context: Context, request: Request): Reply | Promise<Reply>;
+  autocomplete?(context: Context, focused: Focused, request: Request): (Choice | NumberChoice)[] | Promise<(Choice | NumberChoice)[]>;
+  buttons?: Partial<Record<View, ButtonHandler<Context>>>;
+}

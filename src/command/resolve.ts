@@ -1,0 +1,43 @@
+// Turning what a user typed into an actor, topic or date, or into a UserError that suggests what they meant.
+import type { Briefing } from '../briefing/briefing.js';
+import { findActor, findTopic, prominentActors, rankActors, rankTopics } from '../briefing/queries.js';
+import type { Actor, Topic } from '../briefing/schema.js';
+import { literal, truncate } from '../render/text.js';
+import { UserError } from './command.js';
+
+const SUGGESTIONS = 3;
+const LISTED_WHEN_NOTHING_CLOSE = 8;
+
+/** User input echoed back safely: short, and with Markdown shown as typed. */
+export function echo(input: string): string {
+  return `“${literal(truncate(input.replace(/\s+/g, ' ').trim(), 100))}”`;
+}
+
+export function resolveActor(briefing: Briefing, input: string): Actor {
+  const actor = findActor(briefing, input);
+  if (actor) return actor;
+  const close = rankActors(briefing, input, SUGGESTIONS).map(({ actor: candidate }) => candidate.name);
+  const hint = close.length > 0
+    ? `Did you mean ${orList(close)}?`
+    : `People and groups in this briefing include ${orList(prominentActors(briefing, LISTED_WHEN_NOTHING_CLOSE).map((candidate) => candidate.name))}.`;
+  throw new UserError(`I couldn't find ${echo(input)} in this briefing. ${hint} Start typing a name to pick from the list.`);
+}
+
+export function resolveTopic(briefing: Briefing, input: string): Topic {
+  const topic = findTopic(briefing, input);
+  if (topic) return topic;
+  const close = rankTopics(briefing, input, SUGGESTIONS);
+  const names = (close.length > 0 ? close : briefing.topics).map((candidate) => candidate.name);
+  throw new UserError(`There is no topic ${echo(input)} in this briefing. ${close.length > 0 ? 'Did you mean' : 'Topics are'} ${orList(names)}${close.length > 0 ? '?' : '.'}`);
+}
+
+/** The option's text when the user gave one (not just spaces). */
+export function given(value: unknown): value is string {
+  return typeof value === 'string' && value.trim() !== '';
+}
+
+/** `A`, `A or B`, `A, B or C`. */
+function orList(items: readonly string[]): string {
+  const escaped = items.map(literal);
+  return escaped.length <= 1 ? (escaped[0] ?? '') : `${escaped.slice(0, -1).join(', ')} or ${escaped[escaped.length - 1]}`;
+}

@@ -1,0 +1,31 @@
+// The lint rule that keeps imports pointing one way fails on a wrong arrow, and lets the right ones pass.
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint();
+
+async function restrictedImports(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result!.messages.filter((message) => message.ruleId === 'no-restricted-imports').map((message) => message.message);
+}
+
+describe('import direction', () => {
+  it('refuses commands/ imported from the shell, the model or the renderers', async () => {
+    for (const file of ['src/discord/adapter.ts', 'src/render/format.ts', 'src/recaps/delivery.ts', 'src/command/answer.ts']) {
+      const found = await restrictedImports(file, "import { brief } from '../../commands/brief.js';\nexport const x = brief;\n");
+      expect(found, file).toEqual([expect.stringContaining('imports point one way')]);
+    }
+  });
+
+  it('refuses Discord, replies and recaps in the content model', async () => {
+    expect(await restrictedImports('src/briefing/queries.ts', "import { literal } from '../render/text.js';\nexport const x = literal;\n")).toHaveLength(1);
+    expect(await restrictedImports('src/briefing/queries.ts', "import { Client } from 'discord.js';\nexport const x = Client;\n")).toHaveLength(1);
+    expect(await restrictedImports('src/briefing/loader.ts', "import { openDatabase } from '../recaps/database.js';\nexport const x = openDatabase;\n")).toHaveLength(1);
+  });
+
+  it('lets composition roots and commands import what they wire', async () => {
+    expect(await restrictedImports('src/main.ts', "import { commands } from '../commands/index.js';\nexport const x = commands;\n")).toEqual([]);
+    expect(await restrictedImports('src/cli/preview.ts', "import { commands } from '../../commands/index.js';\nexport const x = commands;\n")).toEqual([]);
+    expect(await restrictedImports('commands/brief.ts', "import { briefDocument } from '../src/render/brief.js';\nexport const x = briefDocument;\n")).toEqual([]);
+  });
+});

@@ -1,0 +1,138 @@
+// /recap built without Discord: its checks, its replies and its buttons, against an in-memory store and
+// a fake server, through the same answerCommand/answerButton the adapter and the preview CLI use.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { summarize } from '../commands/brief.js';
+import type { AppContext } from '../commands/index.js';
+import { recap } from '../commands/recap.js';
+import type { Briefing } from '../src/briefing/briefing.js';
+import { answerButton, answerCommand } from '../src/command/answer.js';
+import { guildOnly, manageServer } from '../src/command/checks.js';
+import { UserError, type Caller, type OptionValues } from '../src/command/command.js';
+import { openDatabase } from '../src/recaps/database.js';
+import { DeliveryLedger } from '../src/recaps/ledger.js';
+import { SubscriptionStore } from '../src/recaps/subscriptions.js';
+import { isPrivate } from '../src/render/reply.js';
+import { shippedBriefing } from './support/content.js';
+
+const GUILD = '100000000000000001';
+const CHANNEL = '200000000000000001';
+const MANAGE_GUILD = 1n << 5n;
+const admin: Caller = { interactionId: '300000000000000001', userId: '400000000000000001', userName: 'ada', guildId: GUILD, channelId: CHANNEL, permissions: MANAGE_GUILD };
+
+let briefing: Briefing;
+beforeAll(async () => {
+  briefing = await shippedBriefing();
+});
+
+function setUp(missing: string[] = []) {
+  const db = openDatabase(':memory:');
+  const subscriptions = new SubscriptionStore(db);
+  const synced: number[] = [];
+  const posted: number[] = [];
+  const context: AppContext = {
+    briefing,
+    now: new Date('2025-11-27T08:00:00Z'),
+    subscriptions,
+    ledger: new DeliveryLedger(db),
+    scheduler: {
+      sync: () => void synced.push(1),
+      postNow: async (subscription) => (posted.push(subscription.id), { status: 'delivered', messageId: '500000000000000001' }),
+    },
+    guilds: {
+      channelIds: () => new Set([CHANNEL]),
+      channelName: () => 'talks',
+      missingPostingPermissions: async () => missing,
+    },
+    summarize,
+  };
+  const ask = (options: OptionValues, caller: Caller = admin) => answerCommand(recap, context, { caller, options });
+  return { context, subscriptions, synced, posted, ask };
+}
+
+const subscribe = { subcommand: 'subscribe', channel: CHANNEL, schedule: 'daily 08:00', timezone: 'Europe/Zurich' };
+
+describe('/recap checks, as named pieces', () => {
+  it('guild only: refuses a DM politely', async () => {
+    expect(() => guildOnly.run({}, { caller: { ...admin, guildId: null }, options: {} })).toThrow(UserError);
+    const { ask } = setUp();
+    const reply = await ask({ subcommand: 'list' }, { ...admin, guildId: null });
+    expect(isPrivate(reply)).toBe(true);
+    expect(reply.content).toBe('That works only in a server channel, not in direct messages.');
+  });
+
+  it('Manage Server: refuses a member without it, whatever the subcommand', async () => {
+    expect(() => manageServer.run({}, { caller: { ...admin, permissions: 0n }, options: {} })).toThrow('Manage Server');
+    const { ask, subscriptions } = setUp();
+    for (const subcommand of ['subscribe', 'list', 'remove', 'now']) {
+      const reply = await ask({ ...subscribe, subcommand, subscription: 1 }, { ...admin, permissions: 1n << 10n });
+      expect(reply.content).toBe('Managing recaps needs the **Manage Server** permission.');
+    }
+    expect(subscriptions.all()).toHaveLength(0);
+  });
+
+  it('the bot can post in the channel: names what is missing and stores nothing', async () => {
+    const { ask, subscriptions } = setUp(['Send Messages', 'Embed Links']);
+    const reply = await ask(subscribe);
+    expect(reply.content).toContain("I can't post recaps in <#200000000000000001> yet: I'm missing **Send Messages**, **Embed Links** there.");
+    expect(subscriptions.all()).toHaveLength(0);
+  });
+});
+
+describe('/recap replies without Discord', () => {
+  it('subscribes, lists, pauses, resumes and removes, syncing the scheduler each time', async () => {
+    const { ask, synced, subscriptions } = setUp();
+    const subscribed = await ask(subscribe);
+    expect(subscribed.content).toMatch(/^Recap \*\*#1\*\* set up: <#200000000000000001>, `daily 08:00` in Europe\/Zurich\./);
+    expect(subscriptions.all()).toMatchObject([{ guildId: GUILD, channelId: CHANNEL, cron: '0 8 * * *', timezone: 'Europe/Zurich', createdBy: admin.userId }]);
+    const listed = await ask({ subcommand: 'list' });
+    expect(listed.embeds![0]!.fields![0]).toMatchObject({ name: 'Recap #1', value: expect.stringContaining('Last: none yet') });
+    expect((await ask({ subcommand: 'pause', subscription: 1 })).content).toBe('Recap #1 in <#200000000000000001> paused.');
+    expect((await ask({ subcommand: 'pause', subscription: 1 })).content).toBe('Recap #1 is already paused.');
+    expect((await ask({ subcommand: 'resume', subscription: 1 })).content).toMatch(/^Recap #1 in <#200000000000000001> resumed\. Next run: /);
+    expect((await ask({ subcommand: 'remove', subscription: 1 })).content).toBe('Recap #1 in <#200000000000000001> removed.');
+    expect(subscriptions.all()).toHaveLength(0);
+    expect(synced).toHaveLength(4);
+  });
+
+  it('refuses a bad schedule, an unknown zone, a twin and a recap that is not this server\'s', async () => {
+    const { ask } = setUp();
+    expect((await ask({ ...subscribe, schedule: 'sometimes' })).content).toContain('I can\'t read "sometimes" as a schedule.');
+    expect((await ask({ ...subscribe, timezone: 'Europe/Zurch' })).content).toContain('"Europe/Zurch" is not a time zone I know. Use an IANA name, e.g. `Europe/Zurich`');
+    expect((await ask({ ...subscribe, schedule: '*/5 * * * *' })).content).toContain('runs more than once an hour');
+    await ask(subscribe);
+    expect((await ask(subscribe)).content).toBe('<#200000000000000001> already gets this recap (#1).');
+    expect((await ask({ subcommand: 'remove', subscription: 9 })).content).toBe('There is no recap #9 in this server. `/recap list` shows them.');
+  });
+
+  it('previews privately what the next recap would post, and posts now through the scheduler', async () => {
+    const { ask, posted } = setUp();
+    const preview = await ask({ subcommand: 'preview' });
+    expect(isPrivate(preview)).toBe(true);
+    expect(preview.content).toBe('**Recap:** US-led Ukraine peace talks');
+    expect(preview.embeds![0]!.title).toBe('US-led Ukraine peace talks');
+    await ask(subscribe);
+    const now = await ask({ subcommand: 'now', subscription: 1 });
+    expect(now.content).toBe('Posted in <#200000000000000001>: https://discord.com/channels/100000000000000001/200000000000000001/500000000000000001');
+    expect(posted).toEqual([1]);
+    expect(recap.defers!({ caller: admin, options: { subcommand: 'now' } })).toBe(true);
+    expect(recap.defers!({ caller: admin, options: { subcommand: 'list' } })).toBe(false);
+  });
+
+  it('offers this server\'s recaps and time zones as autocomplete, recaps only to admins', async () => {
+    const { ask, context } = setUp();
+    await ask(subscribe);
+    const request = { caller: admin, options: { subcommand: 'remove' } };
+    expect(await recap.autocomplete!(context, { name: 'subscription', value: '' }, request)).toEqual([{ name: '#1 · #talks · daily 08:00 (Europe/Zurich)', value: 1 }]);
+    expect(() => recap.autocomplete!(context, { name: 'subscription', value: '' }, { ...request, caller: { ...admin, permissions: 0n } })).toThrow(UserError);
+    expect((await recap.autocomplete!(context, { name: 'timezone', value: 'zur' }, request))[0]).toEqual({ name: 'Europe/Zurich', value: 'Europe/Zurich' });
+  });
+
+  it('pages the list for admins only, and answers an out-of-date "what\'s new" page privately', async () => {
+    const { context } = setUp();
+    const list = await answerButton(recap, context, { command: 'recap', view: 'recap-list', page: 1, args: [] }, { ...admin, permissions: 0n });
+    expect(list).toMatchObject({ replace: false, reply: { content: 'Managing recaps needs the **Manage Server** permission.' } });
+    const stale = await answerButton(recap, context, { command: 'recap', view: 'recap-since', page: 1, args: ['1999-01-01'] }, { ...admin, permissions: 0n });
+    expect(stale).toMatchObject({ replace: false, reply: { content: 'This recap is out of date; `/brief` shows the current briefing.' } });
+    expect(answerButton(recap, context, { command: 'recap', view: 'sources', page: 1, args: [] }, admin)).toBeUndefined();
+  });
+});
