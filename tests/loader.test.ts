@@ -181,7 +181,7 @@ describe('broken content', () => {
   it('reports every problem at once, across files', async () => {
     await content.edit(QUOTES, (text) => text.replace('speaker: rutte', 'speaker: rutt'));
     await content.edit(POSITIONS, (text) => text.replace('topic: territory', 'topic: teritory'));
-    await content.edit('sources.yaml', (text) => text.replace('type: poll', 'type: survey'));
+    await content.edit('sources.yaml', (text) => text.replace('type: official-statement', 'type: statement'));
     const errors = await content.errors();
     expect(errors).toHaveLength(3);
   });
