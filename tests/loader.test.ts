@@ -48,6 +48,14 @@ describe('the shipped briefing', () => {
     expect([event('witkoff-moscow').date, event('witkoff-moscow').endDate]).toEqual(['2025-12-01', '2025-12-07']);
     expect(event('ukraine-works-on-text').date).toBe('2025-11-25');
   });
+
+  it('says a quote or position was said on its date unless marked as only reported then', async () => {
+    const briefing = await shippedBriefing();
+    expect(briefing.quoteById.get('trump-no-deadline')!.dated).toBe('said');
+    expect(briefing.quoteById.get('rutte-long-way')!.dated).toBe('reported');
+    expect(briefing.allPositions.find((position) => position.id === 'trump-no-deadline')!.dated).toBe('said');
+    expect(briefing.allPositions.find((position) => position.id === 'rutte-long-way')!.dated).toBe('reported');
+  });
 });
 
 describe('broken content', () => {
@@ -105,6 +113,8 @@ describe('broken content', () => {
       expect.stringMatching(new RegExp(`quotes\\[13\\]\\.id: duplicate quote id "rutte-difficult-elements" \\(first defined at .*quotes\\.yaml:${first}\\)`)),
       // The renamed quote is now missing where a position relies on it.
       expect.stringMatching(/positions\[8\]\.quotes\[1\]: unknown quote "rutte-long-way"/),
+      // And where the 3 Dec edition's corrections name it.
+      expect.stringMatching(/corrections\.yaml:\d+ corrections\[0\]\.items\[1\]\.id: unknown quote "rutte-long-way"/),
     ]);
   });
 
@@ -125,7 +135,7 @@ describe('broken content', () => {
   });
 
   it('rejects a date that does not exist', async () => {
-    await content.edit(POSITIONS, (text) => text.replace('    date: 2025-11-26\n    source: rnd-elpais-rutte', '    date: 2025-02-30\n    source: rnd-elpais-rutte'));
+    await content.edit(POSITIONS, (text) => text.replace('    date: 2025-11-26\n    dated: reported\n    source: rnd-elpais-rutte', '    date: 2025-02-30\n    dated: reported\n    source: rnd-elpais-rutte'));
     await expectOnlyError(/positions\.yaml:\d+ positions\[8\]\.date: not a valid date: use YYYY-MM-DD/);
   });
 
@@ -173,7 +183,7 @@ describe('broken content', () => {
   it('reports every problem at once, across files', async () => {
     await content.edit(QUOTES, (text) => text.replace('speaker: rutte', 'speaker: rutt'));
     await content.edit(POSITIONS, (text) => text.replace('topic: territory', 'topic: teritory'));
-    await content.edit('sources.yaml', (text) => text.replace('type: poll', 'type: survey'));
+    await content.edit('sources.yaml', (text) => text.replace('type: official-statement', 'type: statement'));
     const errors = await content.errors();
     expect(errors).toHaveLength(3);
   });
@@ -181,5 +191,93 @@ describe('broken content', () => {
   it('rejects a position that supersedes one that does not exist', async () => {
     await content.edit(POSITIONS, (text) => text.replace('    standing: commentary\n\n  - id: chadbourn-poll', '    standing: commentary\n    supersedes: filipkowski-witkof\n\n  - id: chadbourn-poll'));
     await expectOnlyError(/positions\[13\]\.supersedes: unknown position "filipkowski-witkof" \(did you mean "filipkowski-witkoff"\?\)/);
+  });
+
+  /** A later edition holding one quote and one timeline event, for supersedes to point at. */
+  const LATER = 'editions/2099-01-01';
+  async function writeLaterEdition() {
+    await content.write(`${LATER}/edition.yaml`, [
+      '# yaml-language-server: $schema=../../schema/edition.json',
+      'published: 2099-01-01T12:00:00+01:00',
+      'timeZone: Europe/Zurich',
+      'basedOn: [bluenews-2025-11-26]',
+      'summary:',
+      '  tldr: A later edition.',
+      '  keyPoints: [One.]',
+      '  whatsNext: [Two.]',
+      '  openQuestions: [Three?]',
+      '',
+    ].join('\n'));
+    await content.write(`${LATER}/quotes.yaml`, [
+      '# yaml-language-server: $schema=../../schema/quotes.json',
+      'quotes:',
+      '  - id: later-quote',
+      '    speaker: trump',
+      '    text: no deadline',
+      '    date: 2099-01-01',
+      '    kind: statement',
+      '    context: A later quote.',
+      '    source: bluenews-2025-11-26',
+      '    standing: fact',
+      '    translated: false',
+      '    topics: [deadline]',
+      '',
+    ].join('\n'));
+    await content.write(`${LATER}/timeline.yaml`, [
+      '# yaml-language-server: $schema=../../schema/timeline.json',
+      'timeline:',
+      '  - id: later-event',
+      '    date: 2099-01-01',
+      '    status: happened',
+      '    title: A later event',
+      '    source: bluenews-2025-11-26',
+      '',
+    ].join('\n'));
+  }
+
+  it('rejects a quote that supersedes one of a later edition, or one that does not exist', async () => {
+    await content.mkdir(LATER);
+    await writeLaterEdition();
+    await content.edit(QUOTES, (text) => text.replace('    topics: [deadline]\n', '    topics: [deadline]\n    supersedes: later-quote\n'));
+    const line = await lineOf(QUOTES, 'supersedes: later-quote');
+    await expectOnlyError(new RegExp(`quotes\\.yaml:${line} quotes\\[0\\]\\.supersedes: quote "later-quote" is not from an earlier edition$`));
+    await content.edit(QUOTES, (text) => text.replace('supersedes: later-quote', 'supersedes: later-qoute'));
+    await expectOnlyError(/quotes\[0\]\.supersedes: unknown quote "later-qoute" \(did you mean "later-quote"\?\)/);
+  });
+
+  it('rejects a timeline event that supersedes one of a later edition, or one that does not exist', async () => {
+    const TIMELINE = `${EDITION_DIR}/timeline.yaml`;
+    await content.mkdir(LATER);
+    await writeLaterEdition();
+    await content.edit(TIMELINE, (text) => text.replace('    actors: [putin]\n', '    actors: [putin]\n    supersedes: later-event\n'));
+    const line = await lineOf(TIMELINE, 'supersedes: later-event');
+    await expectOnlyError(new RegExp(`timeline\\.yaml:${line} timeline\\[0\\]\\.supersedes: timeline event "later-event" is not from an earlier edition$`));
+    await content.edit(TIMELINE, (text) => text.replace('supersedes: later-event', 'supersedes: geneva-talks'));
+    await expectOnlyError(/timeline\[0\]\.supersedes: timeline event "geneva-talks" is not from an earlier edition/);
+    await content.edit(TIMELINE, (text) => text.replace('supersedes: geneva-talks', 'supersedes: no-such-event'));
+    await expectOnlyError(/timeline\[0\]\.supersedes: unknown timeline event "no-such-event"/);
+  });
+
+  it('rejects a correction naming an item that does not exist, with file and line', async () => {
+    const CORRECTIONS = `${LATER}/corrections.yaml`;
+    await content.mkdir(LATER);
+    await writeLaterEdition();
+    await content.write(CORRECTIONS, [
+      '# yaml-language-server: $schema=../../schema/corrections.json',
+      'corrections:',
+      '  - id: a-correction',
+      '    date: 2099-01-01',
+      '    items:',
+      '      - { kind: quote, id: rutte-long-way }',
+      '      - { kind: quote, id: rutte-lon-way }',
+      '      - { kind: summary, id: 2025-11-26 }',
+      '      - { kind: event, id: geneva-talks }',
+      '    wrong: What was wrong.',
+      '    right: What is right.',
+      '',
+    ].join('\n'));
+    await expectOnlyError(new RegExp(`corrections\\.yaml:7 corrections\\[0\\]\\.items\\[1\\]\\.id: unknown quote "rutte-lon-way" \\(did you mean "rutte-long-way"\\?\\)$`));
+    await content.edit(CORRECTIONS, (text) => text.replace('rutte-lon-way }', 'rutte-long-way }').replace('id: 2025-11-26', 'id: 2025-11-27'));
+    await expectOnlyError(/corrections\.yaml:8 corrections\[0\]\.items\[2\]\.id: unknown edition "2025-11-27"/);
   });
 });

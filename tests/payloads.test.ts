@@ -66,7 +66,7 @@ describe('replies', () => {
     const embed = replyOf(command('brief'), briefing, {}).embeds![0]!;
     expect(embed.description).toContain(briefing.latest.summary.tldr.slice(0, 40));
     expect(embed.fields!.map((field) => field.name)).toEqual(['Key points', "What's next", 'Open questions']);
-    expect(embed.footer!.text).toBe('Edition of 26 Nov 2025 · Sources: blue News (Keystone-SDA)');
+    expect(embed.footer!.text).toBe('Edition of 3 Dec 2025 · Sources: Dawn; Sputnik; Republic World; Kyiv Post (via Overview); Lokmat Times (ANI); AnewZ; LIGA.net; The Moscow Times; The Insider; Media Selangor; Devdiscourse (Reuters); The Alabama Report');
   });
 
   it('/position shows who the actor is and each position with its quote, date and source', () => {
@@ -129,7 +129,7 @@ describe('replies', () => {
     expect(text).toContain('Redaktionsnetzwerk Deutschland (RND) and El País');
     expect(text).toContain('blue News (Keystone-SDA)');
     expect(text).not.toContain('Truth Social');
-    expect(sources.embeds![0]!.description).toMatch(/^2 sources/);
+    expect(sources.embeds![0]!.description).toMatch(/^3 sources/);
   });
 
   it('offers a Sources button on every page of every command but /sources, each within limits', () => {

@@ -8,9 +8,9 @@ describe('preview CLI', () => {
     const { code, stdout } = await preview('/brief');
     expect(code).toBe(0);
     expect(stdout).toMatch(/^━━ US-led Ukraine peace talks ━━/);
-    expect(stdout).toContain('**TL;DR** Washington is pushing');
-    expect(stdout).toContain('▸ Key points\n• Progress:');
-    expect(stdout).toContain('— Edition of 26 Nov 2025 · Sources: blue News (Keystone-SDA)');
+    expect(stdout).toContain('**TL;DR** Witkoff and Kushner met Putin');
+    expect(stdout).toContain('▸ Key points\n• Moscow:');
+    expect(stdout).toContain('— Edition of 3 Dec 2025 · Sources: Dawn;');
   });
 
   it('shows Rutte\'s role and his words on the plan', async () => {

@@ -21,7 +21,7 @@ describe('content/schema', () => {
   });
 
   it('covers every kind of content file', () => {
-    expect(contentSchemas().map(({ name }) => name).sort()).toEqual(['actors', 'edition', 'positions', 'quotes', 'sources', 'story', 'timeline', 'topics']);
+    expect(contentSchemas().map(({ name }) => name).sort()).toEqual(['actors', 'corrections', 'edition', 'positions', 'quotes', 'sources', 'story', 'timeline', 'topics']);
   });
 });
 

@@ -1,6 +1,6 @@
 // The loaded briefing: immutable content, the current positions, and maps from ids to items. Search
 // indexes belong to the queries that use them (queries.ts).
-import type { Actor, EditionContent, Position, Quote, Source, Story, TimelineEvent, Topic } from './schema.js';
+import type { Actor, Correction, EditionContent, Position, Quote, Source, Story, TimelineEvent, Topic } from './schema.js';
 
 /** An item together with the edition that introduced it. */
 export type InEdition<T> = T & { readonly edition: string };
@@ -20,6 +20,7 @@ export interface BriefingContent {
   allPositions: readonly InEdition<Position>[];
   quotes: readonly InEdition<Quote>[];
   timeline: readonly InEdition<TimelineEvent>[];
+  corrections: readonly InEdition<Correction>[];
 }
 
 export interface Briefing extends BriefingContent {

@@ -5,6 +5,7 @@ import { displayPath, readContentTree, type ContentError, type ContentFile, type
 import { matchScore } from './matching.js';
 import {
   ActorsFile,
+  CorrectionsFile,
   EditionFile,
   PositionsFile,
   QuotesFile,
@@ -13,6 +14,7 @@ import {
   TimelineFile,
   TopicsFile,
   type Actor,
+  type Correction,
   type Position,
   type Quote,
   type Source,
@@ -68,6 +70,7 @@ export async function loadBriefing(contentDir: string): Promise<LoadResult> {
   const positions: Located<InEdition<Position>>[] = [];
   const quotes: Located<InEdition<Quote>>[] = [];
   const timeline: Located<InEdition<TimelineEvent>>[] = [];
+  const corrections: Located<InEdition<Correction>>[] = [];
   for (const [editionId, files] of tree.editions) {
     const editionFile = files.get('edition.yaml');
     if (!editionFile) {
@@ -84,13 +87,14 @@ export async function loadBriefing(contentDir: string): Promise<LoadResult> {
     positions.push(...inEdition(listed(files.get('positions.yaml'), 'positions', validated(files.get('positions.yaml'), PositionsFile)?.positions)));
     quotes.push(...inEdition(listed(files.get('quotes.yaml'), 'quotes', validated(files.get('quotes.yaml'), QuotesFile)?.quotes)));
     timeline.push(...inEdition(listed(files.get('timeline.yaml'), 'timeline', validated(files.get('timeline.yaml'), TimelineFile)?.timeline)));
+    corrections.push(...inEdition(listed(files.get('corrections.yaml'), 'corrections', validated(files.get('corrections.yaml'), CorrectionsFile)?.corrections)));
   }
   if (tree.editions.size === 0) {
     errors.push({ file: displayPath(path.join(contentDir, 'editions')), path: '', message: 'no editions: add a folder editions/<id>/ with an edition.yaml', severity: 'error' });
   }
 
   editions.sort((a, b) => Date.parse(a.item.published) - Date.parse(b.item.published));
-  errors.push(...checkReferences({ actors, topics, sources, editions, positions, quotes, timeline }, failed));
+  errors.push(...checkReferences({ actors, topics, sources, editions, positions, quotes, timeline, corrections }, failed));
   if (errors.length > 0 || !story) return { ok: false, errors };
 
   const content: BriefingContent = {
@@ -102,6 +106,7 @@ export async function loadBriefing(contentDir: string): Promise<LoadResult> {
     allPositions: positions.map(({ item }) => item),
     quotes: quotes.map(({ item }) => item),
     timeline: timeline.map(({ item }) => item).sort((a, b) => a.date.localeCompare(b.date)),
+    corrections: corrections.map(({ item }) => item),
   };
   return { ok: true, briefing: buildBriefing(content) };
 }
@@ -119,6 +124,7 @@ interface LocatedContent {
   positions: Located<InEdition<Position>>[];
   quotes: Located<InEdition<Quote>>[];
   timeline: Located<InEdition<TimelineEvent>>[];
+  corrections: Located<InEdition<Correction>>[];
 }
 
 /** Unique ids and every cross-reference between files. */
@@ -142,7 +148,9 @@ function checkReferences(content: LocatedContent, failedFiles: ReadonlySet<strin
   const sources = registry('source', content.sources, 'sources.yaml');
   const quotes = registry('quote', content.quotes, 'quotes.yaml');
   const positions = registry('position', content.positions, 'positions.yaml');
-  registry('timeline event', content.timeline, 'timeline.yaml');
+  const events = registry('timeline event', content.timeline, 'timeline.yaml');
+  registry('correction', content.corrections, 'corrections.yaml');
+  const editions = { kind: 'edition', byId: new Map(content.editions.map((edition) => [edition.item.id, edition])), complete: !failedFiles.has('edition.yaml') };
 
   const expect = (
     known: { kind: string; byId: ReadonlyMap<string, unknown>; complete: boolean },
@@ -164,19 +172,26 @@ function checkReferences(content: LocatedContent, failedFiles: ReadonlySet<strin
   for (const edition of content.editions) expectAll(sources, edition, 'basedOn', edition.item.basedOn);
 
   const editionOrder = new Map(content.editions.map((edition, index) => [edition.item.id, index]));
+  /** `supersedes` must name an existing item of an earlier edition. */
+  const expectEarlier = (
+    known: { kind: string; byId: ReadonlyMap<string, Located<{ edition: string }>>; complete: boolean },
+    located: Located<{ edition: string; supersedes?: string | undefined }>,
+  ) => {
+    const { supersedes } = located.item;
+    if (supersedes === undefined) return;
+    const earlier = known.byId.get(supersedes);
+    expect(known, located, ['supersedes'], supersedes);
+    if (earlier && (editionOrder.get(earlier.item.edition) ?? Infinity) >= (editionOrder.get(located.item.edition) ?? -1)) {
+      errors.push(located.file.error([...located.path, 'supersedes'], `${known.kind} "${supersedes}" is not from an earlier edition`));
+    }
+  };
   for (const position of content.positions) {
     const { item } = position;
     expect(actors, position, ['actor'], item.actor);
     expect(topics, position, ['topic'], item.topic);
     expect(sources, position, ['source'], item.source);
     expectAll(quotes, position, 'quotes', item.quotes);
-    if (item.supersedes !== undefined) {
-      const earlier = positions.byId.get(item.supersedes);
-      expect(positions, position, ['supersedes'], item.supersedes);
-      if (earlier && (editionOrder.get(earlier.item.edition) ?? Infinity) >= (editionOrder.get(item.edition) ?? -1)) {
-        errors.push(position.file.error([...position.path, 'supersedes'], `position "${item.supersedes}" is not from an earlier edition`));
-      }
-    }
+    expectEarlier(positions, position);
   }
   for (const quote of content.quotes) {
     const { item } = quote;
@@ -185,11 +200,17 @@ function checkReferences(content: LocatedContent, failedFiles: ReadonlySet<strin
     expectAll(topics, quote, 'topics', item.topics);
     expectAll(actors, quote, 'about', item.about);
     item.renderings.forEach((rendering, index) => expect(sources, quote, ['renderings', index, 'source'], rendering.source));
+    expectEarlier(quotes, quote);
   }
   for (const event of content.timeline) {
     expectAll(actors, event, 'actors', event.item.actors);
     expectAll(topics, event, 'topics', event.item.topics);
     expect(sources, event, ['source'], event.item.source);
+    expectEarlier(events, event);
+  }
+  const corrected = { quote: quotes, position: positions, event: events, source: sources, summary: editions } as const;
+  for (const correction of content.corrections) {
+    correction.item.items.forEach((item, index) => expect(corrected[item.kind], correction, ['items', index, 'id'], item.id));
   }
   return errors;
 }

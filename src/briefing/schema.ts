@@ -17,6 +17,14 @@ const oneLine = (max: number) => z.string().trim().min(1).max(max).regex(/^[^\n]
 const text = (max: number) => z.string().trim().min(1).max(max);
 const ids = z.array(id);
 
+const dated = z
+  .enum(['said', 'reported'])
+  .default('said')
+  .describe(
+    'What `date` is. said: the day the words were said or the position stated. ' +
+      'reported: the report gives no date for them, so `date` is only the day the report carried them.',
+  );
+
 export const Standing = z
   .enum(['fact', 'claim', 'commentary'])
   .describe(
@@ -91,6 +99,11 @@ export const EditionFile = z
         keyPoints: z.array(text(500)).min(1),
         whatsNext: z.array(text(500)).min(1),
         openQuestions: z.array(text(500)).min(1).describe('Open questions and points of contention.'),
+        since: z
+          .array(text(500))
+          .min(1)
+          .optional()
+          .describe('What changed since the previous edition, newest news first; shown at the top of /brief.'),
       })
       .strict(),
   })
@@ -104,6 +117,7 @@ export const Position = z
     stance: oneLine(200).describe('The position in one line.'),
     detail: text(800).optional(),
     date: isoDate,
+    dated,
     source: id,
     quotes: ids.default([]).describe('Ids of quotes that support this position.'),
     standing: Standing,
@@ -127,6 +141,7 @@ export const Quote = z
     speaker: id,
     text: text(1000).describe('The words exactly as published by the source.'),
     date: isoDate.describe('When the words were said or posted.'),
+    dated,
     kind: z.enum(['statement', 'interview', 'social-post', 'press-briefing']),
     context: text(300),
     source: id.describe('The source that published these exact words (for a translation, the one that published the translation).'),
@@ -136,6 +151,9 @@ export const Quote = z
     renderings: z.array(Rendering).default([]),
     topics: ids.min(1),
     about: ids.default([]).describe('Actors the quote is about, when that is not the speaker.'),
+    supersedes: id
+      .optional()
+      .describe('Id of a quote from an earlier edition that this one replaces, e.g. when the primary wording is found.'),
   })
   .strict()
   .refine((quote) => !quote.translated || quote.translationNote !== undefined, {
@@ -156,6 +174,11 @@ export const TimelineEvent = z
     actors: ids.default([]),
     topics: ids.default([]),
     source: id,
+    supersedes: id
+      .optional()
+      .describe(
+        'Id of a timeline event from an earlier edition that this one replaces, e.g. a planned trip a later edition reports as having happened.',
+      ),
   })
   .strict()
   .refine((event) => event.endDate === undefined || event.endDate >= event.date, {
@@ -164,6 +187,28 @@ export const TimelineEvent = z
   });
 
 export const TimelineFile = z.object({ timeline: z.array(TimelineEvent).min(1) }).strict();
+
+export const Correction = z
+  .object({
+    id,
+    date: isoDate.describe('When the correction was published.'),
+    items: z
+      .array(
+        z
+          .object({
+            kind: z.enum(['quote', 'position', 'event', 'source', 'summary']),
+            id: id.describe('Id of the corrected item; for kind summary, the id of the edition whose summary was corrected.'),
+          })
+          .strict(),
+      )
+      .min(1)
+      .describe('The items the correction applies to.'),
+    wrong: text(300).describe('What was wrong, in plain words.'),
+    right: text(300).describe('What is right now.'),
+  })
+  .strict();
+
+export const CorrectionsFile = z.object({ corrections: z.array(Correction).min(1) }).strict();
 
 /** Every content file, by its file name. Story-wide files live at the top of content/, the rest in editions/<id>/. */
 export const storyFiles = {
@@ -178,6 +223,7 @@ export const editionFiles = {
   'positions.yaml': PositionsFile,
   'quotes.yaml': QuotesFile,
   'timeline.yaml': TimelineFile,
+  'corrections.yaml': CorrectionsFile,
 } as const;
 
 export type Story = z.infer<typeof StoryFile>;
@@ -190,3 +236,4 @@ export type EditionContent = z.infer<typeof EditionFile>;
 export type Position = z.infer<typeof Position>;
 export type Quote = z.infer<typeof Quote>;
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
+export type Correction = z.infer<typeof Correction>;

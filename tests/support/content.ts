@@ -1,5 +1,5 @@
 // Test helpers: the shipped briefing, and throwaway copies of content/ to break on purpose.
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Briefing } from '../../src/briefing/briefing.js';
@@ -34,6 +34,9 @@ export async function contentCopy() {
     },
     async write(file: string, text: string) {
       await writeFile(path.join(dir, file), text);
+    },
+    async mkdir(folder: string) {
+      await mkdir(path.join(dir, folder), { recursive: true });
     },
     async remove(file: string) {
       await rm(path.join(dir, file), { recursive: true });
