@@ -2,6 +2,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { defineBriefingCommand } from '../src/command/briefing-command.js';
 import { UserError } from '../src/command/command.js';
+import { editionOption } from '../src/command/edition.js';
 import type { Summarize } from '../src/recaps/recap-content.js';
 import { BRIEF_SECTIONS, briefDocument, isBriefSection } from '../src/render/brief.js';
 
@@ -14,7 +15,8 @@ export const brief = defineBriefingCommand({
         .setName('section')
         .setDescription('Show only one part of the briefing')
         .addChoices(...Object.entries(BRIEF_SECTIONS).map(([value, name]) => ({ name, value }))),
-    ),
+    )
+    .addStringOption(editionOption),
   pageOptions: ['section'],
   build({ briefing }, { section }) {
     if (section !== undefined && !isBriefSection(section)) {
@@ -25,4 +27,4 @@ export const brief = defineBriefingCommand({
 });
 
 /** A channel's first recap: the whole /brief reply. */
-export const summarize: Summarize = (briefing) => brief.show({ briefing, now: new Date() }, {}, 1);
+export const summarize: Summarize = (moment) => brief.show(moment, {}, 1);

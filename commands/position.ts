@@ -6,10 +6,11 @@ import { findActor, positionsOf, quotesAbout, timelineOf } from '../src/briefing
 import type { Actor, Topic } from '../src/briefing/schema.js';
 import { defineBriefingCommand } from '../src/command/briefing-command.js';
 import { UserError } from '../src/command/command.js';
+import { editionOption } from '../src/command/edition.js';
 import { given, resolveActor, resolveTopic } from '../src/command/resolve.js';
 import { actorChoices, topicChoices } from '../src/render/choices.js';
 import type { Section } from '../src/render/document.js';
-import { briefingFooter, describeActor, eventLine, positionBlock, quoteBlock, quoteHeading } from '../src/render/format.js';
+import { briefingFooter, describeActor, eventLine, positionBlock, quoteBlock, quoteHeading, todayFor } from '../src/render/format.js';
 import { literal } from '../src/render/text.js';
 
 const KIND_NOTES: Partial<Record<Actor['kind'], string>> = {
@@ -28,9 +29,10 @@ export const position = defineBriefingCommand({
     )
     .addStringOption((option) =>
       option.setName('topic').setDescription('Only this topic, e.g. territory').setAutocomplete(true).setMaxLength(100),
-    ),
+    )
+    .addStringOption(editionOption),
   pageOptions: ['actor', 'topic'],
-  build({ briefing }, options) {
+  build({ briefing, now }, options) {
     if (!given(options.actor)) throw new UserError('Whose position? Try `/position actor:Rutte` and pick a name from the list.');
     const actor = resolveActor(briefing, options.actor);
     const topic = given(options.topic) ? resolveTopic(briefing, options.topic) : undefined;
@@ -48,7 +50,7 @@ export const position = defineBriefingCommand({
       sections.push({ name: `About ${actor.name}: ${quoteHeading(briefing, quote)}`, blocks: [quoteBlock(briefing, quote)] });
     }
     const events = timelineOf(briefing, actor.id).filter(onTopic);
-    if (events.length > 0) sections.push({ name: 'In the timeline', list: true, blocks: events.map(eventLine) });
+    if (events.length > 0) sections.push({ name: 'In the timeline', list: true, blocks: events.map((event) => eventLine(briefing, event, todayFor(briefing, now))) });
 
     return {
       document: {

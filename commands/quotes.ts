@@ -5,13 +5,14 @@ import { normalize } from '../src/briefing/matching.js';
 import { filterQuotes, hasQuotesBy, type QuoteFilter } from '../src/briefing/queries.js';
 import { defineBriefingCommand } from '../src/command/briefing-command.js';
 import { UserError } from '../src/command/command.js';
+import { editionOption } from '../src/command/edition.js';
 import { echo, given, resolveActor, resolveTopic } from '../src/command/resolve.js';
 import { actorChoices, topicChoices } from '../src/render/choices.js';
 import { briefingFooter, quoteBlock, quoteHeading } from '../src/render/format.js';
 import { literal } from '../src/render/text.js';
 
-/** Search text travels in page-button custom ids, which Discord caps at 100 characters. */
-export const MAX_SEARCH_LENGTH = 30;
+/** Search text travels in page-button custom ids, which Discord caps at 100 characters, with two ids and an edition. */
+export const MAX_SEARCH_LENGTH = 26;
 
 export const quotes = defineBriefingCommand({
   data: new SlashCommandBuilder()
@@ -21,7 +22,8 @@ export const quotes = defineBriefingCommand({
     .addStringOption((option) => option.setName('topic').setDescription('What it is about, e.g. territory').setAutocomplete(true).setMaxLength(100))
     .addStringOption((option) =>
       option.setName('search').setDescription('Words in the quote or its context').setMaxLength(MAX_SEARCH_LENGTH),
-    ),
+    )
+    .addStringOption(editionOption),
   pageOptions: ['actor', 'topic', 'search'],
   build({ briefing }, options) {
     const filter: QuoteFilter = {};

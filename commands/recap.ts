@@ -11,7 +11,7 @@ import type { BriefingContext, GuildDirectory } from '../src/command/context.js'
 import { LIMITS } from '../src/render/limits.js';
 import { notice, privately, type NumberChoice, type Reply } from '../src/render/reply.js';
 import type { DeliveryLedger } from '../src/recaps/ledger.js';
-import { buildRecap, changesPage, lastRecap, RECAP_COMMAND, type Summarize } from '../src/recaps/recap-content.js';
+import { buildRecap, changesPage, currentView, lastRecap, RECAP_COMMAND, type Summarize } from '../src/recaps/recap-content.js';
 import { subscribedReply, subscriptionListReply } from '../src/recaps/replies.js';
 import type { RecapScheduler } from '../src/recaps/scheduler.js';
 import { nextRuns, parseSchedule, shortestGapMinutes } from '../src/recaps/schedule.js';
@@ -141,7 +141,7 @@ async function manage(context: RecapContext, caller: Caller, action: 'remove' | 
 function preview(context: RecapContext, caller: Caller, id: unknown): Reply {
   const subscription = id === undefined ? undefined : owned(context, guildOf(caller), id);
   const last = subscription && lastRecap(context.ledger.lastDelivered(subscription.channelId));
-  return privately(buildRecap(context.briefing, last, subscription?.timezone ?? 'UTC', context.summarize).reply);
+  return privately(buildRecap(context, last, subscription?.timezone ?? 'UTC', context.summarize).reply);
 }
 
 async function postNow(context: RecapContext, caller: Caller, id: unknown): Promise<Reply> {
@@ -202,9 +202,9 @@ export const recap: Command<RecapContext> = {
     // Pressed by anyone reading a "what's new" recap in the channel: no admin check.
     'recap-since': {
       press(context, ref) {
-        const changes = ref.args[0] ? changesSince(context.briefing, ref.args[0]) : undefined;
+        const changes = ref.args[0] ? changesSince(currentView(context), ref.args[0]) : undefined;
         if (!changes) throw new UserError('This recap is out of date; `/brief` shows the current briefing.');
-        return { reply: changesPage(context.briefing, changes, ref.page), replace: true };
+        return { reply: changesPage(context, changes, ref.page), replace: true };
       },
     },
   },

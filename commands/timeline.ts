@@ -6,9 +6,10 @@ import type { Briefing, InEdition } from '../src/briefing/briefing.js';
 import type { TimelineEvent } from '../src/briefing/schema.js';
 import { defineBriefingCommand } from '../src/command/briefing-command.js';
 import { UserError } from '../src/command/command.js';
+import { editionOption } from '../src/command/edition.js';
 import { echo } from '../src/command/resolve.js';
 import type { Block, Section } from '../src/render/document.js';
-import { briefingFooter, timelineBlock } from '../src/render/format.js';
+import { briefingFooter, timelineBlock, todayFor } from '../src/render/format.js';
 import { LIMITS } from '../src/render/limits.js';
 import type { Choice } from '../src/render/reply.js';
 import { literal, truncate } from '../src/render/text.js';
@@ -21,12 +22,12 @@ function eventsBetween(briefing: Briefing, from: string | undefined, to: string 
   return briefing.timeline.filter((event) => (from === undefined || (event.endDate ?? event.date) >= from) && (to === undefined || event.date <= to));
 }
 
-function byMonth(briefing: Briefing, events: readonly TimelineEvent[]): Section[] {
+function byMonth(briefing: Briefing, events: readonly InEdition<TimelineEvent>[], today: string): Section[] {
   const sections: { month: string; blocks: Block[] }[] = [];
   for (const event of events) {
     const month = event.date.slice(0, 7);
     if (sections[sections.length - 1]?.month !== month) sections.push({ month, blocks: [] });
-    sections[sections.length - 1]!.blocks.push(timelineBlock(briefing, event));
+    sections[sections.length - 1]!.blocks.push(timelineBlock(briefing, event, today));
   }
   return sections.map(({ month, blocks }) => ({ name: formatMonth(month), blocks }));
 }
@@ -41,9 +42,10 @@ export const timeline = defineBriefingCommand({
     .setName('timeline')
     .setDescription('What happened when, and what is expected next, with sources')
     .addStringOption((option) => option.setName('from').setDescription('First day, YYYY-MM-DD, e.g. 2025-11-25').setAutocomplete(true))
-    .addStringOption((option) => option.setName('to').setDescription('Last day, YYYY-MM-DD, e.g. 2025-12-07').setAutocomplete(true)),
+    .addStringOption((option) => option.setName('to').setDescription('Last day, YYYY-MM-DD, e.g. 2025-12-07').setAutocomplete(true))
+    .addStringOption(editionOption),
   pageOptions: ['from', 'to'],
-  build({ briefing }, options) {
+  build({ briefing, now }, options) {
     const dates: Partial<Record<'from' | 'to', string>> = {};
     for (const name of ['from', 'to'] as const) {
       const value = options[name];
@@ -69,8 +71,8 @@ export const timeline = defineBriefingCommand({
         title: `Timeline: ${literal(briefing.story.title)}`,
         description:
           `${events.length} event${events.length === 1 ? '' : 's'}${range ? ` ${range}` : ''}, oldest first.\n` +
-          'Events without a label happened; *(reported)*, *(planned)* and *(expected)* mark the rest.',
-        sections: byMonth(briefing, events),
+          'Events without a label happened; *(reported)*, *(planned)* and *(expected)* mark the rest, and say so when their day has passed.',
+        sections: byMonth(briefing, events, todayFor(briefing, now)),
         footer: briefingFooter(briefing),
       },
       pageArgs: [from ?? '', to ?? ''],

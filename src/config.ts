@@ -26,6 +26,7 @@ const Environment = z.object({
   RECAP_CHANNEL_IDS: channelIds.optional(),
   RECAP_SCHEDULE: z.string().refine((expression) => cron.validate(expression), 'must be a cron expression node-cron accepts, e.g. "0 8 * * *" (seconds allowed)').optional(),
   RECAP_TIMEZONE: z.string().refine(isTimeZone, 'must be an IANA time zone, e.g. Europe/Zurich').default('UTC'),
+  STALE_AFTER_DAYS: z.coerce.number({ error: 'must be a number of days' }).int().min(0).max(3650).default(7),
   RECAP_CATCHUP_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).int().min(0).max(7 * 24 * 60).default(60),
 }).refine((config) => (config.RECAP_CHANNEL_IDS === undefined) === (config.RECAP_SCHEDULE === undefined), {
   message: 'RECAP_CHANNEL_IDS and RECAP_SCHEDULE go together: set both for a default recap, or neither',

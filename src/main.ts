@@ -60,6 +60,7 @@ const scheduler = new RecapScheduler(
     ledger,
     briefing: () => live.current,
     summarize,
+    staleAfterDays: config.STALE_AFTER_DAYS,
     log,
     poster: { post: (channelId, body) => client.rest.post(Routes.channelMessages(channelId), { body }) as Promise<RESTPostAPIChannelMessageResult> },
   },
@@ -68,7 +69,7 @@ const scheduler = new RecapScheduler(
 );
 
 const guilds = guildDirectory(client);
-const contextNow = (): AppContext => ({ briefing: live.current, now: new Date(), subscriptions, ledger, scheduler, guilds, summarize });
+const contextNow = (): AppContext => ({ briefing: live.current, now: new Date(), staleAfterDays: config.STALE_AFTER_DAYS, subscriptions, ledger, scheduler, guilds, summarize });
 answerInteractions(client, commands, contextNow, log);
 client.once(Events.ClientReady, (ready) => {
   const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);

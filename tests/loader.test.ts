@@ -43,7 +43,7 @@ describe('the shipped briefing', () => {
 
   it('dates relative references absolutely', async () => {
     const briefing = await shippedBriefing();
-    const event = (id: string) => briefing.timeline.find((item) => item.id === id)!;
+    const event = (id: string) => briefing.content.timeline.find((item) => item.id === id)!;
     expect([event('geneva-talks').date, event('geneva-talks').endDate]).toEqual(['2025-11-22', '2025-11-23']);
     expect([event('witkoff-moscow').date, event('witkoff-moscow').endDate]).toEqual(['2025-12-01', '2025-12-07']);
     expect(event('ukraine-works-on-text').date).toBe('2025-11-25');

@@ -65,7 +65,7 @@ describe('replies', () => {
   it('/brief shows the tl;dr, every section, the edition date and the sources', () => {
     const embed = replyOf(command('brief'), briefing, {}).embeds![0]!;
     expect(embed.description).toContain(briefing.latest.summary.tldr.slice(0, 40));
-    expect(embed.fields!.map((field) => field.name)).toEqual(['Key points', "What's next", 'Open questions']);
+    expect(embed.fields!.map((field) => field.name)).toEqual(['Since 26 Nov 2025', 'Key points', "What's next", 'Open questions']);
     expect(embed.footer!.text).toBe('Edition of 3 Dec 2025 · Sources: Dawn; Sputnik; Republic World; Kyiv Post (via Overview); Lokmat Times (ANI); AnewZ; LIGA.net; The Moscow Times; The Insider; Media Selangor; Devdiscourse (Reuters); The Alabama Report');
   });
 
@@ -103,7 +103,7 @@ describe('replies', () => {
   it('turns /quotes pages with stable custom ids that encode filters and page', () => {
     const first = replyOf(command('quotes'), briefing, { search: 'The' });
     const buttons = first.components?.[0]?.components ?? [];
-    expect(buttons.map((button) => ('custom_id' in button ? button.custom_id : ''))).toEqual(['quotes:p:0:::the', 'quotes:p:1:::the', 'quotes:p:2:::the', 'quotes:s:1:::the']);
+    expect(buttons.map((button) => ('custom_id' in button ? button.custom_id : ''))).toEqual(['quotes:p:0:::the:', 'quotes:p:1:::the:', 'quotes:p:2:::the:', 'quotes:s:1:::the:']);
     const shown = allPages(first).flatMap((page) => page.embeds![0]!.fields!.filter((field) => !field.name.endsWith('(continued)')));
     const expected = briefing.quotes.filter((quote) => quoteSearchText(quote).includes('the'));
     expect(shown).toHaveLength(expected.length);

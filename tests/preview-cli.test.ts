@@ -48,13 +48,13 @@ describe('preview CLI', () => {
     expect(unknownCommand.stderr).toContain('usage: npm run preview');
     const unknownOption = await preview('/position actor:Rutte tpoic:territory');
     expect(unknownOption.code).toBe(2);
-    expect(unknownOption.stderr).toContain('/position has no option "tpoic" (options: actor, topic)');
+    expect(unknownOption.stderr).toContain('/position has no option "tpoic" (options: actor, topic, edition)');
     const missing = await preview('/position');
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('/position needs actor:<value>');
     const badChoice = await preview('/brief section:weather');
     expect(badChoice.code).toBe(2);
-    expect(badChoice.stderr).toContain('section must be one of: tldr, key-points, whats-next, open-questions');
+    expect(badChoice.stderr).toContain('section must be one of: since, tldr, key-points, whats-next, open-questions');
   });
 
   it('exits 1 naming the problem when the content is broken', async () => {

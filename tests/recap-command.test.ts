@@ -32,6 +32,7 @@ function setUp(missing: string[] = []) {
   const context: AppContext = {
     briefing,
     now: new Date('2025-11-27T08:00:00Z'),
+    staleAfterDays: 7,
     subscriptions,
     ledger: new DeliveryLedger(db),
     scheduler: {

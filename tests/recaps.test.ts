@@ -154,15 +154,15 @@ describe('what changed between editions', () => {
   });
 
   it('recaps the summary first, then what changed, then a quiet line', () => {
-    expect(buildRecap(briefing, undefined, 'UTC', summarize).kind).toBe('summary');
-    const changes = buildRecap(briefing, { editionId: '2025-11-26', deliveredAt: '2025-11-26T07:00:00Z' }, 'Europe/Zurich', summarize);
+    expect(buildRecap({ briefing, now: new Date('2025-12-01T00:00:00Z'), staleAfterDays: 7 }, undefined, 'UTC', summarize).kind).toBe('summary');
+    const changes = buildRecap({ briefing, now: new Date('2025-12-01T00:00:00Z'), staleAfterDays: 7 }, { editionId: '2025-11-26', deliveredAt: '2025-11-26T07:00:00Z' }, 'Europe/Zurich', summarize);
     expect(changes.kind).toBe('changes');
     expect(payloadProblems(messageBody(changes.reply))).toEqual([]);
     const text = JSON.stringify(changes.reply);
     expect(text).toContain('Now sees faster progress.');
-    expect(text).toContain('was: “Warns against expecting too much too soon');
+    expect(text).toContain('Earlier (reported 26 Nov 2025): “Warns against expecting too much too soon');
     expect(text).toContain('A new quote.');
-    const quiet = buildRecap(briefing, { editionId: '2025-11-27', deliveredAt: '2025-11-27T07:00:00Z' }, 'Europe/Zurich', summarize);
+    const quiet = buildRecap({ briefing, now: new Date('2025-12-01T00:00:00Z'), staleAfterDays: 7 }, { editionId: '2025-11-27', deliveredAt: '2025-11-27T07:00:00Z' }, 'Europe/Zurich', summarize);
     expect(quiet).toMatchObject({ kind: 'quiet', reply: { content: 'No new developments since the last recap (27 Nov 2025).' } });
   });
 });
@@ -174,7 +174,7 @@ describe('delivering a slot', () => {
     const ledger = new DeliveryLedger(db);
     const subscription = subscriptions.add({ guildId: '2'.repeat(18), channelId: '3'.repeat(18), schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'UTC', whenQuiet: 'post', createdBy: null });
     const briefing = await shippedBriefing();
-    const deps = { subscriptions, ledger, poster, briefing: () => briefing, summarize, log: silent, backoffMs: [0, 0] };
+    const deps = { subscriptions, ledger, poster, briefing: () => briefing, summarize, staleAfterDays: 7, log: silent, backoffMs: [0, 0] };
     ledger.claim(subscription.id, 'slot-1', subscription.channelId, 'me');
     return { deps, subscriptions, ledger, subscription };
   };
@@ -230,7 +230,7 @@ describe('catching up after downtime', () => {
     subscriptions.planNextSlot(subscription.id, slot);
     const posted: string[] = [];
     const briefing = await shippedBriefing();
-    const deps = { subscriptions, ledger, briefing: () => briefing, summarize, log: silent, poster: { post: async (channel: string) => (posted.push(channel), { id: String(posted.length) }) } };
+    const deps = { subscriptions, ledger, briefing: () => briefing, summarize, staleAfterDays: 7, log: silent, poster: { post: async (channel: string) => (posted.push(channel), { id: String(posted.length) }) } };
     const run = async () => {
       const scheduler = new RecapScheduler(deps, { catchupMinutes }, silent);
       await scheduler.start();

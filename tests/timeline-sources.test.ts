@@ -20,12 +20,12 @@ beforeAll(async () => {
 });
 
 /** Every page of a reply, following its Next buttons as a user would. */
-function allPages(command: BriefingCommand, options: OptionValues): Reply[] {
-  const pages = [replyOf(command, briefing, options)];
+function allPages(command: BriefingCommand, options: OptionValues, now?: Date): Reply[] {
+  const pages = [replyOf(command, briefing, options, 1, now)];
   for (;;) {
     const next = pages[pages.length - 1]!.components?.[0]?.components.find((button) => 'label' in button && button.label === 'Next ▶');
     if (!next || !('custom_id' in next) || next.disabled) return pages;
-    pages.push(press(briefing, next.custom_id)!.reply);
+    pages.push(press(briefing, next.custom_id, now)!.reply);
   }
 }
 
@@ -52,10 +52,24 @@ describe('/timeline', () => {
     const pages = allPages(timeline, {});
     const shown = text(pages);
     for (const event of briefing.timeline) expect(shown).toContain(event.title);
-    expect(shown).toContain('**1–7 Dec 2025** Witkoff expected in Moscow to meet Putin *(expected)*\nTrump said "probably next week".\nSource: blue News (Keystone-SDA)');
+    // The trip Trump announced on 25 Nov is one event: the Kremlin meeting that a later edition reports.
+    expect(shown).toContain('**2–3 Dec 2025** Putin receives Witkoff and Kushner in the Kremlin for about five hours');
+    expect(shown).not.toContain('Witkoff expected in Moscow');
     expect(shown).toContain('**25 Nov 2025** A US delegation meets Russian representatives in Abu Dhabi, according to media reports *(reported)*');
     expect(shown.indexOf('24 Feb 2022')).toBeLessThan(shown.indexOf('22–23 Nov 2025'));
     expect(pages[0]!.embeds![0]!.fields![0]!.name).toBe('February 2022');
+  });
+
+  it('knows what day it is: planned on the day, overdue after it, replaced once a later edition reports it', () => {
+    const at26Nov = text(allPages(timeline, { edition: '2025-11-26' }, new Date('2025-11-26T18:00:00Z')));
+    expect(at26Nov).toContain('**1–7 Dec 2025** Witkoff expected in Moscow to meet Putin *(expected)*\nTrump said "probably next week".\nSource: blue News (Keystone-SDA)');
+    const olderEditionLater = text(allPages(timeline, { edition: '2025-11-26' }));
+    expect(olderEditionLater).toContain('📜 *The edition of 26 Nov 2025; the newest is of 3 Dec 2025.*');
+    expect(olderEditionLater).toContain('⤷ *Superseded in the edition of 3 Dec 2025:* 2–3 Dec 2025: Putin receives Witkoff and Kushner in the Kremlin');
+    const yearLater = text(allPages(timeline, { from: '2025-12-01' }, new Date('2026-12-01T08:00:00Z')));
+    expect(yearLater).toContain('⏳ *Last updated 3 Dec 2025, 362 days ago: later developments are not in this briefing.*');
+    expect(yearLater).toMatch(/Driscoll due to negotiate in Kyiv[^\n]* \*\(was expected for 1–7 Dec 2025; no later report in this briefing\)\*/);
+    expect(yearLater).not.toMatch(/^\*\*.*\*\((planned|expected)\)\*$/m);
   });
 
   it('keeps events that overlap the range, and pages keep the range', () => {
@@ -92,10 +106,10 @@ describe('/timeline', () => {
   it('suggests the days events fall on', () => {
     const december = complete(timeline, briefing, { name: 'from', value: '2025-12' });
     expect(december).toEqual([
-      { name: '1 Dec 2025 · 3 events', value: '2025-12-01' },
+      { name: '1 Dec 2025 · 2 events', value: '2025-12-01' },
       { name: '2 Dec 2025 · 5 events', value: '2025-12-02' },
       { name: '3 Dec 2025 · 4 events', value: '2025-12-03' },
-      { name: '7 Dec 2025 · 2 events', value: '2025-12-07' },
+      { name: '7 Dec 2025 · Driscoll due to negotiate in Kyiv', value: '2025-12-07' },
     ]);
     expect(complete(timeline, briefing, { name: 'to', value: '24 feb' })).toEqual([{ name: '24 Feb 2022 · Russia launches its full-scale invasion of Ukraine', value: '2022-02-24' }]);
     expect(choiceProblems(complete(timeline, briefing, { name: 'from', value: '' }))).toEqual([]);

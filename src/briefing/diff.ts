@@ -1,7 +1,7 @@
-// What changed in a story between one edition and the latest: new and changed positions, new quotes,
-// new timeline events. Recaps use it to tell a channel only what is new since its last recap.
+// What changed in a story between one edition and the latest: corrections, new and changed positions,
+// new quotes, new timeline events. Recaps use it to tell a channel only what is new since its last recap.
 import type { Briefing, Edition, InEdition } from './briefing.js';
-import type { Position, Quote, TimelineEvent } from './schema.js';
+import type { Correction, Position, Quote, TimelineEvent } from './schema.js';
 
 export interface PositionChange {
   before: InEdition<Position>;
@@ -15,6 +15,8 @@ export interface Changes {
   changedPositions: PositionChange[];
   newQuotes: InEdition<Quote>[];
   newEvents: InEdition<TimelineEvent>[];
+  /** Corrections published after `since`, newest first: a recap leads with them. */
+  corrections: InEdition<Correction>[];
 }
 
 /** Changes in every edition after `sinceEditionId`; undefined when that edition no longer exists. */
@@ -25,7 +27,7 @@ export function changesSince(briefing: Briefing, sinceEditionId: string): Change
   const isLater = (item: { edition: string }) => later.has(item.edition);
   const positionById = new Map(briefing.allPositions.map((position) => [position.id, position]));
 
-  const changes: Changes = { since: briefing.editions[index]!, latest: briefing.latest, newPositions: [], changedPositions: [], newQuotes: [], newEvents: [] };
+  const changes: Changes = { since: briefing.editions[index]!, latest: briefing.latest, newPositions: [], changedPositions: [], newQuotes: [], newEvents: [], corrections: [] };
   for (const position of briefing.allPositions.filter(isLater)) {
     const before = position.supersedes === undefined ? undefined : earliestVersion(position.supersedes, positionById, later);
     if (before) changes.changedPositions.push({ before, after: position });
@@ -37,6 +39,7 @@ export function changesSince(briefing: Briefing, sinceEditionId: string): Change
   changes.newPositions = changes.newPositions.filter((position) => !superseded.has(position.id));
   changes.newQuotes = briefing.quotes.filter(isLater);
   changes.newEvents = briefing.timeline.filter(isLater);
+  changes.corrections = briefing.corrections.filter(isLater).sort((a, b) => b.date.localeCompare(a.date));
   return changes;
 }
 
@@ -50,5 +53,5 @@ function earliestVersion(id: string, positionById: ReadonlyMap<string, InEdition
 }
 
 export function isEmpty(changes: Changes): boolean {
-  return changes.newPositions.length + changes.changedPositions.length + changes.newQuotes.length + changes.newEvents.length === 0;
+  return changes.newPositions.length + changes.changedPositions.length + changes.newQuotes.length + changes.newEvents.length + changes.corrections.length === 0;
 }

@@ -1,6 +1,7 @@
 // content/ -> Briefing, or every problem at once. Nothing half-loaded ever leaves this module.
 import { buildBriefing, type Briefing, type BriefingContent, type Edition, type InEdition } from './briefing.js';
 import path from 'node:path';
+import { z } from 'zod';
 import { displayPath, readContentTree, type ContentError, type ContentFile, type FieldPath } from './content-files.js';
 import { matchScore } from './matching.js';
 import {
@@ -31,7 +32,8 @@ interface Located<T> {
   path: FieldPath;
 }
 
-const EDITION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** An edition is named by its date: `/brief edition:2025-11-26` asks for it, and page buttons carry it. */
+const EDITION_ID = z.iso.date();
 
 export async function loadBriefing(contentDir: string): Promise<LoadResult> {
   const tree = await readContentTree(contentDir);
@@ -78,8 +80,8 @@ export async function loadBriefing(contentDir: string): Promise<LoadResult> {
       errors.push({ file: expected, path: '', message: 'missing file: every edition needs one', severity: 'error' });
       continue;
     }
-    if (!EDITION_ID.test(editionId)) {
-      errors.push({ file: editionFile.file, path: '', message: `edition folder name "${editionId}" must be lower-case letters and digits joined by hyphens, like 2025-11-26`, severity: 'error' });
+    if (!EDITION_ID.safeParse(editionId).success) {
+      errors.push({ file: editionFile.file, path: '', message: `edition folder name "${editionId}" must be the edition's date, YYYY-MM-DD, like 2025-11-26`, severity: 'error' });
     }
     const edition = validated(editionFile, EditionFile);
     if (edition) editions.push({ item: { id: editionId, ...edition }, file: editionFile, path: [] });

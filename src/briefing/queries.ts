@@ -3,7 +3,9 @@
 // with it: nothing scans every quote per keystroke (bench: /quotes and autocomplete at 100x content).
 import type { Briefing, InEdition } from './briefing.js';
 import { containmentScore, matchScore, normalize, TypoIndex } from './matching.js';
-import type { Actor, Position, Quote, TimelineEvent, Topic } from './schema.js';
+import type { Actor, Correction, Position, Quote, TimelineEvent, Topic } from './schema.js';
+
+type CorrectionItem = Correction['items'][number];
 
 /** A name or alias an actor can be found by, normalized for matching. */
 export interface ActorKey {
@@ -32,6 +34,8 @@ interface Index {
   /** Every quote's search text, newest first, in one string: a phrase is found in all of them in one native search. */
   quoteSearch: { text: string; starts: readonly number[] };
   citations: ReadonlyMap<string, Citations>;
+  /** `kind:id` -> the corrections naming it, newest first. */
+  corrections: ReadonlyMap<string, readonly InEdition<Correction>[]>;
 }
 
 /** How many quotes (by their words or a rendering) and current positions cite a source directly. */
@@ -77,6 +81,7 @@ function buildIndex(briefing: Briefing): Index {
     quotesNewestFirst,
     quoteSearch: joinSearchTexts(quotesNewestFirst.map(quoteSearchText)),
     citations: countCitations(briefing),
+    corrections: groupBy(newestCorrectionsFirst(briefing), (correction) => correction.items.map((item) => `${item.kind}:${item.id}`)),
   };
 }
 
@@ -93,6 +98,16 @@ function countCitations(briefing: Briefing): Map<string, Citations> {
     if (count) count.positions += 1;
   }
   return counts;
+}
+
+/** Every correction published by the view's newest edition, newest first. */
+export function newestCorrectionsFirst(briefing: Briefing): InEdition<Correction>[] {
+  return [...briefing.corrections].sort((a, b) => b.date.localeCompare(a.date));
+}
+
+/** The corrections of one item (`summary` items are edition ids), newest first. */
+export function correctionsOf(briefing: Briefing, kind: CorrectionItem['kind'] | 'event', id: string): readonly InEdition<Correction>[] {
+  return indexOf(briefing).corrections.get(`${kind}:${id}`) ?? [];
 }
 
 export function citationsOf(briefing: Briefing, sourceId: string): Citations {

@@ -1,4 +1,4 @@
-// npm run preview -- "/position actor:Rutte" [--page N] [--json] [--content DIR]
+// npm run preview -- "/position actor:Rutte" [--page N] [--json] [--content DIR] [--now YYYY-MM-DD]
 // Shows exactly the reply the bot would give, computed by the same commands, checks and builders,
 // without Discord. /recap runs against a throw-away in-memory database, or DATABASE_PATH when set, as a
 // server admin of the server --guild.
@@ -18,16 +18,18 @@ import { messageBody, type Reply } from '../render/reply.js';
 import { defaultContentDir, readArguments, usageError } from './arguments.js';
 import { parseCommandLine, UsageError } from './command-line.js';
 
-const USAGE = `usage: npm run preview -- "/<command> [subcommand] [option:value ...]" [--page N] [--json] [--content DIR] [--guild ID]
+const USAGE = `usage: npm run preview -- "/<command> [subcommand] [option:value ...]" [--page N] [--json] [--content DIR] [--now YYYY-MM-DD] [--guild ID]
 
 commands:
 ${commands.map((command) => `  /${command.data.name}  ${command.data.toJSON().description}`).join('\n')}
 
+--now answers as at the end of that day (UTC), as if later editions were not yet published.
 /recap uses an in-memory database, or the one at DATABASE_PATH when that is set, as an admin of server --guild.
 
 examples:
   npm run preview -- /brief
   npm run preview -- "/position actor:Rutte"
+  npm run preview -- "/brief edition:2025-11-26" --now 2025-11-26
   npm run preview -- "/recap preview"
   npm run -s preview -- "/quotes topic:territory" --page 2 --json`;
 
@@ -39,11 +41,14 @@ async function main(): Promise<void> {
       page: { type: 'string', default: '1' },
       content: { type: 'string', default: defaultContentDir() },
       guild: { type: 'string', default: '100000000000000001' },
+      now: { type: 'string' },
     },
     true,
   );
   const page = Number(values.page);
   if (!Number.isInteger(page) || page < 1) usageError(USAGE, '--page takes a page number, 1 or more');
+  const now = values.now === undefined ? new Date() : new Date(`${values.now}T23:59:59Z`);
+  if (values.now !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(values.now) || Number.isNaN(now.getTime()))) usageError(USAGE, '--now takes a date, YYYY-MM-DD');
 
   let request;
   try {
@@ -60,7 +65,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const caller: Caller = { interactionId: 'preview', userId: '100000000000000002', userName: 'preview', guildId: values.guild, channelId: null, permissions: -1n };
-  const context = previewContext(loaded.briefing);
+  const context = previewContext(loaded.briefing, now);
   const first = await answerCommand(request.command, context, { caller, options: request.options });
   const reply = page === 1 ? first : await turnTo(first, page, context, caller);
   process.stdout.write(values.json ? `${JSON.stringify(messageBody(reply), null, 2)}\n` : `${replyAsText(reply)}\n`);
@@ -75,12 +80,13 @@ async function turnTo(reply: Reply, page: number, context: AppContext, caller: C
   return (await answerButton(command, context, { ...pageButton, page }, caller))!.reply;
 }
 
-function previewContext(briefing: Briefing): AppContext {
+function previewContext(briefing: Briefing, now: Date): AppContext {
   const db = openDatabase(process.env.DATABASE_PATH || ':memory:');
   const subscriptions = new SubscriptionStore(db);
   return {
     briefing,
-    now: new Date(),
+    now,
+    staleAfterDays: Number(process.env.STALE_AFTER_DAYS || 7),
     subscriptions,
     ledger: new DeliveryLedger(db),
     scheduler: {

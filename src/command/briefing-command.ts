@@ -6,10 +6,16 @@ import { renderPage, type Document } from '../render/document.js';
 import { encodeButton } from '../render/custom-id.js';
 import { privately, type Choice, type Reply } from '../render/reply.js';
 import { renderSourceList } from '../render/sources.js';
+import { readerNotes } from '../render/format.js';
 import type { Command, Focused, OptionValues } from './command.js';
 import type { BriefingContext } from './context.js';
+import { EDITION_OPTION, editionArg, editionChoices, editionFromArg, editionView } from './edition.js';
+import { given } from './resolve.js';
 
-/** What a briefing command's builder returns; mistakes the user can fix are thrown as UserError. */
+/**
+ * What a briefing command's builder returns; mistakes the user can fix are thrown as UserError. Its context's
+ * briefing is already the edition asked for (option `edition`, when the command has it), as published by now.
+ */
 export interface Built {
   document: Document;
   /** The resolved values of `pageOptions`, in order: page buttons carry them. */
@@ -18,7 +24,7 @@ export interface Built {
 
 export interface BriefingCommandSpec {
   data: Command<BriefingContext>['data'];
-  /** Options carried in page-button custom ids, in order. */
+  /** Options carried in page-button custom ids, in order (the edition is added by itself). */
   pageOptions: readonly string[];
   build(context: BriefingContext, options: OptionValues): Built;
   autocomplete?(context: BriefingContext, focused: Focused, options: OptionValues): Choice[];
@@ -33,10 +39,28 @@ export type BriefingCommand = Command<BriefingContext> & {
 
 export function defineBriefingCommand(spec: BriefingCommandSpec): BriefingCommand {
   const name = spec.data.name;
-  const optionsFrom = (args: readonly string[]) => Object.fromEntries(spec.pageOptions.map((option, index) => [option, args[index] || undefined]));
+  const hasEdition = (spec.data.toJSON().options ?? []).some((option) => option.name === EDITION_OPTION);
+  const optionsFrom = (args: readonly string[]): OptionValues => ({
+    ...Object.fromEntries(spec.pageOptions.map((option, index) => [option, args[index] || undefined])),
+    ...(hasEdition ? { [EDITION_OPTION]: editionFromArg(args[spec.pageOptions.length]) } : {}),
+  });
+
+  /** The document for `options`, at the edition asked for, with the lines that say how current it is. */
+  const build = (context: BriefingContext, options: OptionValues): Built => {
+    const briefing = editionView(context, hasEdition ? options[EDITION_OPTION] : undefined);
+    const built = spec.build({ ...context, briefing }, options);
+    const notes = readerNotes(briefing, context.now, context.staleAfterDays);
+    const description = [notes.join('\n'), built.document.description].filter(Boolean).join('\n\n');
+    // A button of a reply to an earlier edition keeps showing that edition; the default follows the newest.
+    const pinned = hasEdition && given(options[EDITION_OPTION]) ? briefing.latest.id : undefined;
+    return {
+      document: { ...built.document, description: description || undefined },
+      pageArgs: hasEdition ? [...built.pageArgs, editionArg(pinned)] : built.pageArgs,
+    };
+  };
 
   const show = (context: BriefingContext, options: OptionValues, page: number): Reply => {
-    const { document, pageArgs } = spec.build(context, options);
+    const { document, pageArgs } = build(context, options);
     const rendered = renderPage(document, page, { command: name, args: pageArgs });
     if (spec.sourcesButton === false || rendered.sources.length === 0) return rendered.reply;
     return withButton(rendered.reply, {
@@ -49,9 +73,10 @@ export function defineBriefingCommand(spec: BriefingCommandSpec): BriefingComman
 
   /** Page `sourcesPage` of the list of sources behind page `replyPage` of the reply to `args`. */
   const showSources = (context: BriefingContext, args: readonly string[], replyPage: number, sourcesPage: number): Reply => {
-    const { document, pageArgs } = spec.build(context, optionsFrom(args));
+    const options = optionsFrom(args);
+    const { document, pageArgs } = build(context, options);
     const { sources, page } = renderPage(document, replyPage, { command: name, args: pageArgs });
-    const list = renderSourceList(context.briefing, sources);
+    const list = renderSourceList(editionView(context, hasEdition ? options[EDITION_OPTION] : undefined), sources);
     const navigation = { command: name, view: 'source-page' as const, args: [String(page), ...pageArgs] };
     return privately(renderPage({ ...list, title: `Sources for this ${name} reply` }, sourcesPage, navigation).reply);
   };
@@ -60,7 +85,13 @@ export function defineBriefingCommand(spec: BriefingCommandSpec): BriefingComman
     data: spec.data,
     show,
     run: (context, { options }) => show(context, options, 1),
-    autocomplete: spec.autocomplete && ((context, focused, { options }) => spec.autocomplete!(context, focused, options)),
+    autocomplete:
+      hasEdition || spec.autocomplete
+        ? (context, focused, { options }) => {
+            if (focused.name === EDITION_OPTION) return editionChoices(context, focused.value);
+            return spec.autocomplete?.({ ...context, briefing: editionView(context, undefined) }, focused, options) ?? [];
+          }
+        : undefined,
     buttons: {
       // A name gone from the briefing since the reply throws a UserError: the presser alone is told.
       page: { press: (context, ref) => ({ reply: show(context, optionsFrom(ref.args), ref.page), replace: true }) },

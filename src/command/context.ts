@@ -3,9 +3,12 @@
 import type { Briefing } from '../briefing/briefing.js';
 
 export interface BriefingContext {
+  /** Everything loaded; replies show the edition asked for, as published by `now` (src/briefing/editions.ts). */
   briefing: Briefing;
   /** The moment the reply is for; injected so tests and the preview can travel in time. */
   now: Date;
+  /** A briefing whose newest edition is older than this says so in every reply. */
+  staleAfterDays: number;
 }
 
 /** What the bot knows of a server from Discord: its channels and its own permissions in them. */

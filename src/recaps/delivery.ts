@@ -21,6 +21,10 @@ export interface DeliveryDependencies {
   poster: MessagePoster;
   briefing: () => Briefing;
   summarize: Summarize;
+  /** A briefing whose newest edition is older than this says so instead of posting old news as new. */
+  staleAfterDays: number;
+  /** The clock; tests set it. */
+  now?: () => Date;
   log: Logger;
   /** Waits between our own attempts (discord.js has already retried 429s and 5xx by then). */
   backoffMs?: readonly number[];
@@ -39,7 +43,8 @@ const DEFAULT_BACKOFF_MS = [2_000, 10_000];
  */
 export async function sendClaimedSlot(deps: DeliveryDependencies, subscription: RecapSubscription, slot: string): Promise<DeliveryResult> {
   const { ledger, log } = deps;
-  const recap = buildRecap(deps.briefing(), lastRecap(ledger.lastDelivered(subscription.channelId)), subscription.timezone, deps.summarize);
+  const moment = { briefing: deps.briefing(), now: deps.now?.() ?? new Date(), staleAfterDays: deps.staleAfterDays };
+  const recap = buildRecap(moment, lastRecap(ledger.lastDelivered(subscription.channelId)), subscription.timezone, deps.summarize);
   if (recap.kind === 'quiet' && subscription.whenQuiet === 'skip') {
     ledger.settle(subscription.id, slot, { status: 'skipped', editionId: recap.editionId, detail: 'nothing new' });
     return { status: 'skipped' };

@@ -3,10 +3,12 @@
 import type { Briefing } from '../briefing/briefing.js';
 import { changesSince, isEmpty, type Changes } from '../briefing/diff.js';
 import { renderPage, type Document, type Section } from '../render/document.js';
-import { actorName, editionDate, eventLine, positionBlock, quoteBlock, quoteHeading } from '../render/format.js';
+import { actorName, editionDate, eventLine, positionBlock, quoteBlock, quoteHeading, readerNotes, todayFor } from '../render/format.js';
 import type { Reply } from '../render/reply.js';
 import type { Delivery } from './ledger.js';
-import { formatInZone } from '../time/dates.js';
+import { formatDate, formatInZone } from '../time/dates.js';
+import { atEdition } from '../briefing/editions.js';
+import type { Position } from '../briefing/schema.js';
 import { literal } from '../render/text.js';
 
 export interface LastRecap {
@@ -26,51 +28,70 @@ export type RecapContent =
 
 export const RECAP_COMMAND = 'recap';
 
-/** The full summary a channel's first recap posts: /brief's reply, handed in by the composition root. */
-export type Summarize = (briefing: Briefing) => Reply;
+/** When a recap is made: the loaded briefing, the moment, and how old a briefing may be before it says so. */
+export interface RecapMoment {
+  briefing: Briefing;
+  now: Date;
+  staleAfterDays: number;
+}
 
-export function buildRecap(briefing: Briefing, last: LastRecap | undefined, timeZone: string, summarize: Summarize): RecapContent {
+/** The full summary a channel's first recap posts: /brief's reply, handed in by the composition root. */
+export type Summarize = (moment: RecapMoment) => Reply;
+
+/** The recap a channel gets at `moment`, given its last one, with dates in its time zone. */
+export function buildRecap(moment: RecapMoment, last: LastRecap | undefined, timeZone: string, summarize: Summarize): RecapContent {
+  const briefing = currentView(moment);
   const editionId = briefing.latest.id;
   const changes = last?.editionId ? changesSince(briefing, last.editionId) : undefined;
   if (!last || !changes) {
-    return { kind: 'summary', editionId, reply: { ...summarize(briefing), content: `**Recap:** ${literal(briefing.story.title)}` } };
+    return { kind: 'summary', editionId, reply: { ...summarize(moment), content: `**Recap:** ${literal(briefing.story.title)}` } };
   }
   if (isEmpty(changes)) {
     const since = formatInZone(last.deliveredAt, timeZone, 'day');
-    return { kind: 'quiet', editionId, reply: { content: `No new developments since the last recap (${since}).` } };
+    const notes = readerNotes(briefing, moment.now, moment.staleAfterDays);
+    return { kind: 'quiet', editionId, reply: { content: [`No new developments since the last recap (${since}).`, ...notes].join('\n') } };
   }
-  return { kind: 'changes', editionId, reply: changesPage(briefing, changes, 1) };
+  return { kind: 'changes', editionId, reply: changesPage(moment, changes, 1) };
+}
+
+/** The briefing as of the moment's newest edition. */
+export function currentView(moment: RecapMoment): Briefing {
+  const chosen = atEdition(moment.briefing, moment.now);
+  return 'briefing' in chosen ? chosen.briefing : moment.briefing;
 }
 
 /** One page of the "what changed" recap; its page buttons (view recap-since) rebuild it from the edition id alone. */
-export function changesPage(briefing: Briefing, changes: Changes, page: number): Reply {
-  return renderPage(changesDocument(briefing, changes), page, { command: RECAP_COMMAND, view: 'recap-since', args: [changes.since.id] }).reply;
+export function changesPage(moment: RecapMoment, changes: Changes, page: number): Reply {
+  const document = changesDocument(moment, changes);
+  return renderPage(document, page, { command: RECAP_COMMAND, view: 'recap-since', args: [changes.since.id] }).reply;
 }
 
-function changesDocument(briefing: Briefing, changes: Changes): Document {
+function changesDocument(moment: RecapMoment, changes: Changes): Document {
+  const briefing = currentView(moment);
+  const today = todayFor(briefing, moment.now);
   const topicName = (id: string) => literal(briefing.topicById.get(id)?.name ?? id);
+  const positionChange = (position: Position) => {
+    const block = positionBlock(briefing, position);
+    return { ...block, text: `${actorName(briefing, position.actor)} on ${topicName(position.topic)}:\n${block.text}` };
+  };
+  const { latest, since } = changes;
+  const sinceItems = latest.summary.since ?? [];
   const sections: Section[] = [
     {
-      name: 'New positions',
-      blocks: changes.newPositions.map((position) => {
-        const block = positionBlock(briefing, position);
-        return { ...block, text: `${actorName(briefing, position.actor)} on ${topicName(position.topic)}:\n${block.text}` };
-      }),
+      name: 'Corrections',
+      list: true,
+      blocks: changes.corrections.map((correction) => ({ text: `✏️ *Corrected ${formatDate(correction.date)}:* ${literal(correction.wrong)} ${literal(correction.right)}`, sources: [] })),
     },
-    {
-      name: 'Changed positions',
-      blocks: changes.changedPositions.map(({ before, after }) => {
-        const block = positionBlock(briefing, after);
-        return { ...block, text: `${actorName(briefing, after.actor)} on ${topicName(after.topic)}, was: “${literal(before.stance)}”\nNow:\n${block.text}` };
-      }),
-    },
+    { name: `Since ${editionDate(since)}`, list: true, blocks: sinceItems.map((item) => ({ text: `• ${literal(item)}`, sources: [] })) },
+    { name: 'New positions', blocks: changes.newPositions.map(positionChange) },
+    { name: 'Changed positions', blocks: changes.changedPositions.map(({ after }) => positionChange(after)) },
     ...changes.newQuotes.map((quote) => ({ name: `New quote: ${quoteHeading(briefing, quote)}`, blocks: [quoteBlock(briefing, quote)] })),
-    { name: 'New on the timeline', list: true, blocks: changes.newEvents.map(eventLine) },
+    { name: 'New on the timeline', list: true, blocks: changes.newEvents.map((event) => eventLine(briefing, event, today)) },
   ];
-  const { latest, since } = changes;
+  const notes = readerNotes(briefing, moment.now, moment.staleAfterDays);
   return {
     title: `${literal(briefing.story.title)}: what's new`,
-    description: `Changes since the edition of ${editionDate(since)}.\n\n**TL;DR** ${literal(latest.summary.tldr)}`,
+    description: [...notes, `Changes since the edition of ${editionDate(since)}.`, ...(sinceItems.length === 0 ? ['', `**TL;DR** ${literal(latest.summary.tldr)}`] : [])].join('\n'),
     sections: sections.filter((section) => section.blocks.length > 0),
     footer: `Recap · edition of ${editionDate(latest)}`,
     timestamp: new Date(latest.published).toISOString(),

@@ -1,6 +1,8 @@
 // How briefing content reads in Discord: dates, source citations, labels for claims and commentary,
-// and the blocks for a quote or a position. Every quote and position is shown with its source.
-import type { Briefing, Edition } from '../briefing/briefing.js';
+// and the blocks for a quote, a position or an event. Every item is shown with its source, with what
+// replaced it in a later edition, and with its corrections.
+import type { Briefing, Edition, InEdition, ItemKind } from '../briefing/briefing.js';
+import { correctionsOf } from '../briefing/queries.js';
 import type { Actor, Position, Quote, Standing, TimelineEvent } from '../briefing/schema.js';
 import type { Block } from './document.js';
 import { formatDate, formatInZone } from '../time/dates.js';
@@ -65,10 +67,28 @@ const QUOTE_KINDS: Record<Quote['kind'], string> = {
   'press-briefing': 'remarks to reporters',
 };
 
+/** `25 Nov 2025`, or `reported 26 Nov 2025` when the source gives only the day it carried the words. */
+function itemDate(item: Pick<Quote, 'date' | 'dated'>): string {
+  return item.dated === 'reported' ? `reported ${formatDate(item.date)}` : formatDate(item.date);
+}
+
 /** The heading of a quote in a list: label, speaker and date. */
 export function quoteHeading(briefing: Briefing, quote: Quote): string {
   const label = standingLabel(quote.standing);
-  return `${label ? `${label} · ` : ''}${actorName(briefing, quote.speaker)} · ${formatDate(quote.date)}`;
+  return `${label ? `${label} · ` : ''}${actorName(briefing, quote.speaker)} · ${itemDate(quote)}`;
+}
+
+/** What a later edition did to an item: what replaced it, and each correction (saying what was wrong). */
+function laterNotes(briefing: Briefing, kind: ItemKind, id: string): string[] {
+  const notes: string[] = [];
+  const replacement = briefing.replacedBy.get(`${kind}:${id}`);
+  if (replacement) {
+    const { item } = replacement;
+    const now = 'stance' in item ? item.stance : 'title' in item ? `${formatDateSpan(item.date, item.endDate)}: ${item.title}` : item.text;
+    notes.push(`⤷ *Superseded in the edition of ${editionDate(replacement.edition)}:* ${literal(now)}`);
+  }
+  for (const correction of correctionsOf(briefing, kind, id)) notes.push(`✏️ *Corrected ${formatDate(correction.date)}:* ${literal(correction.wrong)}`);
+  return notes;
 }
 
 /** A quote in full: words, translation note, other renderings, context and source. */
@@ -80,6 +100,7 @@ export function quoteBlock(briefing: Briefing, quote: Quote): Block {
   }
   lines.push(`Context: ${literal(quote.context)}`);
   lines.push(`Source: ${citeSource(briefing, quote.source)} · ${QUOTE_KINDS[quote.kind]}`);
+  lines.push(...laterNotes(briefing, 'quote', quote.id));
   return { text: lines.join('\n'), sources: [quote.source, ...quote.renderings.map((rendering) => rendering.source)] };
 }
 
@@ -93,7 +114,10 @@ export function positionBlock(briefing: Briefing, position: Position): Block {
     const speaker = quote.speaker === position.actor ? '' : ` — ${actorName(briefing, quote.speaker)}`;
     lines.push(`${quoted(quote)}${speaker}`);
   }
-  lines.push(`${formatDate(position.date)} · Source: ${citeSource(briefing, position.source)}`);
+  lines.push(`${itemDate(position)} · Source: ${citeSource(briefing, position.source)}`);
+  const earlier = position.supersedes ? briefing.positionById.get(position.supersedes) : undefined;
+  if (earlier) lines.push(`Earlier (${itemDate(earlier)}): “${literal(earlier.stance)}”`);
+  lines.push(...laterNotes(briefing, 'position', position.id));
   return { text: lines.join('\n'), sources: [position.source, ...supporting.map((quote) => quote.source)] };
 }
 
@@ -104,16 +128,44 @@ const EVENT_STATUS: Record<TimelineEvent['status'], string> = {
   expected: ' *(expected)*',
 };
 
-/** One timeline line: date, title and whether it happened, was reported, or is still to come. */
-export function eventLine(event: TimelineEvent): Block {
-  return { text: `**${formatDateSpan(event.date, event.endDate)}** ${literal(event.title)}${EVENT_STATUS[event.status]}`, sources: [event.source] };
+/**
+ * One timeline line: date, title and whether it happened, was reported, or is still to come on `today`
+ * (YYYY-MM-DD). A planned event whose day has passed with no later report says so, never "planned".
+ */
+export function eventLine(briefing: Briefing, event: InEdition<TimelineEvent>, today: string): Block {
+  const when = formatDateSpan(event.date, event.endDate);
+  const overdue = (event.status === 'planned' || event.status === 'expected') && (event.endDate ?? event.date) < today;
+  const status = !overdue
+    ? EVENT_STATUS[event.status]
+    : briefing.replacedBy.has(`event:${event.id}`)
+      ? ` *(was ${event.status} for ${when})*`
+      : ` *(was ${event.status} for ${when}; no later report in this briefing)*`;
+  return { text: `**${when}** ${literal(event.title)}${status}`, sources: [event.source] };
 }
 
-/** An event in full: date span, title and status, detail, and source. */
-export function timelineBlock(briefing: Briefing, event: TimelineEvent): Block {
-  const line = eventLine(event);
+/** An event in full: date span, title and status, detail, source, and what later editions said of it. */
+export function timelineBlock(briefing: Briefing, event: InEdition<TimelineEvent>, today: string): Block {
+  const line = eventLine(briefing, event, today);
   const lines = [line.text];
   if (event.detail) lines.push(literal(event.detail));
   lines.push(`Source: ${citeSource(briefing, event.source)}`);
+  lines.push(...laterNotes(briefing, 'event', event.id));
   return { text: lines.join('\n'), sources: line.sources };
+}
+
+/**
+ * Lines that say how current a reply is: an older edition names the newest one, and a briefing whose newest
+ * edition is more than `staleAfterDays` old says when it was last updated.
+ */
+export function readerNotes(briefing: Briefing, now: Date, staleAfterDays: number): string[] {
+  const notes: string[] = [];
+  if (briefing.latest !== briefing.newest) notes.push(`📜 *The edition of ${editionDate(briefing.latest)}; the newest is of ${editionDate(briefing.newest)}.*`);
+  const days = Math.floor((now.getTime() - Date.parse(briefing.newest.published)) / 86_400_000);
+  if (days > staleAfterDays) notes.push(`⏳ *Last updated ${editionDate(briefing.newest)}, ${days} days ago: later developments are not in this briefing.*`);
+  return notes;
+}
+
+/** The calendar day of `now` where the briefing's newest edition is dated. */
+export function todayFor(briefing: Briefing, now: Date): string {
+  return formatInZone(now, briefing.newest.timeZone, 'isoDay');
 }

@@ -11,7 +11,10 @@ import type { Choice, Reply } from '../../src/render/reply.js';
 
 export const TEST_CALLER: Caller = { interactionId: '1', userId: '2', userName: 'tester', guildId: null, channelId: null, permissions: null };
 
-export const at = (briefing: Briefing, now = new Date()): BriefingContext => ({ briefing, now });
+/** Tests answer as on the day after the newest shipped edition, unless they say otherwise. */
+export const TEST_NOW = new Date('2025-12-04T12:00:00Z');
+
+export const at = (briefing: Briefing, now = TEST_NOW, staleAfterDays = 7): BriefingContext => ({ briefing, now, staleAfterDays });
 
 export function named(name: string): BriefingCommand {
   const command = briefingCommands.find((candidate) => candidate.data.name === name);
@@ -20,21 +23,21 @@ export function named(name: string): BriefingCommand {
 }
 
 /** Page `page` of the command's reply, or its notice. */
-export function reply(command: BriefingCommand, briefing: Briefing, options: OptionValues, page = 1): Reply {
+export function reply(command: BriefingCommand, briefing: Briefing, options: OptionValues, page = 1, now = TEST_NOW): Reply {
   try {
-    return command.show(at(briefing), options, page);
+    return command.show(at(briefing, now), options, page);
   } catch (error) {
     return asNotice(error);
   }
 }
 
 /** What pressing the button with this custom id answers; undefined for ids that are not ours. */
-export function press(briefing: Briefing, customId: string): ButtonReply | undefined {
+export function press(briefing: Briefing, customId: string, now = TEST_NOW): ButtonReply | undefined {
   const ref = decodeButton(customId);
   const handler = ref && briefingCommands.find((candidate) => candidate.data.name === ref.command)?.buttons?.[ref.view];
   if (!ref || !handler) return undefined;
   try {
-    return handler.press(at(briefing), ref, TEST_CALLER) as ButtonReply;
+    return handler.press(at(briefing, now), ref, TEST_CALLER) as ButtonReply;
   } catch (error) {
     return { reply: asNotice(error), replace: false };
   }

@@ -24,7 +24,7 @@ function renderedBlocks(briefing: Briefing): Rendered[] {
   return [
     ...briefing.quotes.map((quote) => ({ kind: 'quote' as const, id: quote.id, block: quoteBlock(briefing, quote), shorten: 'the context, translation note or renderings' })),
     ...briefing.allPositions.map((position) => ({ kind: 'position' as const, id: position.id, block: positionBlock(briefing, position), shorten: 'the detail, or cite fewer quotes' })),
-    ...briefing.timeline.map((event) => ({ kind: 'event' as const, id: event.id, block: timelineBlock(briefing, event), shorten: 'the title or detail' })),
+    ...briefing.timeline.map((event) => ({ kind: 'event' as const, id: event.id, block: timelineBlock(briefing, event, '0000-01-01'), shorten: 'the title or detail' })),
     ...briefing.sources.map((source) => ({ kind: 'source' as const, id: source.id, block: sourceBlock(briefing, source, citationsOf(briefing, source.id)), shorten: 'the title or note' })),
   ];
 }
