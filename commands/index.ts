@@ -1,6 +1,7 @@
 // Every slash command the bot has, in one list: deployment, the adapter and the preview CLI read it.
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import { brief } from './brief.js';
+import { corrections } from './corrections.js';
 import { position } from './position.js';
 import { quotes } from './quotes.js';
 import { recap, type RecapContext } from './recap.js';
@@ -11,7 +12,7 @@ import { timeline } from './timeline.js';
 export type AppContext = RecapContext;
 
 /** Commands answered from the briefing alone, by pure reply builders. */
-export const briefingCommands = [brief, position, quotes, timeline, sources] as const;
+export const briefingCommands = [brief, position, quotes, timeline, sources, corrections] as const;
 
 export const commands = [...briefingCommands, recap] as const;
 

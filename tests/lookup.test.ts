@@ -97,6 +97,13 @@ describe('quote filters', () => {
   });
 });
 
+describe('topics', () => {
+  it('are found by the id autocomplete sends, even when it is not the name', () => {
+    for (const topic of briefing.topics) expect(findTopic(briefing, topic.id), topic.id).toBe(topic);
+    expect(findTopic(briefing, 'peace-plan')?.name).toBe('Peace plan and progress');
+  });
+});
+
 describe('autocomplete', () => {
   const position = named('position');
 

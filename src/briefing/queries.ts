@@ -69,7 +69,8 @@ function buildIndex(briefing: Briefing): Index {
     actorKeys,
     // First claim wins when two actors share an alias; the content checker warns about that.
     actorByKey: new Map([...actorKeys].reverse().map((entry) => [entry.key, entry.actor])),
-    topicByKey: new Map(briefing.topics.flatMap((topic) => [normalize(topic.name), topic.id].map((key) => [key, topic] as const))),
+    // Autocomplete sends the id, people type the name: both are looked up normalized.
+    topicByKey: new Map(briefing.topics.flatMap((topic) => [normalize(topic.name), normalize(topic.id)].map((key) => [key, topic] as const))),
     positionsByActor,
     quotesBySpeaker,
     quotesByTopic: groupBy(quotesNewestFirst, (quote) => quote.topics),
