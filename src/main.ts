@@ -37,6 +37,7 @@ const opened = await LiveBriefing.open(config.CONTENT_DIR, {
     for (const error of errors) log.error({ content: formatContentError(error) }, 'content error');
     log.error({ errors: errors.length }, 'content change rejected; still serving the last good briefing');
   },
+  problem: (error, message) => log.warn({ err: error }, message),
 });
 if (!(opened instanceof LiveBriefing)) {
   for (const error of opened.errors) log.error({ content: formatContentError(error) }, 'content error');
@@ -81,7 +82,7 @@ client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: even
 client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway resumed'));
 client.rest.on('rateLimited', (info) => log.info({ route: info.route, retryAfterMs: info.retryAfter, global: info.global }, 'rate limited'));
 
-live.watch();
+live.watch().catch((error: unknown) => log.error({ err: error }, 'content watching failed to start; content changes need a restart'));
 
 let stopping = false;
 async function shutdown(signal: NodeJS.Signals): Promise<void> {

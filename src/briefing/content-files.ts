@@ -1,6 +1,7 @@
 // Reading content/ from disk: which files exist, YAML parsing with line numbers, and zod validation
 // whose errors point at file, line and field path.
-import { readdir, readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { createRequire } from 'node:module';
@@ -212,34 +213,90 @@ export async function readContentTree(dir: string): Promise<ContentTree> {
       if (entry.name === EDITIONS_FOLDER) await readEditions(where, tree, unexpected);
       else if (entry.name !== SCHEMA_FOLDER) unexpected(where, [...Object.keys(storyFiles), `${EDITIONS_FOLDER}/`]);
     } else if (isContentName(entry.name)) {
-      if (entry.name in storyFiles) tree.storyFiles.set(entry.name, await parseFile(where, tree));
-      else unexpected(where, Object.keys(storyFiles));
+      if (!(entry.name in storyFiles)) {
+        unexpected(where, Object.keys(storyFiles));
+        continue;
+      }
+      const parsed = await parseFile(where, tree);
+      if (parsed) tree.storyFiles.set(entry.name, parsed);
     }
   }
   return tree;
 }
 
 async function readEditions(editionsDir: string, tree: ContentTree, unexpected: (where: string, expected: readonly string[]) => void) {
-  for (const entry of await readdir(editionsDir, { withFileTypes: true })) {
+  const editionEntries = await listFolder(editionsDir, tree);
+  for (const entry of editionEntries ?? []) {
     const editionDir = path.join(editionsDir, entry.name);
     if (!entry.isDirectory()) {
       if (isContentName(entry.name)) unexpected(editionDir, ['one folder per edition, named by its id']);
       continue;
     }
+    // A folder created and removed again while we read: it is gone, not an edition.
+    const fileEntries = await listFolder(editionDir, tree, { missingIsEmpty: true });
+    if (!fileEntries) continue;
     const files = new Map<string, ContentFile>();
     tree.editions.set(entry.name, files);
-    for (const file of await readdir(editionDir, { withFileTypes: true })) {
-      if (!file.isFile() || !isContentName(file.name)) continue;
+    for (const file of fileEntries) {
+      if (file.isDirectory() || !isContentName(file.name)) continue;
       const where = path.join(editionDir, file.name);
-      if (file.name in editionFiles) files.set(file.name, await parseFile(where, tree, entry.name));
-      else unexpected(where, Object.keys(editionFiles));
+      if (!(file.name in editionFiles)) {
+        unexpected(where, Object.keys(editionFiles));
+        continue;
+      }
+      const parsed = await parseFile(where, tree, entry.name);
+      if (parsed) files.set(file.name, parsed);
     }
   }
 }
 
-async function parseFile(absolutePath: string, tree: ContentTree, edition?: string): Promise<ContentFile> {
-  const { file, errors } = ContentFile.parse(absolutePath, await readFile(absolutePath, 'utf8'), edition);
-  tree.errors.push(...errors);
+async function listFolder(dir: string, tree: ContentTree, options: { missingIsEmpty?: boolean } = {}) {
+  try {
+    return await readdir(dir, { withFileTypes: true });
+  } catch (cause) {
+    if (options.missingIsEmpty && (cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    tree.errors.push({ file: displayPath(dir), path: '', message: `cannot read folder: ${errorCode(cause)}`, severity: 'error' });
+    return undefined;
+  }
+}
+
+function errorCode(cause: unknown): string {
+  const { code } = cause as NodeJS.ErrnoException;
+  if (code === 'ELOOP') return 'a symbolic link that points back at itself (ELOOP)';
+  if (code === 'ENOENT') return 'it does not exist (ENOENT)';
+  if (code === 'EACCES') return 'permission denied (EACCES)';
+  return code ?? 'unknown error';
+}
+
+/**
+ * Reads a content file without ever blocking: opened non-blocking (a FIFO would otherwise wait for a
+ * writer forever), and only a regular file is read; anything else (FIFO, socket, device) is an error.
+ */
+async function readRegularFile(absolutePath: string): Promise<{ text: string } | { problem: string }> {
+  let handle;
+  try {
+    handle = await open(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (cause) {
+    return { problem: `cannot read file: ${errorCode(cause)}` };
+  }
+  try {
+    if (!(await handle.stat()).isFile()) return { problem: 'not a regular file' };
+    return { text: await handle.readFile('utf8') };
+  } catch (cause) {
+    return { problem: `cannot read file: ${errorCode(cause)}` };
+  } finally {
+    await handle.close();
+  }
+}
+
+async function parseFile(absolutePath: string, tree: ContentTree, edition?: string): Promise<ContentFile | undefined> {
+  const read = await readRegularFile(absolutePath);
+  if ('problem' in read) {
+    tree.errors.push({ file: displayPath(absolutePath), path: '', message: read.problem, severity: 'error' });
+    return undefined;
+  }
+  const { file, errors } = ContentFile.parse(absolutePath, read.text, edition);
+  for (const error of errors) tree.errors.push(error);
   return file;
 }
 
