@@ -9,6 +9,9 @@ import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { editionFiles, storyFiles } from './schema.js';
 
+/** Errors given a line number per file; matches the loader's per-file cap. */
+export const MAX_LOCATED_ERRORS = 200;
+
 export type FieldPath = readonly (string | number)[];
 
 export interface ContentError {
@@ -47,10 +50,14 @@ function yaml(): typeof import('yaml') {
   return (yamlLibrary ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 }
 
-function parseYaml(source: string): ParsedYaml {
+/**
+ * `uniqueKeys` costs time quadratic in a mapping's size (1.3 s for 20,000 keys); it is needed only to
+ * explain a file js-yaml refused, never to locate fields in one it accepted (it has no duplicates).
+ */
+function parseYaml(source: string, { uniqueKeys = true } = {}): ParsedYaml {
   const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
-  return { document: parseDocument(source, { lineCounter, uniqueKeys: true }), lineCounter };
+  return { document: parseDocument(source, { lineCounter, uniqueKeys }), lineCounter };
 }
 
 /** One parsed YAML file, able to say on which line any field path starts. */
@@ -103,7 +110,7 @@ export class ContentFile {
   }
 
   private yaml(): ParsedYaml {
-    return (this.parsed ??= parseYaml(this.source));
+    return (this.parsed ??= parseYaml(this.source, { uniqueKeys: false }));
   }
 
   /** The line of the deepest node that exists along `fieldPath` (a missing field points at its parent). */
@@ -133,23 +140,32 @@ export class ContentFile {
     return { file: this.file, line: this.lineOf(fieldPath), path: formatFieldPath(fieldPath), message, severity };
   }
 
-  /** Validates against `schema`; every problem becomes one error with its line. */
+  /**
+   * Validates against `schema`; every problem becomes one error. Only the first MAX_LOCATED_ERRORS are
+   * given their line (locating one can mean walking a large mapping): the rest are only counted, since the
+   * loader reports no more than that many per file.
+   */
   validate<Schema extends z.ZodType>(schema: Schema): { data?: z.infer<Schema>; errors: ContentError[] } {
     const result = schema.safeParse(this.data, { error: explainIssue });
     if (result.success) return { data: result.data, errors: [] };
-    const errors = result.error.issues.flatMap((issue): ContentError[] => {
+    const errors: ContentError[] = [];
+    const locate = () => errors.length < MAX_LOCATED_ERRORS;
+    for (const issue of result.error.issues) {
       const fieldPath = issue.path.filter((segment) => typeof segment !== 'symbol');
       if (issue.code === 'unrecognized_keys') {
-        return issue.keys.map((key) => ({
-          file: this.file,
-          line: this.lineOfKey(fieldPath, key),
-          path: formatFieldPath([...fieldPath, key]),
-          message: `unknown field "${key}"`,
-          severity: 'error',
-        }));
+        for (const key of issue.keys) {
+          errors.push({
+            file: this.file,
+            line: locate() ? this.lineOfKey(fieldPath, key) : undefined,
+            path: formatFieldPath([...fieldPath, key]),
+            message: `unknown field "${key}"`,
+            severity: 'error',
+          });
+        }
+      } else {
+        errors.push(locate() ? this.error(fieldPath, issue.message) : { file: this.file, path: formatFieldPath(fieldPath), message: issue.message, severity: 'error' });
       }
-      return [this.error(fieldPath, issue.message)];
-    });
+    }
     return { errors };
   }
 }
