@@ -16,6 +16,7 @@ import { buildRecap } from '../src/recaps/recap-content.js';
 import { nextRuns, parseSchedule, shortestGapMinutes } from '../src/recaps/schedule.js';
 import { RecapScheduler } from '../src/recaps/scheduler.js';
 import { SubscriptionStore } from '../src/recaps/subscriptions.js';
+import { added } from './support/subscriptions.js';
 import { contentCopy, shippedBriefing } from './support/content.js';
 
 const silent = createLogger({ LOG_LEVEL: 'silent' }, []);
@@ -82,7 +83,7 @@ describe('the delivery ledger', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'ledger-'));
     const file = path.join(dir, 'bot.sqlite');
     const db = openDatabase(file);
-    const subscription = new SubscriptionStore(db).add({ guildId: null, channelId: '1'.repeat(18), schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'UTC', whenQuiet: 'post', createdBy: null });
+    const subscription = await added(new SubscriptionStore(db).add({ guildId: null, channelId: '1'.repeat(18), schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'UTC', whenQuiet: 'post', createdBy: null }));
     const slots = Array.from({ length: 300 }, (_, index) => new Date(Date.UTC(2026, 0, 1) + index * 60_000).toISOString());
     // Two real processes, each with its own connection, racing for the same slots.
     const claimer = (claimant: string) =>
@@ -107,7 +108,7 @@ describe('the delivery ledger', () => {
   it('migrates a new database and survives reopening', async () => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'db-')), 'nested', 'bot.sqlite');
     const first = openDatabase(file);
-    new SubscriptionStore(first).add({ guildId: '2'.repeat(18), channelId: '3'.repeat(18), schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'Europe/Zurich', whenQuiet: 'skip', createdBy: null });
+    await added(new SubscriptionStore(first).add({ guildId: '2'.repeat(18), channelId: '3'.repeat(18), schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'Europe/Zurich', whenQuiet: 'skip', createdBy: null }));
     first.close();
     const again = openDatabase(file);
     expect(again.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -168,7 +169,7 @@ describe('delivering a slot', () => {
     const db = openDatabase(':memory:');
     const subscriptions = new SubscriptionStore(db);
     const ledger = new DeliveryLedger(db);
-    const subscription = subscriptions.add({ guildId: '2'.repeat(18), channelId: '3'.repeat(18), schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'UTC', whenQuiet: 'post', createdBy: null });
+    const subscription = await added(subscriptions.add({ guildId: '2'.repeat(18), channelId: '3'.repeat(18), schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'UTC', whenQuiet: 'post', createdBy: null }));
     const briefing = await shippedBriefing();
     const deps = { subscriptions, ledger, poster, briefing: () => briefing, log: silent, backoffMs: [0, 0] };
     ledger.claim(subscription.id, 'slot-1', subscription.channelId, 'me');
@@ -221,7 +222,7 @@ describe('catching up after downtime', () => {
     const db = openDatabase(':memory:');
     const subscriptions = new SubscriptionStore(db);
     const ledger = new DeliveryLedger(db);
-    const subscription = subscriptions.add({ guildId: '2'.repeat(18), channelId: '3'.repeat(18), schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'UTC', whenQuiet: 'post', createdBy: null });
+    const subscription = await added(subscriptions.add({ guildId: '2'.repeat(18), channelId: '3'.repeat(18), schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'UTC', whenQuiet: 'post', createdBy: null }));
     const slot = new Date(Date.now() - minutesAgo * 60_000).toISOString();
     subscriptions.planNextSlot(subscription.id, slot);
     const posted: string[] = [];

@@ -75,16 +75,14 @@ export function recapHandler(deps: RecapHandlerDependencies): InteractionHandler
     if (shortestGapMinutes(parsed.cron, timezone) < MIN_MINUTES_BETWEEN_RECAPS) {
       return notice('That schedule runs more than once an hour. Recaps set up here run at most hourly; try `daily 08:00`.');
     }
-    const existing = inGuild(interaction.guild);
-    if (existing.length >= MAX_SUBSCRIPTIONS_PER_GUILD) {
-      return notice(`This server already has ${existing.length} recaps, the most allowed. Remove one with \`/recap remove\` first.`);
-    }
-    const twin = existing.find((subscription) => subscription.channelId === channel.id && subscription.cron === parsed.cron && subscription.timezone === timezone);
-    if (twin) return notice(`<#${channel.id}> already gets this recap (#${twin.id}).`);
     const missing = await missingPermissions(interaction.guild, channel.id);
     if (missing.length > 0) return missingPermissionsReply(channel.id, missing);
 
-    const subscription = subscriptions.add({ guildId: interaction.guildId, channelId: channel.id, schedule, cron: parsed.cron, timezone, whenQuiet, createdBy: interaction.user.id });
+    // The limit and the duplicate check are made by the database, in the same transaction as the insert.
+    const added = await subscriptions.add({ guildId: interaction.guildId, channelId: channel.id, schedule, cron: parsed.cron, timezone, whenQuiet, createdBy: interaction.user.id }, { maxPerGuild: MAX_SUBSCRIPTIONS_PER_GUILD });
+    if (added.status === 'limit') return notice(`This server already has ${added.count} recaps, the most allowed. Remove one with \`/recap remove\` first.`);
+    if (added.status === 'duplicate') return notice(`<#${channel.id}> already gets this recap (#${added.existing.id}).`);
+    const { subscription } = added;
     scheduler.sync();
     return subscribedReply(subscription, nextRuns(subscription.cron, subscription.timezone, 3));
   }
