@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
 import type { Briefing } from '../briefing/briefing.js';
 import type { Logger } from '../log.js';
+import { withRetryOnBusy } from './database.js';
 import { classifyFailure, type Failure } from './delivery-outcome.js';
 import type { DeliveryLedger } from './ledger.js';
 import { buildRecap } from './recap-content.js';
@@ -40,7 +41,7 @@ export async function sendClaimedSlot(deps: DeliveryDependencies, subscription: 
   const last = ledger.lastDelivered(subscription.channelId);
   const recap = buildRecap(deps.briefing(), last && { editionId: last.editionId, deliveredAt: last.settledAt ?? last.slot }, subscription.timezone);
   if (recap.kind === 'quiet' && subscription.whenQuiet === 'skip') {
-    ledger.settle(subscription.id, slot, { status: 'skipped', editionId: recap.editionId, detail: 'nothing new' });
+    await withRetryOnBusy(() => ledger.settle(subscription.id, slot, { status: 'skipped', editionId: recap.editionId, detail: 'nothing new' }));
     return { status: 'skipped' };
   }
   const { content, embeds, components } = recap.reply;
@@ -48,11 +49,9 @@ export async function sendClaimedSlot(deps: DeliveryDependencies, subscription: 
 
   const backoff = deps.backoffMs ?? DEFAULT_BACKOFF_MS;
   for (let attempt = 0; ; attempt++) {
+    let message: { id: string };
     try {
-      const message = await deps.poster.post(subscription.channelId, body);
-      ledger.settle(subscription.id, slot, { status: 'delivered', messageId: message.id, editionId: recap.editionId, detail: recap.kind });
-      log.info({ subscription: subscription.id, channel: subscription.channelId, slot, kind: recap.kind, messageId: message.id }, 'recap delivered');
-      return { status: 'delivered', messageId: message.id };
+      message = await deps.poster.post(subscription.channelId, body);
     } catch (error) {
       const failure = classifyFailure(error);
       const wait = backoff[attempt];
@@ -61,11 +60,15 @@ export async function sendClaimedSlot(deps: DeliveryDependencies, subscription: 
         await sleep(Math.max(wait, failure.retryAfterMs ?? 0));
         continue;
       }
-      if (failure.pauses) deps.subscriptions.pause(subscription.id, failure.reason);
-      ledger.settle(subscription.id, slot, { status: 'failed', detail: failure.reason });
+      if (failure.pauses) await withRetryOnBusy(() => deps.subscriptions.pause(subscription.id, failure.reason));
+      await withRetryOnBusy(() => ledger.settle(subscription.id, slot, { status: 'failed', detail: failure.reason }));
       log.warn({ subscription: subscription.id, channel: subscription.channelId, slot, failure: failure.kind, paused: failure.pauses, err: error }, 'recap delivery failed');
       return { status: 'failed', failure };
     }
+    // Outside the try: a database that stays locked must not look like a failed post and post again.
+    await withRetryOnBusy(() => ledger.settle(subscription.id, slot, { status: 'delivered', messageId: message.id, editionId: recap.editionId, detail: recap.kind }));
+    log.info({ subscription: subscription.id, channel: subscription.channelId, slot, kind: recap.kind, messageId: message.id }, 'recap delivered');
+    return { status: 'delivered', messageId: message.id };
   }
 }
 

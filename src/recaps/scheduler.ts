@@ -5,6 +5,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from '../log.js';
+import { withRetryOnBusy } from './database.js';
 import { sendClaimedSlot, type DeliveryDependencies, type DeliveryResult } from './delivery.js';
 import type { Delivery } from './ledger.js';
 import type { RecapSubscription } from './subscriptions.js';
@@ -60,14 +61,17 @@ export class RecapScheduler {
       });
       void task.start();
       this.tasks.set(subscription.id, { task, signature: signatureOf(subscription) });
-      this.deps.subscriptions.planNextSlot(subscription.id, task.getNextRun()?.toISOString() ?? null);
+      const next = task.getNextRun()?.toISOString() ?? null;
+      this.write(() => this.deps.subscriptions.planNextSlot(subscription.id, next)).catch((error: unknown) =>
+        this.log.error({ err: error, subscription: subscription.id }, 'could not record the next recap slot'),
+      );
     }
   }
 
   /** Posts a recap now, outside the schedule (`/recap now`), through the same ledger and delivery path. */
   async postNow(subscription: RecapSubscription, requestId: string): Promise<DeliveryResult | undefined> {
     const slot = `now:${requestId}`;
-    if (!this.deps.ledger.claim(subscription.id, slot, subscription.channelId, this.claimant)) return undefined;
+    if (!(await this.write(() => this.deps.ledger.claim(subscription.id, slot, subscription.channelId, this.claimant)))) return undefined;
     return this.track(sendClaimedSlot(this.deps, subscription, slot));
   }
 
@@ -90,8 +94,10 @@ export class RecapScheduler {
     const subscription = this.deps.subscriptions.get(subscriptionId);
     if (!subscription || subscription.pausedAt) return;
     // Claim first: the ledger row is what lets a restart finish this slot if we die while posting.
-    const claimed = this.deps.ledger.claim(subscription.id, slot, subscription.channelId, this.claimant);
-    this.deps.subscriptions.planNextSlot(subscription.id, this.tasks.get(subscription.id)?.task.getNextRun()?.toISOString() ?? null);
+    // Another process may hold the write lock: wait for it on a timer, never by blocking the event loop.
+    const claimed = await this.write(() => this.deps.ledger.claim(subscription.id, slot, subscription.channelId, this.claimant));
+    const next = this.tasks.get(subscription.id)?.task.getNextRun()?.toISOString() ?? null;
+    await this.write(() => this.deps.subscriptions.planNextSlot(subscription.id, next));
     if (!claimed) {
       this.log.debug({ subscription: subscription.id, slot }, 'slot already claimed elsewhere');
       return;
@@ -101,11 +107,11 @@ export class RecapScheduler {
 
   private async recoverAbandonedClaims(): Promise<void> {
     for (const delivery of this.deps.ledger.unsettled()) {
-      if (!this.isAbandoned(delivery) || !this.deps.ledger.takeOver(delivery, this.claimant)) continue;
+      if (!this.isAbandoned(delivery) || !(await this.write(() => this.deps.ledger.takeOver(delivery, this.claimant)))) continue;
       const subscription = this.deps.subscriptions.get(delivery.subscriptionId);
       const age = Date.now() - Date.parse(delivery.claimedAt ?? delivery.slot);
       if (!subscription || subscription.pausedAt || age > this.options.catchupMinutes * 60_000) {
-        this.deps.ledger.settle(delivery.subscriptionId, delivery.slot, { status: 'failed', detail: 'the bot stopped while posting, too long ago to retry' });
+        await this.write(() => this.deps.ledger.settle(delivery.subscriptionId, delivery.slot, { status: 'failed', detail: 'the bot stopped while posting, too long ago to retry' }));
         continue;
       }
       this.log.info({ subscription: subscription.id, slot: delivery.slot }, 'finishing a recap an earlier run left half-done');
@@ -120,9 +126,9 @@ export class RecapScheduler {
       const slot = subscription.nextSlot;
       if (subscription.pausedAt || !slot || Date.parse(slot) > now) continue;
       if (now - Date.parse(slot) > this.options.catchupMinutes * 60_000) {
-        this.deps.ledger.recordMissed(subscription.id, slot, subscription.channelId);
+        await this.write(() => this.deps.ledger.recordMissed(subscription.id, slot, subscription.channelId));
         this.log.warn({ subscription: subscription.id, slot }, 'recap slot missed while the bot was down');
-      } else if (this.deps.ledger.claim(subscription.id, slot, subscription.channelId, this.claimant)) {
+      } else if (await this.write(() => this.deps.ledger.claim(subscription.id, slot, subscription.channelId, this.claimant))) {
         this.log.info({ subscription: subscription.id, slot }, 'posting a recap slot missed while the bot was down');
         await this.track(sendClaimedSlot(this.deps, subscription, slot));
       }
@@ -135,6 +141,11 @@ export class RecapScheduler {
     const pid = Number(pidText);
     if (host === hostname() && Number.isInteger(pid)) return pid === process.pid || !isAlive(pid);
     return Date.now() - Date.parse(delivery.claimedAt ?? '') > CLAIM_LEASE_MS;
+  }
+
+  /** A database write that waits out another process's write lock on a timer. */
+  private write<T>(work: () => T): Promise<T> {
+    return withRetryOnBusy(work, { onRetry: (_error, attempt) => attempt === 1 && this.log.info('recap database is locked by another process; retrying') });
   }
 
   private track<T>(work: Promise<T>): Promise<T> {
