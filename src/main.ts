@@ -12,7 +12,7 @@ import { createClient } from './discord/client.js';
 import { recapHandler } from './discord/recap-handler.js';
 import { routeInteractions } from './discord/router.js';
 import { createLogger } from './log.js';
-import { openDatabase } from './recaps/database.js';
+import { DatabaseOpenError, openDatabase, watchDatabaseFile } from './recaps/database.js';
 import { DeliveryLedger } from './recaps/ledger.js';
 import { RecapScheduler } from './recaps/scheduler.js';
 import { SubscriptionStore } from './recaps/subscriptions.js';
@@ -46,7 +46,22 @@ if (!(opened instanceof LiveBriefing)) {
 }
 const live = opened;
 
-const db = openDatabase(config.DATABASE_PATH);
+let db: ReturnType<typeof openDatabase>;
+try {
+  db = openDatabase(config.DATABASE_PATH);
+} catch (error) {
+  // A path the operator can fix: one sentence, no stack, as for configuration problems.
+  if (!(error instanceof DatabaseOpenError)) throw error;
+  log.fatal({ code: error.code }, error.message);
+  log.flush();
+  process.exit(1);
+}
+const stopWatchingDatabase = watchDatabaseFile(config.DATABASE_PATH, (reason) =>
+  log.error(
+    { databasePath: config.DATABASE_PATH, reason },
+    `the recap database file DATABASE_PATH (${config.DATABASE_PATH}) was ${reason} while the bot is running: the bot keeps using the old file, and every subscription and delivery record will be lost at restart; restore the file from a backup before restarting`,
+  ),
+);
 const subscriptions = new SubscriptionStore(db);
 const ledger = new DeliveryLedger(db);
 subscriptions.syncEnvironment(
@@ -94,6 +109,7 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
     process.exit(0);
   }, SHUTDOWN_DEADLINE_MS).unref();
   live.close();
+  stopWatchingDatabase();
   await scheduler.stop();
   await client.destroy();
   db.close();

@@ -24,9 +24,22 @@ export interface ContentError {
   severity: 'error' | 'warning';
 }
 
+/** Longest message or field path shown: a message quotes at most the offending line, this long. */
+const MAX_SHOWN = 200;
+
+/**
+ * `file:line path: message`, on one line. A content file may be a symlink to anything (a `.env` with the
+ * token in it): nothing beyond the offending line, trimmed to 200 characters, ever reaches a log.
+ */
 export function formatContentError(error: ContentError): string {
   const where = error.line === undefined ? error.file : `${error.file}:${error.line}`;
-  return `${where}${error.path ? ` ${error.path}` : ''}: ${error.message}`;
+  return `${where}${error.path ? ` ${firstLine(error.path)}` : ''}: ${firstLine(error.message)}`;
+}
+
+/** The first line of `text`, trimmed to `max` characters. */
+export function firstLine(text: string, max = MAX_SHOWN): string {
+  const line = text.split(/\r?\n|\r/, 1)[0]!.trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
 function formatFieldPath(fieldPath: FieldPath): string {
@@ -113,6 +126,20 @@ export class ContentFile {
     return (this.parsed ??= parseYaml(this.source, { uniqueKeys: false }));
   }
 
+  /**
+   * A message quotes a wrong string value only if it is all on the offending line: a file that is not
+   * YAML (a `.env` linked in by mistake) reads as one string folded from all its lines, and none of the
+   * others may be echoed.
+   */
+  private withoutOtherLines(error: ContentError, expected: string): ContentError {
+    const quoted = /got string ("(?:[^"\\]|\\.)*")$/.exec(error.message)?.[1];
+    if (quoted === undefined) return error;
+    const value = JSON.parse(quoted) as string;
+    const line = error.line === undefined ? undefined : this.source.split('\n', error.line)[error.line - 1];
+    if (line !== undefined && line.includes(value) && value.length <= 200) return error;
+    return { ...error, message: `expected ${expected}, got text (${value.length} characters, not shown)` };
+  }
+
   /** The line of the deepest node that exists along `fieldPath` (a missing field points at its parent). */
   lineOf(fieldPath: FieldPath): number | undefined {
     const { document, lineCounter } = this.yaml();
@@ -162,8 +189,11 @@ export class ContentFile {
             severity: 'error',
           });
         }
+      } else if (locate()) {
+        const error = this.error(fieldPath, issue.message);
+        errors.push(issue.code === 'invalid_type' ? this.withoutOtherLines(error, issue.expected) : error);
       } else {
-        errors.push(locate() ? this.error(fieldPath, issue.message) : { file: this.file, path: formatFieldPath(fieldPath), message: issue.message, severity: 'error' });
+        errors.push({ file: this.file, path: formatFieldPath(fieldPath), message: issue.message, severity: 'error' });
       }
     }
     return { errors };
@@ -186,7 +216,9 @@ function explainIssue(issue: z.core.$ZodRawIssue): string | undefined {
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
-  return typeof value === 'object' ? 'a mapping' : `${typeof value} ${JSON.stringify(value)}`;
+  if (typeof value === 'object') return 'a mapping';
+  // A file that is not YAML at all reads as one long string: quote its start, never the rest.
+  return `${typeof value} ${JSON.stringify(value)}`;
 }
 
 export function displayPath(absolutePath: string): string {
