@@ -4,7 +4,7 @@
 import { Events, Routes } from 'discord.js';
 import type { RESTPostAPIChannelMessageResult } from 'discord-api-types/v10';
 import { briefingCommands } from '../commands/index.js';
-import { formatContentError } from './briefing/content-files.js';
+import { formatContentErrorForLog } from './briefing/content-files.js';
 import { LiveBriefing } from './briefing/live.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { briefingHandler } from './discord/briefing-handlers.js';
@@ -34,13 +34,13 @@ process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandl
 const opened = await LiveBriefing.open(config.CONTENT_DIR, {
   reloaded: (briefing) => log.info({ edition: briefing.latest.id, quotes: briefing.quotes.length }, 'content reloaded'),
   rejected: (errors) => {
-    for (const error of errors) log.error({ content: formatContentError(error) }, 'content error');
+    for (const error of errors) log.error({ content: formatContentErrorForLog(error) }, 'content error');
     log.error({ errors: errors.length }, 'content change rejected; still serving the last good briefing');
   },
   problem: (error, message) => log.warn({ err: error }, message),
 });
 if (!(opened instanceof LiveBriefing)) {
-  for (const error of opened.errors) log.error({ content: formatContentError(error) }, 'content error');
+  for (const error of opened.errors) log.error({ content: formatContentErrorForLog(error) }, 'content error');
   log.fatal({ errors: opened.errors.length, contentDir: config.CONTENT_DIR }, 'content is invalid; not starting');
   process.exit(1);
 }

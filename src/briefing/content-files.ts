@@ -24,20 +24,25 @@ export interface ContentError {
   severity: 'error' | 'warning';
 }
 
-/** Longest message or field path shown: a message quotes at most the offending line, this long. */
-const MAX_SHOWN = 200;
+/** Longest message or field path written to the bot's log. */
+export const LOGGED_CONTENT_CHARS = 200;
 
-/**
- * `file:line path: message`, on one line. A content file may be a symlink to anything (a `.env` with the
- * token in it): nothing beyond the offending line, trimmed to 200 characters, ever reaches a log.
- */
+/** `file:line path: message`, as content:check shows editors. */
 export function formatContentError(error: ContentError): string {
   const where = error.line === undefined ? error.file : `${error.file}:${error.line}`;
-  return `${where}${error.path ? ` ${firstLine(error.path)}` : ''}: ${firstLine(error.message)}`;
+  return `${where}${error.path ? ` ${error.path}` : ''}: ${error.message}`;
+}
+
+/**
+ * The same for the bot's log, on one line: a content file may be a symlink to anything (a `.env` with
+ * the token in it), so nothing beyond the offending line, trimmed to 200 characters, is ever logged.
+ */
+export function formatContentErrorForLog(error: ContentError): string {
+  return formatContentError({ ...error, path: firstLine(error.path), message: firstLine(error.message) });
 }
 
 /** The first line of `text`, trimmed to `max` characters. */
-export function firstLine(text: string, max = MAX_SHOWN): string {
+export function firstLine(text: string, max = LOGGED_CONTENT_CHARS): string {
   const line = text.split(/\r?\n|\r/, 1)[0]!.trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
