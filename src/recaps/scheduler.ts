@@ -1,17 +1,21 @@
-// Runs every active subscription on its node-cron schedule, in its time zone. At start-up it first
+// Runs every active subscription on its cron schedule, in its time zone, at the times nextRuns gives
+// (node-cron reads the expression; this file's timers fire the slots, so the daylight-saving rule of
+// schedule.ts holds: a repeated wall-clock time runs once, at its first occurrence). At start-up it first
 // finishes what an earlier process left half-done (claimed slots never settled) and catches up on a slot
 // missed while no process ran, within a grace window; older ones are recorded as missed.
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from '../log.js';
 import { withRetryOnBusy } from './database.js';
 import { sendClaimedSlot, type DeliveryDependencies, type DeliveryResult } from './delivery.js';
 import type { Delivery } from './ledger.js';
+import { nextRuns } from './schedule.js';
 import type { RecapSubscription } from './subscriptions.js';
 
 /** How often to pick up subscription changes made by other processes sharing the database. */
 const RESYNC_MS = 60_000;
+/** Longest single timer wait; a later slot is reached by waiting again (setTimeout caps at 24.8 days). */
+const MAX_TIMER_MS = 6 * 60 * 60_000;
 /** A claim older than this is abandoned even if its owner may be alive elsewhere. */
 const CLAIM_LEASE_MS = 15 * 60_000;
 
@@ -26,7 +30,7 @@ function newClaimant(): string {
 
 export class RecapScheduler {
   readonly claimant = newClaimant();
-  private readonly tasks = new Map<number, { task: ScheduledTask; signature: string }>();
+  private readonly tasks = new Map<number, { timer?: NodeJS.Timeout; next?: Date; signature: string }>();
   private readonly inFlight = new Set<Promise<unknown>>();
   private resyncTimer?: NodeJS.Timeout;
 
@@ -46,26 +50,39 @@ export class RecapScheduler {
   /** Makes the running jobs match the database: new, changed, paused and removed subscriptions. */
   sync(): void {
     const active = new Map(this.deps.subscriptions.all().filter((subscription) => !subscription.pausedAt).map((subscription) => [subscription.id, subscription]));
-    for (const [id, { task, signature }] of this.tasks) {
+    for (const [id, { timer, signature }] of this.tasks) {
       const subscription = active.get(id);
       if (!subscription || signatureOf(subscription) !== signature) {
-        void task.destroy();
+        clearTimeout(timer);
         this.tasks.delete(id);
       }
     }
     for (const subscription of active.values()) {
       if (this.tasks.has(subscription.id)) continue;
-      const task = cron.createTask(subscription.cron, (context) => this.track(this.runSlot(subscription.id, context.date.toISOString())), {
-        timezone: subscription.timezone,
-        name: `recap-${subscription.id}`,
-      });
-      void task.start();
-      this.tasks.set(subscription.id, { task, signature: signatureOf(subscription) });
-      const next = task.getNextRun()?.toISOString() ?? null;
+      const entry = { signature: signatureOf(subscription) };
+      this.tasks.set(subscription.id, entry);
+      this.arm(subscription, Date.now());
+      const next = this.tasks.get(subscription.id)?.next?.toISOString() ?? null;
       this.write(() => this.deps.subscriptions.planNextSlot(subscription.id, next)).catch((error: unknown) =>
         this.log.error({ err: error, subscription: subscription.id }, 'could not record the next recap slot'),
       );
     }
+  }
+
+  /** Sets the timer for the subscription's first run after `after` (ms). */
+  private arm(subscription: RecapSubscription, after: number): void {
+    const entry = this.tasks.get(subscription.id);
+    if (!entry || entry.signature !== signatureOf(subscription)) return;
+    const next = nextRuns(subscription.cron, subscription.timezone, 3).find((run) => run.getTime() > after);
+    entry.next = next;
+    if (!next) return;
+    const wait = next.getTime() - Date.now();
+    entry.timer = setTimeout(() => {
+      if (this.tasks.get(subscription.id) !== entry) return;
+      if (Date.now() < next.getTime() - 1000) return this.arm(subscription, after); // A long wait, split in parts.
+      this.arm(subscription, next.getTime());
+      void this.track(this.runSlot(subscription.id, next.toISOString()));
+    }, Math.min(Math.max(0, wait), MAX_TIMER_MS));
   }
 
   /** Posts a recap now, outside the schedule (`/recap now`), through the same ledger and delivery path. */
@@ -77,7 +94,7 @@ export class RecapScheduler {
 
   async stop(): Promise<void> {
     clearInterval(this.resyncTimer);
-    for (const { task } of this.tasks.values()) await task.destroy();
+    for (const { timer } of this.tasks.values()) clearTimeout(timer);
     this.tasks.clear();
     await Promise.allSettled(this.inFlight);
   }
@@ -96,7 +113,7 @@ export class RecapScheduler {
     // Claim first: the ledger row is what lets a restart finish this slot if we die while posting.
     // Another process may hold the write lock: wait for it on a timer, never by blocking the event loop.
     const claimed = await this.write(() => this.deps.ledger.claim(subscription.id, slot, subscription.channelId, this.claimant));
-    const next = this.tasks.get(subscription.id)?.task.getNextRun()?.toISOString() ?? null;
+    const next = this.tasks.get(subscription.id)?.next?.toISOString() ?? null;
     await this.write(() => this.deps.subscriptions.planNextSlot(subscription.id, next));
     if (!claimed) {
       this.log.debug({ subscription: subscription.id, slot }, 'slot already claimed elsewhere');
