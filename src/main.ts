@@ -2,7 +2,7 @@
 // recap database, connects to Discord, answers interactions, posts scheduled recaps, reloads content on
 // change, and shuts down cleanly on SIGINT/SIGTERM.
 import { Events, Routes } from 'discord.js';
-import type { RESTPostAPIChannelMessageResult } from 'discord-api-types/v10';
+import type { RESTGetAPIChannelMessagesResult, RESTPostAPIChannelMessageResult } from 'discord-api-types/v10';
 import { briefingCommands } from '../commands/index.js';
 import { formatContentErrorForLog } from './briefing/content-files.js';
 import { LiveBriefing } from './briefing/live.js';
@@ -76,7 +76,10 @@ const scheduler = new RecapScheduler(
     ledger,
     briefing: () => live.current,
     log,
-    poster: { post: (channelId, body) => client.rest.post(Routes.channelMessages(channelId), { body }) as Promise<RESTPostAPIChannelMessageResult> },
+    poster: {
+      post: (channelId, body) => client.rest.post(Routes.channelMessages(channelId), { body }) as Promise<RESTPostAPIChannelMessageResult>,
+      recent: (channelId) => client.rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: '50' }) }) as Promise<RESTGetAPIChannelMessagesResult>,
+    },
   },
   { catchupMinutes: config.RECAP_CATCHUP_MINUTES },
   log,

@@ -166,7 +166,8 @@ describe('what changed between editions', () => {
 });
 
 describe('delivering a slot', () => {
-  const setup = async (poster: MessagePoster) => {
+  const setup = async (posting: Pick<MessagePoster, 'post'>) => {
+    const poster: MessagePoster = { ...posting, recent: async () => [] };
     const db = openDatabase(':memory:');
     const subscriptions = new SubscriptionStore(db);
     const ledger = new DeliveryLedger(db);
@@ -228,7 +229,7 @@ describe('catching up after downtime', () => {
     subscriptions.planNextSlot(subscription.id, slot);
     const posted: string[] = [];
     const briefing = await shippedBriefing();
-    const deps = { subscriptions, ledger, briefing: () => briefing, log: silent, poster: { post: async (channel: string) => (posted.push(channel), { id: String(posted.length) }) } };
+    const deps = { subscriptions, ledger, briefing: () => briefing, log: silent, poster: { post: async (channel: string) => (posted.push(channel), { id: String(posted.length) }), recent: async () => [] } };
     const run = async () => {
       const scheduler = new RecapScheduler(deps, { catchupMinutes }, silent);
       await scheduler.start();

@@ -11,8 +11,17 @@ import type { DeliveryLedger } from './ledger.js';
 import { buildRecap } from './recap-content.js';
 import type { RecapSubscription, SubscriptionStore } from './subscriptions.js';
 
+/** What a channel's recent messages need to show for a recap to be recognised: its marker. */
+export interface PostedMessage {
+  id: string;
+  content?: string;
+  embeds?: readonly { footer?: { text?: string } }[];
+}
+
 export interface MessagePoster {
   post(channelId: string, body: RESTPostAPIChannelMessageJSONBody): Promise<{ id: string }>;
+  /** The channel's latest messages (GET /channels/{id}/messages?limit=50), newest first. */
+  recent(channelId: string): Promise<readonly PostedMessage[]>;
 }
 
 export interface DeliveryDependencies {
@@ -45,7 +54,8 @@ export async function sendClaimedSlot(deps: DeliveryDependencies, subscription: 
     return { status: 'skipped' };
   }
   const { content, embeds, components } = recap.reply;
-  const body: RESTPostAPIChannelMessageJSONBody = { content, embeds, components, allowed_mentions: { parse: [] }, nonce: nonceFor(subscription.id, slot), enforce_nonce: true };
+  const nonce = nonceFor(subscription.id, slot);
+  const body: RESTPostAPIChannelMessageJSONBody = { ...withMarker({ content, embeds }, nonce), components, allowed_mentions: { parse: [] }, nonce, enforce_nonce: true };
 
   const backoff = deps.backoffMs ?? DEFAULT_BACKOFF_MS;
   for (let attempt = 0; ; attempt++) {
@@ -70,6 +80,40 @@ export async function sendClaimedSlot(deps: DeliveryDependencies, subscription: 
     log.info({ subscription: subscription.id, channel: subscription.channelId, slot, kind: recap.kind, messageId: message.id }, 'recap delivered');
     return { status: 'delivered', messageId: message.id };
   }
+}
+
+/**
+ * Discord honours a nonce for a few minutes only, and does not always return it in message objects, so
+ * each recap also says which slot it is: `ref <nonce>` at the end of its footer (or, with no embed, as
+ * a small last line). A restart finishing an old claim looks for it before posting again.
+ */
+export function markerFor(nonce: string): string {
+  return `ref ${nonce}`;
+}
+
+const FOOTER_LIMIT = 2048;
+const EMBEDS_TOTAL_LIMIT = 6000;
+const CONTENT_LIMIT = 2000;
+
+function withMarker(message: Pick<RESTPostAPIChannelMessageJSONBody, 'content' | 'embeds'>, nonce: string): Pick<RESTPostAPIChannelMessageJSONBody, 'content' | 'embeds'> {
+  const marker = markerFor(nonce);
+  const embeds = message.embeds ?? [];
+  const last = embeds.at(-1);
+  if (last) {
+    const footer = last.footer?.text ? `${last.footer.text} · ${marker}` : marker;
+    const total = JSON.stringify(embeds).length; // An upper bound on the characters Discord counts.
+    if (footer.length <= FOOTER_LIMIT && total + marker.length + 3 <= EMBEDS_TOTAL_LIMIT) {
+      return { ...message, embeds: [...embeds.slice(0, -1), { ...last, footer: { ...last.footer, text: footer } }] };
+    }
+  }
+  const content = message.content ? `${message.content}\n-# ${marker}` : `-# ${marker}`;
+  return content.length <= CONTENT_LIMIT ? { ...message, content } : message;
+}
+
+/** The message among `messages` that carries the slot's marker, if any. */
+export function findMarked(messages: readonly PostedMessage[], subscriptionId: number, slot: string): PostedMessage | undefined {
+  const marker = markerFor(nonceFor(subscriptionId, slot));
+  return messages.find((message) => message.content?.includes(marker) || message.embeds?.some((embed) => embed.footer?.text?.includes(marker)));
 }
 
 /** Discord nonces are at most 25 characters; this one is stable for a (subscription, slot). */

@@ -7,7 +7,7 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../log.js';
 import { withRetryOnBusy } from './database.js';
-import { sendClaimedSlot, type DeliveryDependencies, type DeliveryResult } from './delivery.js';
+import { findMarked, sendClaimedSlot, type DeliveryDependencies, type DeliveryResult } from './delivery.js';
 import type { Delivery } from './ledger.js';
 import { nextRuns } from './schedule.js';
 import type { RecapSubscription } from './subscriptions.js';
@@ -16,6 +16,8 @@ import type { RecapSubscription } from './subscriptions.js';
 const RESYNC_MS = 60_000;
 /** Longest single timer wait; a later slot is reached by waiting again (setTimeout caps at 24.8 days). */
 const MAX_TIMER_MS = 6 * 60 * 60_000;
+/** How long Discord remembers a nonce; an older claim is looked for in the channel before re-posting. */
+const NONCE_MEMORY_MS = 5 * 60_000;
 /** A claim older than this is abandoned even if its owner may be alive elsewhere. */
 const CLAIM_LEASE_MS = 15 * 60_000;
 
@@ -131,10 +133,29 @@ export class RecapScheduler {
         await this.write(() => this.deps.ledger.settle(delivery.subscriptionId, delivery.slot, { status: 'failed', detail: 'the bot stopped while posting, too long ago to retry' }));
         continue;
       }
+      if (age > NONCE_MEMORY_MS && (await this.alreadyPosted(subscription, delivery.slot))) continue;
       this.log.info({ subscription: subscription.id, slot: delivery.slot }, 'finishing a recap an earlier run left half-done');
       // Same slot, same nonce: if the first post did land, Discord returns it instead of posting again.
       await this.track(sendClaimedSlot(this.deps, subscription, delivery.slot));
     }
+  }
+
+  /**
+   * Past the nonce's few minutes, the nonce alone cannot stop a second post: look for the slot's marker
+   * among the channel's recent messages, and settle the slot as delivered if the first post landed.
+   */
+  private async alreadyPosted(subscription: RecapSubscription, slot: string): Promise<boolean> {
+    let found;
+    try {
+      found = findMarked(await this.deps.poster.recent(subscription.channelId), subscription.id, slot);
+    } catch (error) {
+      this.log.warn({ err: error, subscription: subscription.id, slot }, "could not read the channel's recent messages; posting with the nonce alone");
+      return false;
+    }
+    if (!found) return false;
+    await this.write(() => this.deps.ledger.settle(subscription.id, slot, { status: 'delivered', messageId: found.id, detail: 'found in the channel after a restart' }));
+    this.log.info({ subscription: subscription.id, slot, messageId: found.id }, 'recap an earlier run posted was found in the channel; not posting again');
+    return true;
   }
 
   private async catchUpMissedSlots(): Promise<void> {
