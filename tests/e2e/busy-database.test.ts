@@ -27,7 +27,7 @@ it('answers /brief within 3 s while another process holds the database write loc
   dataDir = await mkdtemp(path.join(tmpdir(), 'busy-db-'));
   const databasePath = path.join(dataDir, 'bot.sqlite');
   const talks = emulator.channel('talks').id;
-  const slot = secondsFromNow(10);
+  const slot = secondsFromNow(15);
   bot = startProcess('src/main.ts', {
     DISCORD_TOKEN: emulator.token,
     DISCORD_API_URL: emulator.restUrl,
