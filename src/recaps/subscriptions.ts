@@ -63,7 +63,8 @@ export class SubscriptionStore {
         .run({ ...subscription, createdAt: new Date().toISOString() });
       return { status: 'added', subscription: this.get(Number(lastInsertRowid))! };
     });
-    return withRetryOnBusy(() => attempt.immediate());
+    // Answered within an interaction's 3 seconds: wait for a lock briefly, then let the caller apologise.
+    return withRetryOnBusy(() => attempt.immediate(), { maxWaitMs: 2000 });
   }
 
   get(id: number): RecapSubscription | undefined {
