@@ -83,7 +83,7 @@ function owned(context: RecapContext, guildId: string, id: unknown): RecapSubscr
 
 const nextRun = (subscription: RecapSubscription) => nextRuns(subscription.cron, subscription.timezone, 1)[0];
 
-function subscribe(context: RecapContext, caller: Caller, options: Record<string, unknown>): Reply {
+async function subscribe(context: RecapContext, caller: Caller, options: Record<string, unknown>): Promise<Reply> {
   const guildId = guildOf(caller);
   const channelId = String(options.channel);
   const schedule = String(options.schedule ?? '').trim();
@@ -98,13 +98,11 @@ function subscribe(context: RecapContext, caller: Caller, options: Record<string
   if (shortestGapMinutes(parsed.cron, timezone) < MIN_MINUTES_BETWEEN_RECAPS) {
     throw new UserError('That schedule runs more than once an hour. Recaps set up here run at most hourly; try `daily 08:00`.');
   }
-  const existing = inGuild(context, guildId);
-  if (existing.length >= MAX_SUBSCRIPTIONS_PER_GUILD) {
-    throw new UserError(`This server already has ${existing.length} recaps, the most allowed. Remove one with \`/recap remove\` first.`);
-  }
-  const twin = existing.find((subscription) => subscription.channelId === channelId && subscription.cron === parsed.cron && subscription.timezone === timezone);
-  if (twin) throw new UserError(`<#${channelId}> already gets this recap (#${twin.id}).`);
-  const subscription = context.subscriptions.add({ guildId, channelId, schedule, cron: parsed.cron, timezone, whenQuiet, createdBy: caller.userId });
+  // The limit and the duplicate check are made by the database, in the same transaction as the insert.
+  const added = await context.subscriptions.add({ guildId, channelId, schedule, cron: parsed.cron, timezone, whenQuiet, createdBy: caller.userId }, { maxPerGuild: MAX_SUBSCRIPTIONS_PER_GUILD });
+  if (added.status === 'limit') throw new UserError(`This server already has ${added.count} recaps, the most allowed. Remove one with \`/recap remove\` first.`);
+  if (added.status === 'duplicate') throw new UserError(`<#${channelId}> already gets this recap (#${added.existing.id}).`);
+  const { subscription } = added;
   context.scheduler.sync();
   return subscribedReply(subscription, nextRuns(subscription.cron, subscription.timezone, 3));
 }

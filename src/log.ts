@@ -14,7 +14,7 @@ export function createLogger(
   destination?: DestinationStream,
 ): Logger {
   const usable = secrets.filter((secret) => secret.length >= 8);
-  const scrub = (line: string) => usable.reduce((text, secret) => text.replaceAll(secret, REDACTED), line);
+  const scrub = (line: string) => redactUrlTokens(usable.reduce((text, secret) => text.replaceAll(secret, REDACTED), line));
   const format = config.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json');
   return pino(
     {
@@ -25,6 +25,17 @@ export function createLogger(
     },
     destination ?? (format === 'pretty' ? prettyStream() : pino.destination({ sync: true })),
   );
+}
+
+/**
+ * Interaction and webhook tokens travel in URL paths (`/interactions/<id>/<token>/callback`,
+ * `/webhooks/<id>/<token>`), and discord.js puts those URLs in its errors: each is a credential to
+ * answer as the bot for 15 minutes. Whatever field or message they sit in, they are replaced.
+ */
+export function redactUrlTokens(line: string): string {
+  return line
+    .replace(/(\/interactions\/\d+\/)[^/\s"'?#\\]+/g, `$1${REDACTED}`)
+    .replace(/(\/webhooks\/\d+\/)[^/\s"'?#\\]+/g, `$1${REDACTED}`);
 }
 
 /** pino-pretty is for people at a terminal; loaded only then, it costs a server nothing (about 10 MB). */

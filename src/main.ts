@@ -2,17 +2,17 @@
 // recap database, connects to Discord, answers interactions, posts scheduled recaps, reloads content on
 // change, and shuts down cleanly on SIGINT/SIGTERM.
 import { Events, Routes } from 'discord.js';
-import type { RESTPostAPIChannelMessageResult } from 'discord-api-types/v10';
+import type { RESTGetAPIChannelMessagesResult, RESTPostAPIChannelMessageResult } from 'discord-api-types/v10';
 import { summarize } from '../commands/brief.js';
 import { commands, type AppContext } from '../commands/index.js';
-import { formatContentError } from './briefing/content-files.js';
+import { formatContentErrorForLog } from './briefing/content-files.js';
 import { LiveBriefing } from './briefing/live.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { answerInteractions } from './discord/adapter.js';
 import { createClient } from './discord/client.js';
 import { guildDirectory } from './discord/guilds.js';
 import { createLogger } from './log.js';
-import { openDatabase } from './recaps/database.js';
+import { DatabaseOpenError, openDatabase, watchDatabaseFile } from './recaps/database.js';
 import { DeliveryLedger } from './recaps/ledger.js';
 import { RecapScheduler } from './recaps/scheduler.js';
 import { SubscriptionStore } from './recaps/subscriptions.js';
@@ -34,18 +34,34 @@ process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandl
 const opened = await LiveBriefing.open(config.CONTENT_DIR, {
   reloaded: (briefing) => log.info({ edition: briefing.latest.id, quotes: briefing.quotes.length }, 'content reloaded'),
   rejected: (errors) => {
-    for (const error of errors) log.error({ content: formatContentError(error) }, 'content error');
+    for (const error of errors) log.error({ content: formatContentErrorForLog(error) }, 'content error');
     log.error({ errors: errors.length }, 'content change rejected; still serving the last good briefing');
   },
+  problem: (error, message) => log.warn({ err: error }, message),
 });
 if (!(opened instanceof LiveBriefing)) {
-  for (const error of opened.errors) log.error({ content: formatContentError(error) }, 'content error');
+  for (const error of opened.errors) log.error({ content: formatContentErrorForLog(error) }, 'content error');
   log.fatal({ errors: opened.errors.length, contentDir: config.CONTENT_DIR }, 'content is invalid; not starting');
   process.exit(1);
 }
 const live = opened;
 
-const db = openDatabase(config.DATABASE_PATH);
+let db: ReturnType<typeof openDatabase>;
+try {
+  db = openDatabase(config.DATABASE_PATH);
+} catch (error) {
+  // A path the operator can fix: one sentence, no stack, as for configuration problems.
+  if (!(error instanceof DatabaseOpenError)) throw error;
+  log.fatal({ code: error.code }, error.message);
+  log.flush();
+  process.exit(1);
+}
+const stopWatchingDatabase = watchDatabaseFile(config.DATABASE_PATH, (reason) =>
+  log.error(
+    { databasePath: config.DATABASE_PATH, reason },
+    `the recap database file DATABASE_PATH (${config.DATABASE_PATH}) was ${reason} while the bot is running: the bot keeps using the old file, and every subscription and delivery record will be lost at restart; restore the file from a backup before restarting`,
+  ),
+);
 const subscriptions = new SubscriptionStore(db);
 const ledger = new DeliveryLedger(db);
 subscriptions.syncEnvironment(
@@ -62,7 +78,10 @@ const scheduler = new RecapScheduler(
     summarize,
     staleAfterDays: config.STALE_AFTER_DAYS,
     log,
-    poster: { post: (channelId, body) => client.rest.post(Routes.channelMessages(channelId), { body }) as Promise<RESTPostAPIChannelMessageResult> },
+    poster: {
+      post: (channelId, body) => client.rest.post(Routes.channelMessages(channelId), { body }) as Promise<RESTPostAPIChannelMessageResult>,
+      recent: (channelId) => client.rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: '50' }) }) as Promise<RESTGetAPIChannelMessagesResult>,
+    },
   },
   { catchupMinutes: config.RECAP_CATCHUP_MINUTES },
   log,
@@ -85,7 +104,7 @@ client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: even
 client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway resumed'));
 client.rest.on('rateLimited', (info) => log.info({ route: info.route, retryAfterMs: info.retryAfter, global: info.global }, 'rate limited'));
 
-live.watch();
+live.watch().catch((error: unknown) => log.error({ err: error }, 'content watching failed to start; content changes need a restart'));
 
 let stopping = false;
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
@@ -97,6 +116,7 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
     process.exit(0);
   }, SHUTDOWN_DEADLINE_MS).unref();
   live.close();
+  stopWatchingDatabase();
   await scheduler.stop();
   await client.destroy();
   db.close();

@@ -1,12 +1,16 @@
 // Reading content/ from disk: which files exist, YAML parsing with line numbers, and zod validation
 // whose errors point at file, line and field path.
-import { readdir, readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { createRequire } from 'node:module';
 import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { editionFiles, storyFiles } from './schema.js';
+
+/** Errors given a line number per file; matches the loader's per-file cap. */
+export const MAX_LOCATED_ERRORS = 200;
 
 export type FieldPath = readonly (string | number)[];
 
@@ -20,9 +24,27 @@ export interface ContentError {
   severity: 'error' | 'warning';
 }
 
+/** Longest message or field path written to the bot's log. */
+export const LOGGED_CONTENT_CHARS = 200;
+
+/** `file:line path: message`, as content:check shows editors. */
 export function formatContentError(error: ContentError): string {
   const where = error.line === undefined ? error.file : `${error.file}:${error.line}`;
   return `${where}${error.path ? ` ${error.path}` : ''}: ${error.message}`;
+}
+
+/**
+ * The same for the bot's log, on one line: a content file may be a symlink to anything (a `.env` with
+ * the token in it), so nothing beyond the offending line, trimmed to 200 characters, is ever logged.
+ */
+export function formatContentErrorForLog(error: ContentError): string {
+  return formatContentError({ ...error, path: firstLine(error.path), message: firstLine(error.message) });
+}
+
+/** The first line of `text`, trimmed to `max` characters. */
+export function firstLine(text: string, max = LOGGED_CONTENT_CHARS): string {
+  const line = text.split(/\r?\n|\r/, 1)[0]!.trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
 function formatFieldPath(fieldPath: FieldPath): string {
@@ -46,10 +68,14 @@ function yaml(): typeof import('yaml') {
   return (yamlLibrary ??= createRequire(import.meta.url)('yaml') as typeof import('yaml'));
 }
 
-function parseYaml(source: string): ParsedYaml {
+/**
+ * `uniqueKeys` costs time quadratic in a mapping's size (1.3 s for 20,000 keys); it is needed only to
+ * explain a file js-yaml refused, never to locate fields in one it accepted (it has no duplicates).
+ */
+function parseYaml(source: string, { uniqueKeys = true } = {}): ParsedYaml {
   const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
-  return { document: parseDocument(source, { lineCounter, uniqueKeys: true }), lineCounter };
+  return { document: parseDocument(source, { lineCounter, uniqueKeys }), lineCounter };
 }
 
 /** One parsed YAML file, able to say on which line any field path starts. */
@@ -102,7 +128,21 @@ export class ContentFile {
   }
 
   private yaml(): ParsedYaml {
-    return (this.parsed ??= parseYaml(this.source));
+    return (this.parsed ??= parseYaml(this.source, { uniqueKeys: false }));
+  }
+
+  /**
+   * A message quotes a wrong string value only if it is all on the offending line: a file that is not
+   * YAML (a `.env` linked in by mistake) reads as one string folded from all its lines, and none of the
+   * others may be echoed.
+   */
+  private withoutOtherLines(error: ContentError, expected: string): ContentError {
+    const quoted = /got string ("(?:[^"\\]|\\.)*")$/.exec(error.message)?.[1];
+    if (quoted === undefined) return error;
+    const value = JSON.parse(quoted) as string;
+    const line = error.line === undefined ? undefined : this.source.split('\n', error.line)[error.line - 1];
+    if (line !== undefined && line.includes(value) && value.length <= 200) return error;
+    return { ...error, message: `expected ${expected}, got text (${value.length} characters, not shown)` };
   }
 
   /** The line of the deepest node that exists along `fieldPath` (a missing field points at its parent). */
@@ -132,23 +172,35 @@ export class ContentFile {
     return { file: this.file, line: this.lineOf(fieldPath), path: formatFieldPath(fieldPath), message, severity };
   }
 
-  /** Validates against `schema`; every problem becomes one error with its line. */
+  /**
+   * Validates against `schema`; every problem becomes one error. Only the first MAX_LOCATED_ERRORS are
+   * given their line (locating one can mean walking a large mapping): the rest are only counted, since the
+   * loader reports no more than that many per file.
+   */
   validate<Schema extends z.ZodType>(schema: Schema): { data?: z.infer<Schema>; errors: ContentError[] } {
     const result = schema.safeParse(this.data, { error: explainIssue });
     if (result.success) return { data: result.data, errors: [] };
-    const errors = result.error.issues.flatMap((issue): ContentError[] => {
+    const errors: ContentError[] = [];
+    const locate = () => errors.length < MAX_LOCATED_ERRORS;
+    for (const issue of result.error.issues) {
       const fieldPath = issue.path.filter((segment) => typeof segment !== 'symbol');
       if (issue.code === 'unrecognized_keys') {
-        return issue.keys.map((key) => ({
-          file: this.file,
-          line: this.lineOfKey(fieldPath, key),
-          path: formatFieldPath([...fieldPath, key]),
-          message: `unknown field "${key}"`,
-          severity: 'error',
-        }));
+        for (const key of issue.keys) {
+          errors.push({
+            file: this.file,
+            line: locate() ? this.lineOfKey(fieldPath, key) : undefined,
+            path: formatFieldPath([...fieldPath, key]),
+            message: `unknown field "${key}"`,
+            severity: 'error',
+          });
+        }
+      } else if (locate()) {
+        const error = this.error(fieldPath, issue.message);
+        errors.push(issue.code === 'invalid_type' ? this.withoutOtherLines(error, issue.expected) : error);
+      } else {
+        errors.push({ file: this.file, path: formatFieldPath(fieldPath), message: issue.message, severity: 'error' });
       }
-      return [this.error(fieldPath, issue.message)];
-    });
+    }
     return { errors };
   }
 }
@@ -169,7 +221,9 @@ function explainIssue(issue: z.core.$ZodRawIssue): string | undefined {
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
-  return typeof value === 'object' ? 'a mapping' : `${typeof value} ${JSON.stringify(value)}`;
+  if (typeof value === 'object') return 'a mapping';
+  // A file that is not YAML at all reads as one long string: quote its start, never the rest.
+  return `${typeof value} ${JSON.stringify(value)}`;
 }
 
 export function displayPath(absolutePath: string): string {
@@ -212,34 +266,90 @@ export async function readContentTree(dir: string): Promise<ContentTree> {
       if (entry.name === EDITIONS_FOLDER) await readEditions(where, tree, unexpected);
       else if (entry.name !== SCHEMA_FOLDER) unexpected(where, [...Object.keys(storyFiles), `${EDITIONS_FOLDER}/`]);
     } else if (isContentName(entry.name)) {
-      if (entry.name in storyFiles) tree.storyFiles.set(entry.name, await parseFile(where, tree));
-      else unexpected(where, Object.keys(storyFiles));
+      if (!(entry.name in storyFiles)) {
+        unexpected(where, Object.keys(storyFiles));
+        continue;
+      }
+      const parsed = await parseFile(where, tree);
+      if (parsed) tree.storyFiles.set(entry.name, parsed);
     }
   }
   return tree;
 }
 
 async function readEditions(editionsDir: string, tree: ContentTree, unexpected: (where: string, expected: readonly string[]) => void) {
-  for (const entry of await readdir(editionsDir, { withFileTypes: true })) {
+  const editionEntries = await listFolder(editionsDir, tree);
+  for (const entry of editionEntries ?? []) {
     const editionDir = path.join(editionsDir, entry.name);
     if (!entry.isDirectory()) {
       if (isContentName(entry.name)) unexpected(editionDir, ['one folder per edition, named by its id']);
       continue;
     }
+    // A folder created and removed again while we read: it is gone, not an edition.
+    const fileEntries = await listFolder(editionDir, tree, { missingIsEmpty: true });
+    if (!fileEntries) continue;
     const files = new Map<string, ContentFile>();
     tree.editions.set(entry.name, files);
-    for (const file of await readdir(editionDir, { withFileTypes: true })) {
-      if (!file.isFile() || !isContentName(file.name)) continue;
+    for (const file of fileEntries) {
+      if (file.isDirectory() || !isContentName(file.name)) continue;
       const where = path.join(editionDir, file.name);
-      if (file.name in editionFiles) files.set(file.name, await parseFile(where, tree, entry.name));
-      else unexpected(where, Object.keys(editionFiles));
+      if (!(file.name in editionFiles)) {
+        unexpected(where, Object.keys(editionFiles));
+        continue;
+      }
+      const parsed = await parseFile(where, tree, entry.name);
+      if (parsed) files.set(file.name, parsed);
     }
   }
 }
 
-async function parseFile(absolutePath: string, tree: ContentTree, edition?: string): Promise<ContentFile> {
-  const { file, errors } = ContentFile.parse(absolutePath, await readFile(absolutePath, 'utf8'), edition);
-  tree.errors.push(...errors);
+async function listFolder(dir: string, tree: ContentTree, options: { missingIsEmpty?: boolean } = {}) {
+  try {
+    return await readdir(dir, { withFileTypes: true });
+  } catch (cause) {
+    if (options.missingIsEmpty && (cause as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    tree.errors.push({ file: displayPath(dir), path: '', message: `cannot read folder: ${errorCode(cause)}`, severity: 'error' });
+    return undefined;
+  }
+}
+
+function errorCode(cause: unknown): string {
+  const { code } = cause as NodeJS.ErrnoException;
+  if (code === 'ELOOP') return 'a symbolic link that points back at itself (ELOOP)';
+  if (code === 'ENOENT') return 'it does not exist (ENOENT)';
+  if (code === 'EACCES') return 'permission denied (EACCES)';
+  return code ?? 'unknown error';
+}
+
+/**
+ * Reads a content file without ever blocking: opened non-blocking (a FIFO would otherwise wait for a
+ * writer forever), and only a regular file is read; anything else (FIFO, socket, device) is an error.
+ */
+async function readRegularFile(absolutePath: string): Promise<{ text: string } | { problem: string }> {
+  let handle;
+  try {
+    handle = await open(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (cause) {
+    return { problem: `cannot read file: ${errorCode(cause)}` };
+  }
+  try {
+    if (!(await handle.stat()).isFile()) return { problem: 'not a regular file' };
+    return { text: await handle.readFile('utf8') };
+  } catch (cause) {
+    return { problem: `cannot read file: ${errorCode(cause)}` };
+  } finally {
+    await handle.close();
+  }
+}
+
+async function parseFile(absolutePath: string, tree: ContentTree, edition?: string): Promise<ContentFile | undefined> {
+  const read = await readRegularFile(absolutePath);
+  if ('problem' in read) {
+    tree.errors.push({ file: displayPath(absolutePath), path: '', message: read.problem, severity: 'error' });
+    return undefined;
+  }
+  const { file, errors } = ContentFile.parse(absolutePath, read.text, edition);
+  for (const error of errors) tree.errors.push(error);
   return file;
 }
 

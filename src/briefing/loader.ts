@@ -2,7 +2,7 @@
 import { buildBriefing, type Briefing, type BriefingContent, type Edition, type InEdition } from './briefing.js';
 import path from 'node:path';
 import { z } from 'zod';
-import { displayPath, readContentTree, type ContentError, type ContentFile, type FieldPath } from './content-files.js';
+import { displayPath, MAX_LOCATED_ERRORS, readContentTree, type ContentError, type ContentFile, type FieldPath } from './content-files.js';
 import { matchScore } from './matching.js';
 import {
   ActorsFile,
@@ -23,6 +23,9 @@ import {
   type Topic,
 } from './schema.js';
 
+/** Errors reported per file: past this an editor learns nothing more, and the log is flooded. */
+export const MAX_ERRORS_PER_FILE = MAX_LOCATED_ERRORS;
+
 export type LoadResult = { ok: true; briefing: Briefing } | { ok: false; errors: ContentError[] };
 
 /** Where an item was written, so later checks can point at it. */
@@ -37,7 +40,12 @@ const EDITION_ID = z.iso.date();
 
 export async function loadBriefing(contentDir: string): Promise<LoadResult> {
   const tree = await readContentTree(contentDir);
-  const errors = [...tree.errors];
+  const errors: ContentError[] = [];
+  // Never `push(...list)`: a call's arguments live on the stack, and a broken file can have 100,000 errors.
+  const report = (more: Iterable<ContentError>) => {
+    for (const error of more) errors.push(error);
+  };
+  report(tree.errors);
   const unreadable = new Set(tree.errors.map((error) => error.file));
   /** Files that failed to parse or validate: their ids are unknown, so references to them are not judged. */
   const failed = new Set<string>();
@@ -49,14 +57,14 @@ export async function loadBriefing(contentDir: string): Promise<LoadResult> {
       return undefined;
     }
     const result = file.validate(schema);
-    errors.push(...result.errors);
+    report(result.errors);
     if (!result.data) failed.add(file.name);
     return result.data;
   }
 
   function required(name: string): ContentFile | undefined {
     const file = tree.storyFiles.get(name);
-    if (!file) errors.push({ file: displayPath(path.join(contentDir, name)), path: '', message: 'missing file', severity: 'error' });
+    if (!file && !unreadable.has(displayPath(path.join(contentDir, name)))) errors.push({ file: displayPath(path.join(contentDir, name)), path: '', message: 'missing file', severity: 'error' });
     return file;
   }
 
@@ -77,7 +85,7 @@ export async function loadBriefing(contentDir: string): Promise<LoadResult> {
     const editionFile = files.get('edition.yaml');
     if (!editionFile) {
       const expected = displayPath(path.join(contentDir, 'editions', editionId, 'edition.yaml'));
-      errors.push({ file: expected, path: '', message: 'missing file: every edition needs one', severity: 'error' });
+      if (!unreadable.has(expected)) errors.push({ file: expected, path: '', message: 'missing file: every edition needs one', severity: 'error' });
       continue;
     }
     if (!EDITION_ID.safeParse(editionId).success) {
@@ -86,18 +94,31 @@ export async function loadBriefing(contentDir: string): Promise<LoadResult> {
     const edition = validated(editionFile, EditionFile);
     if (edition) editions.push({ item: { id: editionId, ...edition }, file: editionFile, path: [] });
     const inEdition = <T>(items: Located<T>[]) => items.map((located) => ({ ...located, item: { ...located.item, edition: editionId } }));
-    positions.push(...inEdition(listed(files.get('positions.yaml'), 'positions', validated(files.get('positions.yaml'), PositionsFile)?.positions)));
-    quotes.push(...inEdition(listed(files.get('quotes.yaml'), 'quotes', validated(files.get('quotes.yaml'), QuotesFile)?.quotes)));
-    timeline.push(...inEdition(listed(files.get('timeline.yaml'), 'timeline', validated(files.get('timeline.yaml'), TimelineFile)?.timeline)));
-    corrections.push(...inEdition(listed(files.get('corrections.yaml'), 'corrections', validated(files.get('corrections.yaml'), CorrectionsFile)?.corrections)));
+    append(positions, inEdition(listed(files.get('positions.yaml'), 'positions', validated(files.get('positions.yaml'), PositionsFile)?.positions)));
+    append(quotes, inEdition(listed(files.get('quotes.yaml'), 'quotes', validated(files.get('quotes.yaml'), QuotesFile)?.quotes)));
+    append(timeline, inEdition(listed(files.get('timeline.yaml'), 'timeline', validated(files.get('timeline.yaml'), TimelineFile)?.timeline)));
+    append(corrections, inEdition(listed(files.get('corrections.yaml'), 'corrections', validated(files.get('corrections.yaml'), CorrectionsFile)?.corrections)));
   }
   if (tree.editions.size === 0) {
     errors.push({ file: displayPath(path.join(contentDir, 'editions')), path: '', message: 'no editions: add a folder editions/<id>/ with an edition.yaml', severity: 'error' });
   }
 
   editions.sort((a, b) => Date.parse(a.item.published) - Date.parse(b.item.published));
-  errors.push(...checkReferences({ actors, topics, sources, editions, positions, quotes, timeline, corrections }, failed));
-  if (errors.length > 0 || !story) return { ok: false, errors };
+  report(checkReferences({ actors, topics, sources, editions, positions, quotes, timeline, corrections }, failed));
+  // Every command assumes at least one of each; a briefing without one would break them, not answer.
+  const latestId = editions.at(-1)?.item.id ?? [...tree.editions.keys()].at(-1);
+  const needed = [
+    { name: 'timeline.yaml', kind: 'timeline event', items: timeline },
+    { name: 'quotes.yaml', kind: 'quote', items: quotes },
+    { name: 'positions.yaml', kind: 'position', items: positions },
+  ] as const;
+  for (const { name, kind, items } of needed) {
+    if (items.length > 0 || latestId === undefined || failed.has(name)) continue;
+    const expected = displayPath(path.join(contentDir, 'editions', latestId, name));
+    if (unreadable.has(expected)) continue;
+    errors.push({ file: expected, path: '', message: `missing file: the briefing needs at least one ${kind}, and no edition has a ${name}`, severity: 'error' });
+  }
+  if (errors.length > 0 || !story) return { ok: false, errors: capPerFile(errors) };
 
   const content: BriefingContent = {
     story,
@@ -111,6 +132,28 @@ export async function loadBriefing(contentDir: string): Promise<LoadResult> {
     corrections: corrections.map(({ item }) => item),
   };
   return { ok: true, briefing: buildBriefing(content) };
+}
+
+function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
+/** The first MAX_ERRORS_PER_FILE errors of each file, then one line saying how many more it has. */
+export function capPerFile(errors: readonly ContentError[]): ContentError[] {
+  const counts = new Map<string, number>();
+  const capped: ContentError[] = [];
+  for (const error of errors) {
+    const count = (counts.get(error.file) ?? 0) + 1;
+    counts.set(error.file, count);
+    if (count <= MAX_ERRORS_PER_FILE) capped.push(error);
+  }
+  for (const [file, count] of counts) {
+    if (count <= MAX_ERRORS_PER_FILE) continue;
+    const extra = count - MAX_ERRORS_PER_FILE;
+    const index = capped.findLastIndex((error) => error.file === file);
+    capped.splice(index + 1, 0, { file, path: '', message: `… and ${extra} more error${extra === 1 ? '' : 's'} in this file`, severity: 'error' });
+  }
+  return capped;
 }
 
 function listed<T>(file: ContentFile | undefined, key: string, items: readonly T[] | undefined): Located<T>[] {

@@ -1,7 +1,8 @@
 // The embedded SQLite database (better-sqlite3): created with its folder on first start, WAL mode so
 // several processes can share the file, and versioned migrations applied at start-up.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
@@ -39,17 +40,128 @@ const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (subscription_id, slot)
    );
    CREATE INDEX deliveries_by_channel ON deliveries (channel_id, status, settled_at);`,
+  // 2: a channel gets a given schedule from a server once. Duplicates that slipped in through the race
+  // this index closes are dropped, keeping the first.
+  `DELETE FROM subscriptions WHERE origin = 'command' AND id NOT IN (
+     SELECT MIN(id) FROM subscriptions WHERE origin = 'command' GROUP BY channel_id, cron, timezone
+   );
+   CREATE UNIQUE INDEX one_command_recap_per_schedule ON subscriptions (channel_id, cron, timezone) WHERE origin = 'command';`,
 ];
 
+/**
+ * How long a statement may wait for another process's write lock. better-sqlite3 waits synchronously,
+ * freezing the event loop (and every interaction) for as long: keep it short, and retry writes that can
+ * wait with `withRetryOnBusy`, which waits on a timer instead.
+ */
+export const BUSY_TIMEOUT_MS = 20;
+/** Start-up only (migrations, the operator's recaps): nothing to answer yet, so waiting is fine. */
+const START_UP_BUSY_TIMEOUT_MS = 5000;
+
+/** The database could not be opened: `message` is one sentence for the operator, naming DATABASE_PATH. */
+export class DatabaseOpenError extends Error {
+  constructor(
+    message: string,
+    readonly code: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
 export function openDatabase(file: string): Db {
-  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  // Another process may hold the write lock for a moment; wait rather than fail.
-  db.pragma('busy_timeout = 5000');
-  db.pragma('foreign_keys = ON');
-  migrate(db);
-  return db;
+  let db: Db | undefined;
+  try {
+    if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    db = new Database(file);
+    db.pragma(`busy_timeout = ${START_UP_BUSY_TIMEOUT_MS}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    return db;
+  } catch (error) {
+    db?.close();
+    const sentence = describeOpenFailure(error, file);
+    if (sentence) throw new DatabaseOpenError(sentence, (error as { code?: string }).code);
+    throw error;
+  }
+}
+
+/** One sentence saying why DATABASE_PATH cannot be used, for the failures an operator can fix. */
+export function describeOpenFailure(error: unknown, file: string): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string') return undefined;
+  const where = `DATABASE_PATH (${file})`;
+  if (code === 'SQLITE_NOTADB') return `${where} is not a SQLite database: point DATABASE_PATH at the bot's database, or at a new file name to create one.`;
+  if (code.startsWith('SQLITE_CANTOPEN')) return `${where} cannot be opened: it must be a file (not a folder) in a folder the bot can write to.`;
+  if (code.startsWith('SQLITE_READONLY')) return `${where} is read-only: the bot needs to write to the file and to its folder.`;
+  if (code === 'EACCES' || code === 'EPERM') return `${where} is in a folder the bot may not create or write to (permission denied).`;
+  if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EEXIST') return `${where} is in a folder that does not exist and cannot be created (part of the path is missing or is a file).`;
+  if (code === 'EROFS') return `${where} is on a read-only file system.`;
+  return undefined;
+}
+
+/**
+ * Checks every `everyMs` that the database file still exists and is the same file (same inode); calls
+ * `gone` once if it was deleted or replaced. Returns a function that stops watching.
+ */
+export function watchDatabaseFile(file: string, gone: (reason: 'deleted' | 'replaced') => void, everyMs = 2000): () => void {
+  if (file === ':memory:') return () => undefined;
+  const identity = (): string | undefined => {
+    try {
+      const stats = statSync(file);
+      return `${stats.dev}:${stats.ino}`;
+    } catch {
+      return undefined;
+    }
+  };
+  const original = identity();
+  const timer = setInterval(() => {
+    const now = identity();
+    if (now === original) return;
+    clearInterval(timer);
+    gone(now === undefined ? 'deleted' : 'replaced');
+  }, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/** Runs `work` with a longer busy timeout: for start-up work that has nothing else to do meanwhile. */
+export function waitingForLocks<T>(db: Db, work: () => T): T {
+  db.pragma(`busy_timeout = ${START_UP_BUSY_TIMEOUT_MS}`);
+  try {
+    return work();
+  } finally {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  }
+}
+
+export function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
+export interface RetryOptions {
+  /** Give up (rethrow) after this long; default one minute. */
+  maxWaitMs?: number;
+  onRetry?: (error: unknown, attempt: number) => void;
+}
+
+/**
+ * Runs a database write; while another process holds the write lock (SQLITE_BUSY), waits on a timer,
+ * with growing, jittered backoff, and tries again. The event loop stays free meanwhile.
+ */
+export async function withRetryOnBusy<T>(work: () => T, options: RetryOptions = {}): Promise<T> {
+  const deadline = Date.now() + (options.maxWaitMs ?? 60_000);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return work();
+    } catch (error) {
+      if (!isBusy(error) || Date.now() >= deadline) throw error;
+      options.onRetry?.(error, attempt);
+      const backoff = Math.min(1000, 10 * 2 ** Math.min(attempt, 7));
+      await sleep(Math.min(backoff / 2 + Math.random() * (backoff / 2), Math.max(0, deadline - Date.now())));
+    }
+  }
 }
 
 function migrate(db: Db): void {

@@ -5,14 +5,24 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
 import type { Briefing } from '../briefing/briefing.js';
 import type { Logger } from '../log.js';
+import { withRetryOnBusy } from './database.js';
 import { classifyFailure, type Failure } from './delivery-outcome.js';
 import type { DeliveryLedger } from './ledger.js';
 import { buildRecap, lastRecap, type Summarize } from './recap-content.js';
 import { messageBody } from '../render/reply.js';
 import type { RecapSubscription, SubscriptionStore } from './subscriptions.js';
 
+/** What a channel's recent messages need to show for a recap to be recognised: its marker. */
+export interface PostedMessage {
+  id: string;
+  content?: string;
+  embeds?: readonly { footer?: { text?: string } }[];
+}
+
 export interface MessagePoster {
   post(channelId: string, body: RESTPostAPIChannelMessageJSONBody): Promise<{ id: string }>;
+  /** The channel's latest messages (GET /channels/{id}/messages?limit=50), newest first. */
+  recent(channelId: string): Promise<readonly PostedMessage[]>;
 }
 
 export interface DeliveryDependencies {
@@ -46,18 +56,18 @@ export async function sendClaimedSlot(deps: DeliveryDependencies, subscription: 
   const moment = { briefing: deps.briefing(), now: deps.now?.() ?? new Date(), staleAfterDays: deps.staleAfterDays };
   const recap = buildRecap(moment, lastRecap(ledger.lastDelivered(subscription.channelId)), subscription.timezone, deps.summarize);
   if (recap.kind === 'quiet' && subscription.whenQuiet === 'skip') {
-    ledger.settle(subscription.id, slot, { status: 'skipped', editionId: recap.editionId, detail: 'nothing new' });
+    await withRetryOnBusy(() => ledger.settle(subscription.id, slot, { status: 'skipped', editionId: recap.editionId, detail: 'nothing new' }));
     return { status: 'skipped' };
   }
-  const body: RESTPostAPIChannelMessageJSONBody = { ...messageBody(recap.reply), nonce: nonceFor(subscription.id, slot), enforce_nonce: true };
+  const { content, embeds, components } = recap.reply;
+  const nonce = nonceFor(subscription.id, slot);
+  const body: RESTPostAPIChannelMessageJSONBody = { ...messageBody({ ...withMarker({ content, embeds }, nonce), components }), nonce, enforce_nonce: true };
 
   const backoff = deps.backoffMs ?? DEFAULT_BACKOFF_MS;
   for (let attempt = 0; ; attempt++) {
+    let message: { id: string };
     try {
-      const message = await deps.poster.post(subscription.channelId, body);
-      ledger.settle(subscription.id, slot, { status: 'delivered', messageId: message.id, editionId: recap.editionId, detail: recap.kind });
-      log.info({ subscription: subscription.id, channel: subscription.channelId, slot, kind: recap.kind, messageId: message.id }, 'recap delivered');
-      return { status: 'delivered', messageId: message.id };
+      message = await deps.poster.post(subscription.channelId, body);
     } catch (error) {
       const failure = classifyFailure(error);
       const wait = backoff[attempt];
@@ -66,12 +76,50 @@ export async function sendClaimedSlot(deps: DeliveryDependencies, subscription: 
         await sleep(Math.max(wait, failure.retryAfterMs ?? 0));
         continue;
       }
-      if (failure.pauses) deps.subscriptions.pause(subscription.id, failure.reason);
-      ledger.settle(subscription.id, slot, { status: 'failed', detail: failure.reason });
+      if (failure.pauses) await withRetryOnBusy(() => deps.subscriptions.pause(subscription.id, failure.reason));
+      await withRetryOnBusy(() => ledger.settle(subscription.id, slot, { status: 'failed', detail: failure.reason }));
       log.warn({ subscription: subscription.id, channel: subscription.channelId, slot, failure: failure.kind, paused: failure.pauses, err: error }, 'recap delivery failed');
       return { status: 'failed', failure };
     }
+    // Outside the try: a database that stays locked must not look like a failed post and post again.
+    await withRetryOnBusy(() => ledger.settle(subscription.id, slot, { status: 'delivered', messageId: message.id, editionId: recap.editionId, detail: recap.kind }));
+    log.info({ subscription: subscription.id, channel: subscription.channelId, slot, kind: recap.kind, messageId: message.id }, 'recap delivered');
+    return { status: 'delivered', messageId: message.id };
   }
+}
+
+/**
+ * Discord honours a nonce for a few minutes only, and does not always return it in message objects, so
+ * each recap also says which slot it is: `ref <nonce>` at the end of its footer (or, with no embed, as
+ * a small last line). A restart finishing an old claim looks for it before posting again.
+ */
+export function markerFor(nonce: string): string {
+  return `ref ${nonce}`;
+}
+
+const FOOTER_LIMIT = 2048;
+const EMBEDS_TOTAL_LIMIT = 6000;
+const CONTENT_LIMIT = 2000;
+
+function withMarker(message: Pick<RESTPostAPIChannelMessageJSONBody, 'content' | 'embeds'>, nonce: string): Pick<RESTPostAPIChannelMessageJSONBody, 'content' | 'embeds'> {
+  const marker = markerFor(nonce);
+  const embeds = message.embeds ?? [];
+  const last = embeds.at(-1);
+  if (last) {
+    const footer = last.footer?.text ? `${last.footer.text} · ${marker}` : marker;
+    const total = JSON.stringify(embeds).length; // An upper bound on the characters Discord counts.
+    if (footer.length <= FOOTER_LIMIT && total + marker.length + 3 <= EMBEDS_TOTAL_LIMIT) {
+      return { ...message, embeds: [...embeds.slice(0, -1), { ...last, footer: { ...last.footer, text: footer } }] };
+    }
+  }
+  const content = message.content ? `${message.content}\n-# ${marker}` : `-# ${marker}`;
+  return content.length <= CONTENT_LIMIT ? { ...message, content } : message;
+}
+
+/** The message among `messages` that carries the slot's marker, if any. */
+export function findMarked(messages: readonly PostedMessage[], subscriptionId: number, slot: string): PostedMessage | undefined {
+  const marker = markerFor(nonceFor(subscriptionId, slot));
+  return messages.find((message) => message.content?.includes(marker) || message.embeds?.some((embed) => embed.footer?.text?.includes(marker)));
 }
 
 /** Discord nonces are at most 25 characters; this one is stable for a (subscription, slot). */

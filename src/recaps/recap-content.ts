@@ -40,7 +40,10 @@ export type Summarize = (moment: RecapMoment) => Reply;
 
 /** The recap a channel gets at `moment`, given its last one, with dates in its time zone. */
 export function buildRecap(moment: RecapMoment, last: LastRecap | undefined, timeZone: string, summarize: Summarize): RecapContent {
-  const briefing = currentView(moment);
+  const chosen = atEdition(moment.briefing, moment.now);
+  // Editors may load an edition dated later than now; until then there is nothing to recap.
+  if ('problem' in chosen) return { kind: 'quiet', editionId: '', reply: { content: chosen.problem } };
+  const briefing = chosen.briefing;
   const editionId = briefing.latest.id;
   const changes = last?.editionId ? changesSince(briefing, last.editionId) : undefined;
   if (!last || !changes) {

@@ -1,9 +1,11 @@
 // Recap schedules: the presets people type ("daily 08:00", "weekdays 07:30", "weekly mon 09:00") or a
 // cron expression node-cron accepts, and the run times they produce in a time zone.
 //
-// Daylight saving time follows node-cron 4's rule, stated here because people ask: a local time that
-// does not exist on the spring-forward day (02:30 in Europe/Zurich on 29 March 2026) is skipped that day;
-// a local time that happens twice on the fall-back day runs once, at its second occurrence.
+// Daylight saving time, stated here because people ask: a local time that does not exist on the
+// spring-forward day (02:30 in Europe/Zurich on 29 March 2026) is skipped that day; a local time that
+// happens twice on the fall-back day runs once, at its FIRST occurrence, in every zone. (node-cron 4
+// alone picks the second in Europe/Zurich and Australia/Sydney but the first in America/New_York, so
+// its run times are moved to the first occurrence here.)
 import cron from 'node-cron';
 
 const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -37,14 +39,50 @@ export function parseSchedule(text: string): ParsedSchedule {
   return { problem: `I can't read "${text.trim().slice(0, 60)}" as a schedule. ${SCHEDULE_HELP}` };
 }
 
-/** The next `count` run times of a cron expression in a time zone, as node-cron will run them. */
+/**
+ * The next `count` run times of a cron expression in a time zone, as the scheduler runs them: a
+ * repeated wall-clock time on a fall-back day at its first occurrence, and once.
+ */
 export function nextRuns(cronExpression: string, timeZone: string, count: number): Date[] {
   const task = cron.createTask(cronExpression, () => undefined, { timezone: timeZone });
   try {
-    return task.getNextRuns(count);
+    const runs: Date[] = [];
+    const now = Date.now();
+    // One more than asked: a second occurrence moved onto a first one already listed is dropped.
+    for (const run of task.getNextRuns(count + 1)) {
+      const first = firstOccurrence(run, timeZone);
+      if (first.getTime() <= now && first.getTime() !== run.getTime()) continue; // Its first occurrence has passed: it ran then.
+      if (runs.some((listed) => listed.getTime() === first.getTime())) continue;
+      runs.push(first);
+    }
+    return runs.slice(0, count);
   } finally {
     void task.destroy();
   }
+}
+
+/** The shifts of a clock change: an hour nearly everywhere, 30 minutes on Lord Howe Island, 2 h in Troll. */
+const CLOCK_CHANGES_MS = [60, 30, 120].map((minutes) => minutes * 60_000);
+
+/** The first instant showing the same local wall-clock time as `date` (itself, except in a repeated hour). */
+export function firstOccurrence(date: Date, timeZone: string): Date {
+  const wall = wallClock(date, timeZone);
+  for (const shift of CLOCK_CHANGES_MS) {
+    const earlier = new Date(date.getTime() - shift);
+    if (wallClock(earlier, timeZone) === wall) return earlier;
+  }
+  return date;
+}
+
+const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
+
+function wallClock(date: Date, timeZone: string): string {
+  let format = wallClockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    wallClockFormats.set(timeZone, format);
+  }
+  return format.format(date);
 }
 
 /** The shortest gap between consecutive runs among the next few, to refuse schedules that would spam. */

@@ -1,16 +1,23 @@
-// Runs every active subscription on its node-cron schedule, in its time zone. At start-up it first
+// Runs every active subscription on its cron schedule, in its time zone, at the times nextRuns gives
+// (node-cron reads the expression; this file's timers fire the slots, so the daylight-saving rule of
+// schedule.ts holds: a repeated wall-clock time runs once, at its first occurrence). At start-up it first
 // finishes what an earlier process left half-done (claimed slots never settled) and catches up on a slot
 // missed while no process ran, within a grace window; older ones are recorded as missed.
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import cron, { type ScheduledTask } from 'node-cron';
 import type { Logger } from '../log.js';
-import { sendClaimedSlot, type DeliveryDependencies, type DeliveryResult } from './delivery.js';
+import { withRetryOnBusy } from './database.js';
+import { findMarked, sendClaimedSlot, type DeliveryDependencies, type DeliveryResult } from './delivery.js';
 import type { Delivery } from './ledger.js';
+import { nextRuns } from './schedule.js';
 import type { RecapSubscription } from './subscriptions.js';
 
 /** How often to pick up subscription changes made by other processes sharing the database. */
 const RESYNC_MS = 60_000;
+/** Longest single timer wait; a later slot is reached by waiting again (setTimeout caps at 24.8 days). */
+const MAX_TIMER_MS = 6 * 60 * 60_000;
+/** How long Discord remembers a nonce; an older claim is looked for in the channel before re-posting. */
+const NONCE_MEMORY_MS = 5 * 60_000;
 /** A claim older than this is abandoned even if its owner may be alive elsewhere. */
 const CLAIM_LEASE_MS = 15 * 60_000;
 
@@ -25,7 +32,7 @@ function newClaimant(): string {
 
 export class RecapScheduler {
   readonly claimant = newClaimant();
-  private readonly tasks = new Map<number, { task: ScheduledTask; signature: string }>();
+  private readonly tasks = new Map<number, { timer?: NodeJS.Timeout; next?: Date; signature: string }>();
   private readonly inFlight = new Set<Promise<unknown>>();
   private resyncTimer?: NodeJS.Timeout;
 
@@ -45,35 +52,51 @@ export class RecapScheduler {
   /** Makes the running jobs match the database: new, changed, paused and removed subscriptions. */
   sync(): void {
     const active = new Map(this.deps.subscriptions.all().filter((subscription) => !subscription.pausedAt).map((subscription) => [subscription.id, subscription]));
-    for (const [id, { task, signature }] of this.tasks) {
+    for (const [id, { timer, signature }] of this.tasks) {
       const subscription = active.get(id);
       if (!subscription || signatureOf(subscription) !== signature) {
-        void task.destroy();
+        clearTimeout(timer);
         this.tasks.delete(id);
       }
     }
     for (const subscription of active.values()) {
       if (this.tasks.has(subscription.id)) continue;
-      const task = cron.createTask(subscription.cron, (context) => this.track(this.runSlot(subscription.id, context.date.toISOString())), {
-        timezone: subscription.timezone,
-        name: `recap-${subscription.id}`,
-      });
-      void task.start();
-      this.tasks.set(subscription.id, { task, signature: signatureOf(subscription) });
-      this.deps.subscriptions.planNextSlot(subscription.id, task.getNextRun()?.toISOString() ?? null);
+      const entry = { signature: signatureOf(subscription) };
+      this.tasks.set(subscription.id, entry);
+      this.arm(subscription, Date.now());
+      const next = this.tasks.get(subscription.id)?.next?.toISOString() ?? null;
+      this.write(() => this.deps.subscriptions.planNextSlot(subscription.id, next)).catch((error: unknown) =>
+        this.log.error({ err: error, subscription: subscription.id }, 'could not record the next recap slot'),
+      );
     }
+  }
+
+  /** Sets the timer for the subscription's first run after `after` (ms). */
+  private arm(subscription: RecapSubscription, after: number): void {
+    const entry = this.tasks.get(subscription.id);
+    if (!entry || entry.signature !== signatureOf(subscription)) return;
+    const next = nextRuns(subscription.cron, subscription.timezone, 3).find((run) => run.getTime() > after);
+    entry.next = next;
+    if (!next) return;
+    const wait = next.getTime() - Date.now();
+    entry.timer = setTimeout(() => {
+      if (this.tasks.get(subscription.id) !== entry) return;
+      if (Date.now() < next.getTime() - 1000) return this.arm(subscription, after); // A long wait, split in parts.
+      this.arm(subscription, next.getTime());
+      void this.track(this.runSlot(subscription.id, next.toISOString()));
+    }, Math.min(Math.max(0, wait), MAX_TIMER_MS));
   }
 
   /** Posts a recap now, outside the schedule (`/recap now`), through the same ledger and delivery path. */
   async postNow(subscription: RecapSubscription, requestId: string): Promise<DeliveryResult | undefined> {
     const slot = `now:${requestId}`;
-    if (!this.deps.ledger.claim(subscription.id, slot, subscription.channelId, this.claimant)) return undefined;
+    if (!(await this.write(() => this.deps.ledger.claim(subscription.id, slot, subscription.channelId, this.claimant)))) return undefined;
     return this.track(sendClaimedSlot(this.deps, subscription, slot));
   }
 
   async stop(): Promise<void> {
     clearInterval(this.resyncTimer);
-    for (const { task } of this.tasks.values()) await task.destroy();
+    for (const { timer } of this.tasks.values()) clearTimeout(timer);
     this.tasks.clear();
     await Promise.allSettled(this.inFlight);
   }
@@ -90,8 +113,10 @@ export class RecapScheduler {
     const subscription = this.deps.subscriptions.get(subscriptionId);
     if (!subscription || subscription.pausedAt) return;
     // Claim first: the ledger row is what lets a restart finish this slot if we die while posting.
-    const claimed = this.deps.ledger.claim(subscription.id, slot, subscription.channelId, this.claimant);
-    this.deps.subscriptions.planNextSlot(subscription.id, this.tasks.get(subscription.id)?.task.getNextRun()?.toISOString() ?? null);
+    // Another process may hold the write lock: wait for it on a timer, never by blocking the event loop.
+    const claimed = await this.write(() => this.deps.ledger.claim(subscription.id, slot, subscription.channelId, this.claimant));
+    const next = this.tasks.get(subscription.id)?.next?.toISOString() ?? null;
+    await this.write(() => this.deps.subscriptions.planNextSlot(subscription.id, next));
     if (!claimed) {
       this.log.debug({ subscription: subscription.id, slot }, 'slot already claimed elsewhere');
       return;
@@ -101,17 +126,36 @@ export class RecapScheduler {
 
   private async recoverAbandonedClaims(): Promise<void> {
     for (const delivery of this.deps.ledger.unsettled()) {
-      if (!this.isAbandoned(delivery) || !this.deps.ledger.takeOver(delivery, this.claimant)) continue;
+      if (!this.isAbandoned(delivery) || !(await this.write(() => this.deps.ledger.takeOver(delivery, this.claimant)))) continue;
       const subscription = this.deps.subscriptions.get(delivery.subscriptionId);
       const age = Date.now() - Date.parse(delivery.claimedAt ?? delivery.slot);
       if (!subscription || subscription.pausedAt || age > this.options.catchupMinutes * 60_000) {
-        this.deps.ledger.settle(delivery.subscriptionId, delivery.slot, { status: 'failed', detail: 'the bot stopped while posting, too long ago to retry' });
+        await this.write(() => this.deps.ledger.settle(delivery.subscriptionId, delivery.slot, { status: 'failed', detail: 'the bot stopped while posting, too long ago to retry' }));
         continue;
       }
+      if (age > NONCE_MEMORY_MS && (await this.alreadyPosted(subscription, delivery.slot))) continue;
       this.log.info({ subscription: subscription.id, slot: delivery.slot }, 'finishing a recap an earlier run left half-done');
       // Same slot, same nonce: if the first post did land, Discord returns it instead of posting again.
       await this.track(sendClaimedSlot(this.deps, subscription, delivery.slot));
     }
+  }
+
+  /**
+   * Past the nonce's few minutes, the nonce alone cannot stop a second post: look for the slot's marker
+   * among the channel's recent messages, and settle the slot as delivered if the first post landed.
+   */
+  private async alreadyPosted(subscription: RecapSubscription, slot: string): Promise<boolean> {
+    let found;
+    try {
+      found = findMarked(await this.deps.poster.recent(subscription.channelId), subscription.id, slot);
+    } catch (error) {
+      this.log.warn({ err: error, subscription: subscription.id, slot }, "could not read the channel's recent messages; posting with the nonce alone");
+      return false;
+    }
+    if (!found) return false;
+    await this.write(() => this.deps.ledger.settle(subscription.id, slot, { status: 'delivered', messageId: found.id, detail: 'found in the channel after a restart' }));
+    this.log.info({ subscription: subscription.id, slot, messageId: found.id }, 'recap an earlier run posted was found in the channel; not posting again');
+    return true;
   }
 
   private async catchUpMissedSlots(): Promise<void> {
@@ -120,9 +164,9 @@ export class RecapScheduler {
       const slot = subscription.nextSlot;
       if (subscription.pausedAt || !slot || Date.parse(slot) > now) continue;
       if (now - Date.parse(slot) > this.options.catchupMinutes * 60_000) {
-        this.deps.ledger.recordMissed(subscription.id, slot, subscription.channelId);
+        await this.write(() => this.deps.ledger.recordMissed(subscription.id, slot, subscription.channelId));
         this.log.warn({ subscription: subscription.id, slot }, 'recap slot missed while the bot was down');
-      } else if (this.deps.ledger.claim(subscription.id, slot, subscription.channelId, this.claimant)) {
+      } else if (await this.write(() => this.deps.ledger.claim(subscription.id, slot, subscription.channelId, this.claimant))) {
         this.log.info({ subscription: subscription.id, slot }, 'posting a recap slot missed while the bot was down');
         await this.track(sendClaimedSlot(this.deps, subscription, slot));
       }
@@ -135,6 +179,11 @@ export class RecapScheduler {
     const pid = Number(pidText);
     if (host === hostname() && Number.isInteger(pid)) return pid === process.pid || !isAlive(pid);
     return Date.now() - Date.parse(delivery.claimedAt ?? '') > CLAIM_LEASE_MS;
+  }
+
+  /** A database write that waits out another process's write lock on a timer. */
+  private write<T>(work: () => T): Promise<T> {
+    return withRetryOnBusy(work, { onRetry: (_error, attempt) => attempt === 1 && this.log.info('recap database is locked by another process; retrying') });
   }
 
   private track<T>(work: Promise<T>): Promise<T> {

@@ -1,6 +1,6 @@
 // Recap subscriptions in SQLite: which channel gets a recap, on what schedule, in which time zone,
 // and whether it is paused (and why).
-import type { Db } from './database.js';
+import { waitingForLocks, withRetryOnBusy, type Db } from './database.js';
 
 export type WhenQuiet = 'post' | 'skip';
 
@@ -29,17 +29,42 @@ export type NewSubscription = Pick<RecapSubscription, 'guildId' | 'channelId' | 
 const COLUMNS = `id, guild_id AS guildId, channel_id AS channelId, schedule, cron, timezone, when_quiet AS whenQuiet, origin,
   created_by AS createdBy, created_at AS createdAt, paused_at AS pausedAt, paused_reason AS pausedReason, next_slot AS nextSlot`;
 
+export type AddResult =
+  | { status: 'added'; subscription: RecapSubscription }
+  /** The server already has `count` recaps of its own (operator recaps in its channels do not count). */
+  | { status: 'limit'; count: number }
+  /** The channel already gets this schedule in this time zone. */
+  | { status: 'duplicate'; existing: RecapSubscription };
+
 export class SubscriptionStore {
   constructor(private readonly db: Db) {}
 
-  add(subscription: NewSubscription): RecapSubscription {
-    const { lastInsertRowid } = this.db
-      .prepare(
-        `INSERT INTO subscriptions (guild_id, channel_id, schedule, cron, timezone, when_quiet, created_by, created_at)
-         VALUES (@guildId, @channelId, @schedule, @cron, @timezone, @whenQuiet, @createdBy, @createdAt)`,
-      )
-      .run({ ...subscription, createdAt: new Date().toISOString() });
-    return this.get(Number(lastInsertRowid))!;
+  /**
+   * Adds a server's recap unless the server has `maxPerGuild` already or the channel gets the same one.
+   * Both checks and the insert run in one BEGIN IMMEDIATE transaction (and a unique index backs the
+   * duplicate check), so they hold however many processes subscribe at once; a locked database is
+   * waited for on a timer, never by blocking the event loop.
+   */
+  add(subscription: NewSubscription, { maxPerGuild = Infinity }: { maxPerGuild?: number } = {}): Promise<AddResult> {
+    const attempt = this.db.transaction((): AddResult => {
+      const twin = this.db
+        .prepare(`SELECT ${COLUMNS} FROM subscriptions WHERE channel_id = ? AND cron = ? AND timezone = ? ORDER BY id LIMIT 1`)
+        .get(subscription.channelId, subscription.cron, subscription.timezone) as RecapSubscription | undefined;
+      const { count } = this.db
+        .prepare(`SELECT COUNT(*) AS count FROM subscriptions WHERE guild_id = ? AND origin = 'command'`)
+        .get(subscription.guildId) as { count: number };
+      if (count >= maxPerGuild) return { status: 'limit', count };
+      if (twin) return { status: 'duplicate', existing: twin };
+      const { lastInsertRowid } = this.db
+        .prepare(
+          `INSERT INTO subscriptions (guild_id, channel_id, schedule, cron, timezone, when_quiet, created_by, created_at)
+           VALUES (@guildId, @channelId, @schedule, @cron, @timezone, @whenQuiet, @createdBy, @createdAt)`,
+        )
+        .run({ ...subscription, createdAt: new Date().toISOString() });
+      return { status: 'added', subscription: this.get(Number(lastInsertRowid))! };
+    });
+    // Answered within an interaction's 3 seconds: wait for a lock briefly, then let the caller apologise.
+    return withRetryOnBusy(() => attempt.immediate(), { maxWaitMs: 2000 });
   }
 
   get(id: number): RecapSubscription | undefined {
@@ -90,6 +115,6 @@ export class SubscriptionStore {
       );
       for (const channelId of listed) upsert.run({ channelId, ...schedule, createdAt: new Date().toISOString() });
     });
-    apply.immediate();
+    waitingForLocks(this.db, () => apply.immediate());
   }
 }

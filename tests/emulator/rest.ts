@@ -169,6 +169,12 @@ export class RestApi {
         ({ params, body, files }) => ok(messages.post(channel(params, Permission.SendMessages), asObject(body), files)),
         { limited: true },
       ),
+      // Newest first, at most `limit` (default 50, 1 to 100), as Discord lists a channel's messages.
+      route('GET', '/channels/:channel/messages', ({ params, query }) => {
+        const resolved = channel(params, Permission.ReadMessageHistory);
+        const limit = Math.min(100, Math.max(1, Number(query.get('limit') ?? 50) || 50));
+        return ok([...messages.inChannel(resolved.id)].reverse().slice(0, limit));
+      }),
       route('GET', '/channels/:channel/messages/:message', ({ params }) =>
         ok(channelMessage(params, Permission.ReadMessageHistory)),
       ),

@@ -1,5 +1,5 @@
 // A child process claiming every slot it is sent, as one of two bots sharing a database would.
-import { openDatabase } from '../../src/recaps/database.js';
+import { openDatabase, withRetryOnBusy } from '../../src/recaps/database.js';
 import { DeliveryLedger } from '../../src/recaps/ledger.js';
 
 interface Job {
@@ -11,9 +11,13 @@ interface Job {
 }
 
 process.once('message', (job: Job) => {
-  const db = openDatabase(job.file);
-  const ledger = new DeliveryLedger(db);
-  const won = job.slots.filter((slot) => ledger.claim(job.subscriptionId, slot, job.channelId, job.claimant));
-  db.close();
-  process.send!(won, () => process.exit(0));
+  void (async () => {
+    const db = openDatabase(job.file);
+    const ledger = new DeliveryLedger(db);
+    const won: string[] = [];
+    // As the scheduler claims: a write lock held by the other process is waited out, not an error.
+    for (const slot of job.slots) if (await withRetryOnBusy(() => ledger.claim(job.subscriptionId, slot, job.channelId, job.claimant))) won.push(slot);
+    db.close();
+    process.send!(won, () => process.exit(0));
+  })();
 });
