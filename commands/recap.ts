@@ -48,7 +48,7 @@ const data = new SlashCommandBuilder()
         option.setName('channel').setDescription('Where to post').setRequired(true).addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
       )
       .addStringOption((option) =>
-        option.setName('schedule').setDescription('daily 08:00, weekdays 07:30, weekly monday 09:00, or a cron expression').setRequired(true).setMaxLength(100),
+        option.setName('schedule').setDescription('daily 08:00, weekdays 07:30, weekly monday 09:00, on new edition, or a cron expression').setRequired(true).setMaxLength(100),
       )
       .addStringOption((option) =>
         option.setName('timezone').setDescription('Time zone of the schedule, e.g. Europe/Zurich').setRequired(true).setAutocomplete(true).setMaxLength(64),
@@ -81,7 +81,8 @@ function owned(context: RecapContext, guildId: string, id: unknown): RecapSubscr
   return subscription;
 }
 
-const nextRun = (subscription: RecapSubscription) => nextRuns(subscription.cron, subscription.timezone, 1)[0];
+/** The next clock slot; none for a recap that waits for new editions. */
+const nextRun = (subscription: RecapSubscription) => (subscription.trigger === 'clock' ? nextRuns(subscription.cron, subscription.timezone, 1)[0] : undefined);
 
 async function subscribe(context: RecapContext, caller: Caller, options: Record<string, unknown>): Promise<Reply> {
   const guildId = guildOf(caller);
@@ -95,16 +96,21 @@ async function subscribe(context: RecapContext, caller: Caller, options: Record<
     const close = suggestTimeZones(timezone).slice(0, 3).map((zone) => `\`${zone}\``);
     throw new UserError(`"${timezone.slice(0, 64)}" is not a time zone I know. Use an IANA name${close.length > 0 ? `, e.g. ${close.join(', ')}` : ' like Europe/Zurich'}; the option suggests them as you type.`);
   }
-  if (shortestGapMinutes(parsed.cron, timezone) < MIN_MINUTES_BETWEEN_RECAPS) {
+  if (parsed.trigger === 'clock' && shortestGapMinutes(parsed.cron, timezone) < MIN_MINUTES_BETWEEN_RECAPS) {
     throw new UserError('That schedule runs more than once an hour. Recaps set up here run at most hourly; try `daily 08:00`.');
   }
   // The limit and the duplicate check are made by the database, in the same transaction as the insert.
-  const added = await context.subscriptions.add({ guildId, channelId, schedule, cron: parsed.cron, timezone, whenQuiet, createdBy: caller.userId }, { maxPerGuild: MAX_SUBSCRIPTIONS_PER_GUILD });
+  // A recap on new editions announces editions published after it was set up, not the one it starts with.
+  const seenEdition = parsed.trigger === 'new-edition' ? currentView(context).newest.id : null;
+  const added = await context.subscriptions.add(
+    { guildId, channelId, schedule, trigger: parsed.trigger, cron: parsed.cron, timezone, whenQuiet, createdBy: caller.userId, seenEdition },
+    { maxPerGuild: MAX_SUBSCRIPTIONS_PER_GUILD },
+  );
   if (added.status === 'limit') throw new UserError(`This server already has ${added.count} recaps, the most allowed. Remove one with \`/recap remove\` first.`);
   if (added.status === 'duplicate') throw new UserError(`<#${channelId}> already gets this recap (#${added.existing.id}).`);
   const { subscription } = added;
   context.scheduler.sync();
-  return subscribedReply(subscription, nextRuns(subscription.cron, subscription.timezone, 3));
+  return subscribedReply(subscription, subscription.trigger === 'clock' ? nextRuns(subscription.cron, subscription.timezone, 3) : []);
 }
 
 function list(context: RecapContext, guildId: string, page = 1): Reply {
@@ -132,7 +138,8 @@ async function manage(context: RecapContext, caller: Caller, action: 'remove' | 
   }
   context.scheduler.sync();
   const done = { remove: 'removed', pause: 'paused', resume: 'resumed' }[action];
-  const next = action === 'resume' ? ` Next run: ${formatInZone(nextRun(subscription)!, subscription.timezone, 'dayAndTime')} (${subscription.timezone}).` : '';
+  const upcoming = action === 'resume' ? nextRun(subscription) : undefined;
+  const next = upcoming ? ` Next run: ${formatInZone(upcoming, subscription.timezone, 'dayAndTime')} (${subscription.timezone}).` : action === 'resume' ? ' It posts when a new edition is published.' : '';
   return notice(`Recap #${subscription.id} in <#${subscription.channelId}> ${done}.${next}`);
 }
 

@@ -1,8 +1,8 @@
 // The environment, read once at the door: dotenv, then one zod schema. A bad or missing variable stops
 // start-up with one message listing every problem. Values are never echoed: one of them is the token.
 import { config as loadDotenv } from 'dotenv';
-import cron from 'node-cron';
 import { z } from 'zod';
+import { parseSchedule } from './recaps/schedule.js';
 import { isTimeZone } from './time/zones.js';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
@@ -24,7 +24,10 @@ const Environment = z.object({
   LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'must be json or pretty' }).optional(),
   DATABASE_PATH: z.string().default('data/bot.sqlite'),
   RECAP_CHANNEL_IDS: channelIds.optional(),
-  RECAP_SCHEDULE: z.string().refine((expression) => cron.validate(expression), 'must be a cron expression node-cron accepts, e.g. "0 8 * * *" (seconds allowed)').optional(),
+  RECAP_SCHEDULE: z
+    .string()
+    .refine((text) => !('problem' in parseSchedule(text)), 'must be a schedule like "daily 08:00" or "on-new-edition", or a cron expression node-cron accepts, e.g. "0 8 * * *" (seconds allowed)')
+    .optional(),
   RECAP_TIMEZONE: z.string().refine(isTimeZone, 'must be an IANA time zone, e.g. Europe/Zurich').default('UTC'),
   STALE_AFTER_DAYS: z.coerce.number({ error: 'must be a number of days' }).int().min(0).max(3650).default(7),
   RECAP_CATCHUP_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).int().min(0).max(7 * 24 * 60).default(60),

@@ -6,6 +6,7 @@ import type { RESTGetAPIChannelMessagesResult, RESTPostAPIChannelMessageResult }
 import { summarize } from '../commands/brief.js';
 import { commands, type AppContext } from '../commands/index.js';
 import { formatContentErrorForLog } from './briefing/content-files.js';
+import type { Briefing } from './briefing/briefing.js';
 import { LiveBriefing } from './briefing/live.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { answerInteractions } from './discord/adapter.js';
@@ -14,6 +15,8 @@ import { guildDirectory } from './discord/guilds.js';
 import { createLogger } from './log.js';
 import { DatabaseOpenError, openDatabase, watchDatabaseFile } from './recaps/database.js';
 import { DeliveryLedger } from './recaps/ledger.js';
+import { currentView } from './recaps/recap-content.js';
+import { parseSchedule } from './recaps/schedule.js';
 import { RecapScheduler } from './recaps/scheduler.js';
 import { SubscriptionStore } from './recaps/subscriptions.js';
 
@@ -32,7 +35,11 @@ const log = createLogger(config, [config.DISCORD_TOKEN]);
 process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
 
 const opened = await LiveBriefing.open(config.CONTENT_DIR, {
-  reloaded: (briefing) => log.info({ edition: briefing.latest.id, quotes: briefing.quotes.length }, 'content reloaded'),
+  reloaded: (briefing) => {
+    log.info({ edition: briefing.latest.id, quotes: briefing.quotes.length }, 'content reloaded');
+    // A new edition is announced, and corrections reach the recaps already posted.
+    void scheduler.briefingChanged();
+  },
   rejected: (errors) => {
     for (const error of errors) log.error({ content: formatContentErrorForLog(error) }, 'content error');
     log.error({ errors: errors.length }, 'content change rejected; still serving the last good briefing');
@@ -66,7 +73,7 @@ const subscriptions = new SubscriptionStore(db);
 const ledger = new DeliveryLedger(db);
 subscriptions.syncEnvironment(
   config.RECAP_CHANNEL_IDS ?? [],
-  config.RECAP_SCHEDULE ? { text: config.RECAP_SCHEDULE, cron: config.RECAP_SCHEDULE, timezone: config.RECAP_TIMEZONE } : undefined,
+  operatorSchedule(config, live.current),
 );
 
 const client = createClient(config);
@@ -80,6 +87,7 @@ const scheduler = new RecapScheduler(
     log,
     poster: {
       post: (channelId, body) => client.rest.post(Routes.channelMessages(channelId), { body }) as Promise<RESTPostAPIChannelMessageResult>,
+      edit: (channelId, messageId, body) => client.rest.patch(Routes.channelMessage(channelId, messageId), { body }),
       recent: (channelId) => client.rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: '50' }) }) as Promise<RESTGetAPIChannelMessagesResult>,
     },
   },
@@ -132,4 +140,12 @@ try {
 } catch (error) {
   log.fatal({ err: error }, 'could not connect to Discord');
   process.exit(1);
+}
+
+/** The operator's recap (RECAP_SCHEDULE, already validated): a clock schedule, or one post per new edition after this start's. */
+function operatorSchedule(settings: Config, briefing: Briefing) {
+  const parsed = settings.RECAP_SCHEDULE === undefined ? undefined : parseSchedule(settings.RECAP_SCHEDULE);
+  if (!parsed || 'problem' in parsed) return undefined;
+  const newest = currentView({ briefing, now: new Date(), staleAfterDays: settings.STALE_AFTER_DAYS }).newest.id;
+  return { text: settings.RECAP_SCHEDULE!, trigger: parsed.trigger, cron: parsed.cron, timezone: settings.RECAP_TIMEZONE, seenEdition: newest };
 }

@@ -32,6 +32,7 @@ async function restartWith(minutesAgo: number, inChannel: (subscriptionId: numbe
   const poster = {
     post: async (_channel: string, body: RESTPostAPIChannelMessageJSONBody) => (posted.push(body), { id: 'new-post' }),
     recent: async () => (lookedUp++, inChannel(subscription.id, slot)),
+    edit: async () => ({}),
   };
   const briefing = await shippedBriefing();
   const scheduler = new RecapScheduler({ subscriptions, ledger, poster, briefing: () => briefing, summarize, staleAfterDays: 7, log: silent, backoffMs: [0] }, { catchupMinutes: 60 }, silent);

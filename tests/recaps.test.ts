@@ -33,7 +33,7 @@ describe('schedule presets', () => {
     ['0 8 * * 1-5', '0 8 * * 1-5'],
     ['*/10 * * * * *', '*/10 * * * * *'],
   ])('%s -> %s', (text, cron) => {
-    expect(parseSchedule(text)).toEqual({ cron });
+    expect(parseSchedule(text)).toEqual({ trigger: 'clock', cron });
   });
 
   it.each(['daily', 'daily 25:00', 'daily 8', 'weekly 09:00', 'weekly funday 09:00', 'every morning', '61 8 * * *', '* *'])('rejects %s with help', (text) => {
@@ -171,7 +171,7 @@ describe('what changed between editions', () => {
 
 describe('delivering a slot', () => {
   const setup = async (posting: Pick<MessagePoster, 'post'>) => {
-    const poster: MessagePoster = { ...posting, recent: async () => [] };
+    const poster: MessagePoster = { ...posting, recent: async () => [], edit: async () => ({}) };
     const db = openDatabase(':memory:');
     const subscriptions = new SubscriptionStore(db);
     const ledger = new DeliveryLedger(db);
@@ -223,6 +223,41 @@ describe('delivering a slot', () => {
   });
 });
 
+describe('recaps on new editions', () => {
+  it('reads "on new edition" as people write it', () => {
+    for (const text of ['on new edition', 'On New Edition', 'on-new-edition', 'new edition']) expect(parseSchedule(text)).toEqual({ trigger: 'new-edition', cron: '' });
+  });
+
+  it('announce an edition once per channel, however many processes share the database', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'new-edition-'));
+    const file = path.join(dir, 'bot.sqlite');
+    const briefing = await shippedBriefing();
+    const setupDb = openDatabase(file);
+    const setupStore = new SubscriptionStore(setupDb);
+    await setupStore.add({ guildId: '2'.repeat(18), channelId: '3'.repeat(18), schedule: 'on new edition', trigger: 'new-edition', cron: '', timezone: 'UTC', whenQuiet: 'post', createdBy: null, seenEdition: '2025-11-26' });
+    const posted: string[] = [];
+    const schedulers = [1, 2, 3].map(() => {
+      const db = openDatabase(file);
+      const deps = {
+        subscriptions: new SubscriptionStore(db),
+        ledger: new DeliveryLedger(db),
+        briefing: () => briefing,
+        summarize,
+        staleAfterDays: 7,
+        now: () => new Date('2025-12-04T12:00:00Z'),
+        log: silent,
+        poster: { post: async (channel: string) => (posted.push(channel), { id: String(posted.length) }), recent: async () => [], edit: async () => ({}) },
+      };
+      return new RecapScheduler(deps, { catchupMinutes: 60 }, silent);
+    });
+    await Promise.all(schedulers.map((scheduler) => scheduler.briefingChanged()));
+    await Promise.all(schedulers.map((scheduler) => scheduler.briefingChanged()));
+    expect(posted).toEqual(['3'.repeat(18)]);
+    expect(setupStore.all()[0]!.seenEdition).toBe('2025-12-03');
+    await Promise.all(schedulers.map((scheduler) => scheduler.stop()));
+  });
+});
+
 describe('catching up after downtime', () => {
   const start = async (catchupMinutes: number, minutesAgo: number) => {
     const db = openDatabase(':memory:');
@@ -233,7 +268,7 @@ describe('catching up after downtime', () => {
     subscriptions.planNextSlot(subscription.id, slot);
     const posted: string[] = [];
     const briefing = await shippedBriefing();
-    const deps = { subscriptions, ledger, briefing: () => briefing, summarize, staleAfterDays: 7, log: silent, poster: { post: async (channel: string) => (posted.push(channel), { id: String(posted.length) }), recent: async () => [] } };
+    const deps = { subscriptions, ledger, briefing: () => briefing, summarize, staleAfterDays: 7, log: silent, poster: { post: async (channel: string) => (posted.push(channel), { id: String(posted.length) }), recent: async () => [], edit: async () => ({}) } };
     const run = async () => {
       const scheduler = new RecapScheduler(deps, { catchupMinutes }, silent);
       await scheduler.start();

@@ -1,12 +1,13 @@
 // /recap subscribe's per-server limit and duplicate check hold when many processes subscribe at once
 // against one database file: the database decides, in one transaction, not a read in code before a write.
+import Database from 'better-sqlite3';
 import { fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/recaps/database.js';
+import { MIGRATIONS, openDatabase } from '../src/recaps/database.js';
 import { SubscriptionStore, type NewSubscription } from '../src/recaps/subscriptions.js';
 import { added } from './support/subscriptions.js';
 
@@ -84,10 +85,10 @@ describe('the limit and the duplicate check', () => {
   });
 
   it('a database with duplicates from before the unique index keeps the first of each, then refuses more', async () => {
-    const file = await databaseFile();
-    const old = openDatabase(file);
-    // As a database at schema version 1 could be after the race: no index, two identical recaps.
-    old.exec('DROP INDEX one_command_recap_per_schedule');
+    const file = path.join(path.dirname(await databaseFile()), 'v1.sqlite');
+    // A database at schema version 1, as it could be after the race: no index, identical recaps.
+    const old = new Database(file);
+    old.exec(MIGRATIONS[0]!);
     old.pragma('user_version = 1');
     const insert = old.prepare(`INSERT INTO subscriptions (guild_id, channel_id, schedule, cron, timezone, created_at) VALUES (?, ?, 'daily 08:00', '0 8 * * *', 'UTC', 'now')`);
     for (let n = 0; n < 3; n++) insert.run(GUILD, channel(1));

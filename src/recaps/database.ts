@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 export type Db = Database.Database;
 
 /** Append only: each entry moves the schema from version N to N+1. Never edit a shipped migration. */
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE subscriptions (
      id INTEGER PRIMARY KEY,
      guild_id TEXT,
@@ -46,6 +46,22 @@ const MIGRATIONS: readonly string[] = [
      SELECT MIN(id) FROM subscriptions WHERE origin = 'command' GROUP BY channel_id, cron, timezone
    );
    CREATE UNIQUE INDEX one_command_recap_per_schedule ON subscriptions (channel_id, cron, timezone) WHERE origin = 'command';`,
+  // 3: recaps posted when a new edition lands (trigger 'new-edition', cron ''), and what each recap showed,
+  // so that a correction can reach the messages that carried the wrong version, once each.
+  `ALTER TABLE subscriptions ADD COLUMN trigger TEXT NOT NULL DEFAULT 'clock' CHECK (trigger IN ('clock', 'new-edition'));
+   ALTER TABLE subscriptions ADD COLUMN seen_edition TEXT;
+   ALTER TABLE deliveries ADD COLUMN items TEXT;
+   ALTER TABLE deliveries ADD COLUMN content TEXT;
+   CREATE TABLE correction_edits (
+     message_id TEXT NOT NULL,
+     correction_id TEXT NOT NULL,
+     channel_id TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('claimed', 'edited', 'failed')),
+     claimed_by TEXT NOT NULL,
+     at TEXT NOT NULL,
+     detail TEXT,
+     PRIMARY KEY (message_id, correction_id)
+   );`,
 ];
 
 /**

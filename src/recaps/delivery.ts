@@ -8,6 +8,7 @@ import type { Logger } from '../log.js';
 import { withRetryOnBusy } from './database.js';
 import { classifyFailure, type Failure } from './delivery-outcome.js';
 import type { DeliveryLedger } from './ledger.js';
+import type { MessageEditor } from './editions.js';
 import { buildRecap, lastRecap, type Summarize } from './recap-content.js';
 import { messageBody } from '../render/reply.js';
 import type { RecapSubscription, SubscriptionStore } from './subscriptions.js';
@@ -19,7 +20,7 @@ export interface PostedMessage {
   embeds?: readonly { footer?: { text?: string } }[];
 }
 
-export interface MessagePoster {
+export interface MessagePoster extends MessageEditor {
   post(channelId: string, body: RESTPostAPIChannelMessageJSONBody): Promise<{ id: string }>;
   /** The channel's latest messages (GET /channels/{id}/messages?limit=50), newest first. */
   recent(channelId: string): Promise<readonly PostedMessage[]>;
@@ -54,7 +55,9 @@ const DEFAULT_BACKOFF_MS = [2_000, 10_000];
 export async function sendClaimedSlot(deps: DeliveryDependencies, subscription: RecapSubscription, slot: string): Promise<DeliveryResult> {
   const { ledger, log } = deps;
   const moment = { briefing: deps.briefing(), now: deps.now?.() ?? new Date(), staleAfterDays: deps.staleAfterDays };
-  const recap = buildRecap(moment, lastRecap(ledger.lastDelivered(subscription.channelId)), subscription.timezone, deps.summarize);
+  // A channel that only ever hears of new editions is told what changed since the edition it was set up with.
+  const since = subscription.trigger === 'new-edition' && subscription.seenEdition ? { editionId: subscription.seenEdition, deliveredAt: subscription.createdAt } : undefined;
+  const recap = buildRecap(moment, lastRecap(ledger.lastDelivered(subscription.channelId)) ?? since, subscription.timezone, deps.summarize);
   if (recap.kind === 'quiet' && subscription.whenQuiet === 'skip') {
     await withRetryOnBusy(() => ledger.settle(subscription.id, slot, { status: 'skipped', editionId: recap.editionId, detail: 'nothing new' }));
     return { status: 'skipped' };
@@ -82,7 +85,8 @@ export async function sendClaimedSlot(deps: DeliveryDependencies, subscription: 
       return { status: 'failed', failure };
     }
     // Outside the try: a database that stays locked must not look like a failed post and post again.
-    await withRetryOnBusy(() => ledger.settle(subscription.id, slot, { status: 'delivered', messageId: message.id, editionId: recap.editionId, detail: recap.kind }));
+    const shown = { items: JSON.stringify(recap.items), content: body.content ?? '' };
+    await withRetryOnBusy(() => ledger.settle(subscription.id, slot, { status: 'delivered', messageId: message.id, editionId: recap.editionId, detail: recap.kind, ...shown }));
     log.info({ subscription: subscription.id, channel: subscription.channelId, slot, kind: recap.kind, messageId: message.id }, 'recap delivered');
     return { status: 'delivered', messageId: message.id };
   }

@@ -22,9 +22,13 @@ export function lastRecap(delivery: Delivery | undefined): LastRecap | undefined
   return delivery && { editionId: delivery.editionId, deliveredAt: delivery.settledAt ?? delivery.slot };
 }
 
-export type RecapContent =
-  | { kind: 'summary' | 'changes'; reply: Reply; editionId: string }
-  | { kind: 'quiet'; reply: Reply; editionId: string };
+export interface RecapContent {
+  kind: 'summary' | 'changes' | 'quiet';
+  reply: Reply;
+  editionId: string;
+  /** What it shows, as `kind:id` (`summary:<edition>` for an edition's summary): a later correction finds it by these. */
+  items: string[];
+}
 
 export const RECAP_COMMAND = 'recap';
 
@@ -42,19 +46,25 @@ export type Summarize = (moment: RecapMoment) => Reply;
 export function buildRecap(moment: RecapMoment, last: LastRecap | undefined, timeZone: string, summarize: Summarize): RecapContent {
   const chosen = atEdition(moment.briefing, moment.now);
   // Editors may load an edition dated later than now; until then there is nothing to recap.
-  if ('problem' in chosen) return { kind: 'quiet', editionId: '', reply: { content: chosen.problem } };
+  if ('problem' in chosen) return { kind: 'quiet', editionId: '', reply: { content: chosen.problem }, items: [] };
   const briefing = chosen.briefing;
   const editionId = briefing.latest.id;
   const changes = last?.editionId ? changesSince(briefing, last.editionId) : undefined;
   if (!last || !changes) {
-    return { kind: 'summary', editionId, reply: { ...summarize(moment), content: `**Recap:** ${literal(briefing.story.title)}` } };
+    return { kind: 'summary', editionId, reply: { ...summarize(moment), content: `**Recap:** ${literal(briefing.story.title)}` }, items: [`summary:${editionId}`] };
   }
   if (isEmpty(changes)) {
     const since = formatInZone(last.deliveredAt, timeZone, 'day');
     const notes = readerNotes(briefing, moment.now, moment.staleAfterDays);
-    return { kind: 'quiet', editionId, reply: { content: [`No new developments since the last recap (${since}).`, ...notes].join('\n') } };
+    return { kind: 'quiet', editionId, reply: { content: [`No new developments since the last recap (${since}).`, ...notes].join('\n') }, items: [] };
   }
-  return { kind: 'changes', editionId, reply: changesPage(moment, changes, 1) };
+  const items = [
+    `summary:${editionId}`,
+    ...[...changes.newPositions, ...changes.changedPositions.map(({ after }) => after)].map((position) => `position:${position.id}`),
+    ...changes.newQuotes.map((quote) => `quote:${quote.id}`),
+    ...changes.newEvents.map((event) => `event:${event.id}`),
+  ];
+  return { kind: 'changes', editionId, reply: changesPage(moment, changes, 1), items };
 }
 
 /** The briefing as of the moment's newest edition. */

@@ -13,9 +13,12 @@ const relative = (date: Date) => `<t:${Math.floor(date.getTime() / 1000)}:R>`;
 
 export function subscribedReply(subscription: RecapSubscription, runs: readonly Date[]): Reply {
   const when = runs.map((run) => `• ${formatInZone(run, subscription.timezone, 'dayAndTime')} (${relative(run)})`).join('\n');
+  const upcoming = subscription.trigger === 'new-edition'
+    ? 'It posts once each time editors publish a new edition, with what changed.\n'
+    : `Next runs (${subscription.timezone}):\n${when}\n`;
   return notice(
     `Recap **#${subscription.id}** set up: <#${subscription.channelId}>, \`${literal(subscription.schedule)}\` in ${subscription.timezone}.\n` +
-      `Next runs (${subscription.timezone}):\n${when}\n` +
+      upcoming +
       'The first recap is the full summary; after that, only what changed since the last one.',
   );
 }
@@ -39,6 +42,7 @@ export function subscriptionListReply(listed: readonly ListedSubscription[], pag
   const blocks = listed.map(({ subscription, next, latest }) => {
     const lines = [`<#${subscription.channelId}> · \`${literal(subscription.schedule)}\` · ${subscription.timezone}${subscription.origin === 'environment' ? ' · set by the operator' : ''}`];
     if (subscription.pausedAt) lines.push(`⏸ **Paused**: ${literal(subscription.pausedReason ?? 'by an admin')}`);
+    else if (subscription.trigger === 'new-edition') lines.push('Next: when a new edition is published');
     else if (next) lines.push(`Next: ${formatInZone(next, subscription.timezone, 'dayAndTime')} (${relative(next)})`);
     if (latest) {
       const at = latest.settledAt ?? latest.claimedAt;

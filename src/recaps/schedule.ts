@@ -11,19 +11,24 @@ import cron from 'node-cron';
 const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 
-export type ParsedSchedule = { cron: string } | { problem: string };
+/** A clock schedule (a cron expression), or once for each new edition (cron ''). */
+export type ParsedSchedule = { trigger: 'clock' | 'new-edition'; cron: string } | { problem: string };
 
-export const SCHEDULE_HELP = 'Use `daily 08:00`, `weekdays 07:30`, `weekly monday 09:00`, or a cron expression like `0 8 * * 1-5`.';
+export const SCHEDULE_HELP = 'Use `daily 08:00`, `weekdays 07:30`, `weekly monday 09:00`, `on new edition`, or a cron expression like `0 8 * * 1-5`.';
+
+/** How people write "post when editors publish an edition". */
+const ON_NEW_EDITION = /^(on[ -])?new[ -]edition$/;
 
 /** A preset or cron expression -> the cron expression to run. */
 export function parseSchedule(text: string): ParsedSchedule {
+  if (ON_NEW_EDITION.test(text.trim().toLowerCase().replace(/\s+/g, ' '))) return { trigger: 'new-edition', cron: '' };
   const words = text.trim().toLowerCase().split(/\s+/);
   const at = (time: string | undefined) => (time ? TIME.exec(time) : null);
   const [kind, first, second] = words;
   if (kind === 'daily' || kind === 'weekdays') {
     const time = at(first);
     if (!time || words.length !== 2) return { problem: `"${kind}" needs a time like 08:00. ${SCHEDULE_HELP}` };
-    return { cron: `${Number(time[2])} ${Number(time[1])} * * ${kind === 'daily' ? '*' : '1-5'}` };
+    return { trigger: 'clock', cron: `${Number(time[2])} ${Number(time[1])} * * ${kind === 'daily' ? '*' : '1-5'}` };
   }
   if (kind === 'weekly') {
     // "mon", "monday" and anything between name the day.
@@ -32,10 +37,10 @@ export function parseSchedule(text: string): ParsedSchedule {
     if (day < 0 || !time || words.length !== 3) {
       return { problem: `"weekly" needs a day and a time, like \`weekly monday 09:00\`. ${SCHEDULE_HELP}` };
     }
-    return { cron: `${Number(time[2])} ${Number(time[1])} * * ${day}` };
+    return { trigger: 'clock', cron: `${Number(time[2])} ${Number(time[1])} * * ${day}` };
   }
   const expression = text.trim().replace(/\s+/g, ' ');
-  if ((expression.split(' ').length === 5 || expression.split(' ').length === 6) && cron.validate(expression)) return { cron: expression };
+  if ((expression.split(' ').length === 5 || expression.split(' ').length === 6) && cron.validate(expression)) return { trigger: 'clock', cron: expression };
   return { problem: `I can't read "${text.trim().slice(0, 60)}" as a schedule. ${SCHEDULE_HELP}` };
 }
 

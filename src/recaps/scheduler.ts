@@ -9,6 +9,8 @@ import type { Logger } from '../log.js';
 import { withRetryOnBusy } from './database.js';
 import { findMarked, sendClaimedSlot, type DeliveryDependencies, type DeliveryResult } from './delivery.js';
 import type { Delivery } from './ledger.js';
+import { addCorrections, correctionsDue, editionSlot, recapsToAnnounce } from './editions.js';
+import { currentView } from './recap-content.js';
 import { nextRuns } from './schedule.js';
 import type { RecapSubscription } from './subscriptions.js';
 
@@ -46,7 +48,36 @@ export class RecapScheduler {
     await this.recoverAbandonedClaims();
     await this.catchUpMissedSlots();
     this.sync();
-    this.resyncTimer = setInterval(() => this.sync(), RESYNC_MS).unref();
+    await this.briefingChanged();
+    this.resyncTimer = setInterval(() => {
+      this.sync();
+      // An edition dated later than its loading is announced once its time comes.
+      void this.briefingChanged();
+    }, RESYNC_MS).unref();
+  }
+
+  /**
+   * After a (re)load: recaps that wait for new editions announce one published since they last did, and
+   * corrections published since a recap was posted are added to it. Both once, whoever runs it.
+   */
+  async briefingChanged(): Promise<void> {
+    try {
+      const view = currentView({ briefing: this.deps.briefing(), now: this.deps.now?.() ?? new Date(), staleAfterDays: this.deps.staleAfterDays });
+      const due = correctionsDue(view, this.deps.ledger);
+      const corrected = await addCorrections(due, this.deps.ledger, this.deps.poster, this.claimant);
+      if (corrected.edited > 0) this.log.info({ messages: corrected.edited }, 'corrections added to recaps already posted');
+      for (const failed of corrected.failed) this.log.warn(failed, 'could not add a correction to a posted recap');
+      for (const subscription of recapsToAnnounce(view, this.deps.subscriptions.all())) {
+        const slot = editionSlot(view.newest.id);
+        const claimed = await this.write(() => this.deps.ledger.claim(subscription.id, slot, subscription.channelId, this.claimant));
+        await this.write(() => this.deps.subscriptions.markSeen(subscription.id, view.newest.id));
+        if (!claimed) continue;
+        this.log.info({ subscription: subscription.id, edition: view.newest.id }, 'announcing a new edition');
+        await this.track(sendClaimedSlot(this.deps, subscription, slot));
+      }
+    } catch (error) {
+      this.log.error({ err: error }, 'could not announce the new edition or add corrections');
+    }
   }
 
   /** Makes the running jobs match the database: new, changed, paused and removed subscriptions. */
@@ -60,7 +91,7 @@ export class RecapScheduler {
       }
     }
     for (const subscription of active.values()) {
-      if (this.tasks.has(subscription.id)) continue;
+      if (subscription.trigger !== 'clock' || this.tasks.has(subscription.id)) continue;
       const entry = { signature: signatureOf(subscription) };
       this.tasks.set(subscription.id, entry);
       this.arm(subscription, Date.now());

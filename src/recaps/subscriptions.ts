@@ -9,8 +9,10 @@ export interface RecapSubscription {
   /** Null for operator-defined recaps from the environment until the channel's guild is known. */
   guildId: string | null;
   channelId: string;
-  /** As the admin typed it (`daily 08:00`), for display. */
+  /** As the admin typed it (`daily 08:00`, `on new edition`), for display. */
   schedule: string;
+  /** `clock`: on `cron`; `new-edition`: once for each edition published after `seenEdition` (cron is ''). */
+  trigger: RecapTrigger;
   cron: string;
   timezone: string;
   /** What to do when nothing changed since the last recap: post a one-line note, or skip. */
@@ -22,12 +24,18 @@ export interface RecapSubscription {
   pausedReason: string | null;
   /** The next slot the scheduler planned; a past value at start-up is a slot missed while down. */
   nextSlot: string | null;
+  /** For `new-edition` recaps: the newest edition when it was set up, which it does not announce. */
+  seenEdition: string | null;
 }
 
-export type NewSubscription = Pick<RecapSubscription, 'guildId' | 'channelId' | 'schedule' | 'cron' | 'timezone' | 'whenQuiet' | 'createdBy'>;
+export type RecapTrigger = 'clock' | 'new-edition';
 
-const COLUMNS = `id, guild_id AS guildId, channel_id AS channelId, schedule, cron, timezone, when_quiet AS whenQuiet, origin,
-  created_by AS createdBy, created_at AS createdAt, paused_at AS pausedAt, paused_reason AS pausedReason, next_slot AS nextSlot`;
+export type NewSubscription = Pick<RecapSubscription, 'guildId' | 'channelId' | 'schedule' | 'cron' | 'timezone' | 'whenQuiet' | 'createdBy'> &
+  Partial<Pick<RecapSubscription, 'trigger' | 'seenEdition'>>;
+
+const COLUMNS = `id, guild_id AS guildId, channel_id AS channelId, schedule, trigger, cron, timezone, when_quiet AS whenQuiet, origin,
+  created_by AS createdBy, created_at AS createdAt, paused_at AS pausedAt, paused_reason AS pausedReason, next_slot AS nextSlot,
+  seen_edition AS seenEdition`;
 
 export type AddResult =
   | { status: 'added'; subscription: RecapSubscription }
@@ -47,8 +55,9 @@ export class SubscriptionStore {
    */
   add(subscription: NewSubscription, { maxPerGuild = Infinity }: { maxPerGuild?: number } = {}): Promise<AddResult> {
     const attempt = this.db.transaction((): AddResult => {
+      // One announcement of each edition per channel, whatever the time zone its dates are shown in.
       const twin = this.db
-        .prepare(`SELECT ${COLUMNS} FROM subscriptions WHERE channel_id = ? AND cron = ? AND timezone = ? ORDER BY id LIMIT 1`)
+        .prepare(`SELECT ${COLUMNS} FROM subscriptions WHERE channel_id = ? AND cron = ? AND (timezone = ? OR trigger = 'new-edition') ORDER BY id LIMIT 1`)
         .get(subscription.channelId, subscription.cron, subscription.timezone) as RecapSubscription | undefined;
       const { count } = this.db
         .prepare(`SELECT COUNT(*) AS count FROM subscriptions WHERE guild_id = ? AND origin = 'command'`)
@@ -57,10 +66,10 @@ export class SubscriptionStore {
       if (twin) return { status: 'duplicate', existing: twin };
       const { lastInsertRowid } = this.db
         .prepare(
-          `INSERT INTO subscriptions (guild_id, channel_id, schedule, cron, timezone, when_quiet, created_by, created_at)
-           VALUES (@guildId, @channelId, @schedule, @cron, @timezone, @whenQuiet, @createdBy, @createdAt)`,
+          `INSERT INTO subscriptions (guild_id, channel_id, schedule, trigger, cron, timezone, when_quiet, created_by, created_at, seen_edition)
+           VALUES (@guildId, @channelId, @schedule, @trigger, @cron, @timezone, @whenQuiet, @createdBy, @createdAt, @seenEdition)`,
         )
-        .run({ ...subscription, createdAt: new Date().toISOString() });
+        .run({ trigger: 'clock', seenEdition: null, ...subscription, createdAt: new Date().toISOString() });
       return { status: 'added', subscription: this.get(Number(lastInsertRowid))! };
     });
     // Answered within an interaction's 3 seconds: wait for a lock briefly, then let the caller apologise.
@@ -92,6 +101,11 @@ export class SubscriptionStore {
     this.db.prepare('UPDATE subscriptions SET paused_at = NULL, paused_reason = NULL WHERE id = ?').run(id);
   }
 
+  /** A `new-edition` recap has announced (or was set up after) this edition. */
+  markSeen(id: number, editionId: string): void {
+    this.db.prepare('UPDATE subscriptions SET seen_edition = ? WHERE id = ?').run(editionId, id);
+  }
+
   planNextSlot(id: number, slot: string | null): void {
     this.db.prepare('UPDATE subscriptions SET next_slot = ? WHERE id = ?').run(slot, id);
   }
@@ -100,7 +114,10 @@ export class SubscriptionStore {
    * Makes the operator's recaps (RECAP_CHANNEL_IDS, RECAP_SCHEDULE, RECAP_TIMEZONE) match the environment:
    * adds missing channels, updates changed schedules, removes channels no longer listed.
    */
-  syncEnvironment(channelIds: readonly string[], schedule: { text: string; cron: string; timezone: string } | undefined): void {
+  syncEnvironment(
+    channelIds: readonly string[],
+    schedule: { text: string; trigger?: RecapTrigger; cron: string; timezone: string; seenEdition?: string } | undefined,
+  ): void {
     const apply = this.db.transaction(() => {
       const listed = schedule ? channelIds : [];
       this.db
@@ -108,12 +125,13 @@ export class SubscriptionStore {
         .run(JSON.stringify(listed));
       if (!schedule) return;
       const upsert = this.db.prepare(
-        `INSERT INTO subscriptions (channel_id, schedule, cron, timezone, origin, created_at)
-         VALUES (@channelId, @text, @cron, @timezone, 'environment', @createdAt)
+        `INSERT INTO subscriptions (channel_id, schedule, trigger, cron, timezone, origin, created_at, seen_edition)
+         VALUES (@channelId, @text, @trigger, @cron, @timezone, 'environment', @createdAt, @seenEdition)
          ON CONFLICT (channel_id) WHERE origin = 'environment'
-         DO UPDATE SET schedule = excluded.schedule, cron = excluded.cron, timezone = excluded.timezone`,
+         DO UPDATE SET schedule = excluded.schedule, trigger = excluded.trigger, cron = excluded.cron, timezone = excluded.timezone,
+           seen_edition = CASE WHEN subscriptions.trigger = excluded.trigger THEN subscriptions.seen_edition ELSE excluded.seen_edition END`,
       );
-      for (const channelId of listed) upsert.run({ channelId, ...schedule, createdAt: new Date().toISOString() });
+      for (const channelId of listed) upsert.run({ channelId, trigger: 'clock', seenEdition: null, ...schedule, createdAt: new Date().toISOString() });
     });
     waitingForLocks(this.db, () => apply.immediate());
   }

@@ -1,0 +1,91 @@
+// What a new edition sets off: one post in each channel whose recap waits for new editions, and a
+// correction line added to every recap already posted that showed an item a later edition corrected.
+// Each happens exactly once, across restarts and processes: the ledger's primary keys decide who does it.
+import type { RESTPatchAPIChannelMessageJSONBody } from 'discord-api-types/v10';
+import type { Briefing } from '../briefing/briefing.js';
+import type { Correction } from '../briefing/schema.js';
+import type { InEdition } from '../briefing/briefing.js';
+import { LIMITS } from '../render/limits.js';
+import { messageBody } from '../render/reply.js';
+import { truncate } from '../render/text.js';
+import { formatDate } from '../time/dates.js';
+import { classifyFailure } from './delivery-outcome.js';
+import type { DeliveryLedger } from './ledger.js';
+import type { RecapSubscription } from './subscriptions.js';
+
+/** The slot an edition's announcement is claimed under, once per recap and edition. */
+export const editionSlot = (editionId: string) => `edition:${editionId}`;
+
+/** The recaps that are to announce the view's newest edition: waiting for new editions, and set up before it. */
+export function recapsToAnnounce(briefing: Briefing, subscriptions: readonly RecapSubscription[]): RecapSubscription[] {
+  const order = new Map(briefing.editions.map((edition, index) => [edition.id, index]));
+  const newest = order.get(briefing.newest.id)!;
+  return subscriptions.filter(
+    (subscription) => subscription.trigger === 'new-edition' && !subscription.pausedAt && (order.get(subscription.seenEdition ?? '') ?? -1) < newest,
+  );
+}
+
+export interface DueCorrection {
+  channelId: string;
+  messageId: string;
+  /** The message content as posted. */
+  content: string;
+  corrections: InEdition<Correction>[];
+}
+
+/** Posted recaps that showed an item a correction published after them names, with those corrections. */
+export function correctionsDue(briefing: Briefing, ledger: Pick<DeliveryLedger, 'postedWithItems'>): DueCorrection[] {
+  if (briefing.corrections.length === 0) return [];
+  const order = new Map(briefing.editions.map((edition, index) => [edition.id, index]));
+  const due: DueCorrection[] = [];
+  for (const delivery of ledger.postedWithItems()) {
+    const shown = new Set(JSON.parse(delivery.items ?? '[]') as string[]);
+    const postedAt = order.get(delivery.editionId ?? '') ?? -1;
+    // A recap made from the correcting edition (or a later one) already showed the right version.
+    const corrections = briefing.corrections.filter(
+      (correction) => order.get(correction.edition)! > postedAt && correction.items.some((item) => shown.has(`${item.kind}:${item.id}`)),
+    );
+    if (corrections.length > 0) due.push({ channelId: delivery.channelId, messageId: delivery.messageId!, content: delivery.content ?? '', corrections });
+  }
+  return due;
+}
+
+/** `✏️ Correction (3 Dec 2025): what was wrong. What is right.` */
+function correctionLine(correction: Correction): string {
+  return `✏️ Correction (${formatDate(correction.date)}): ${correction.wrong} ${correction.right}`;
+}
+
+export interface MessageEditor {
+  edit(channelId: string, messageId: string, body: RESTPatchAPIChannelMessageJSONBody): Promise<unknown>;
+}
+
+/**
+ * Adds the corrections to each message once: a correction is claimed per message in the ledger first, so
+ * of several processes only one edits; a failed edit is recorded with its reason and not tried again.
+ */
+export async function addCorrections(
+  due: readonly DueCorrection[],
+  ledger: Pick<DeliveryLedger, 'claimCorrectionEdit' | 'correctionsOn' | 'settleCorrectionEdits'>,
+  editor: MessageEditor,
+  claimant: string,
+): Promise<{ edited: number; failed: { messageId: string; reason: string }[] }> {
+  const result = { edited: 0, failed: [] as { messageId: string; reason: string }[] };
+  for (const message of due) {
+    const claimed = message.corrections.filter((correction) => ledger.claimCorrectionEdit({ ...message, correctionId: correction.id }, claimant));
+    if (claimed.length === 0) continue;
+    const applied = new Set(ledger.correctionsOn(message.messageId));
+    const lines = message.corrections.filter((correction) => applied.has(correction.id)).map(correctionLine);
+    const content = truncate([message.content, ...lines].filter(Boolean).join('\n'), LIMITS.content);
+    const ids = claimed.map((correction) => correction.id);
+    try {
+      await editor.edit(message.channelId, message.messageId, messageBody({ content }));
+      ledger.settleCorrectionEdits(message.messageId, ids, 'edited');
+      result.edited += 1;
+    } catch (error) {
+      const { reason } = classifyFailure(error);
+      ledger.settleCorrectionEdits(message.messageId, ids, 'failed', reason);
+      result.failed.push({ messageId: message.messageId, reason });
+    }
+  }
+  return result;
+}
