@@ -5,6 +5,7 @@
 import { ChannelType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder, type SlashCommandIntegerOption } from 'discord.js';
 import { changesSince } from '../src/briefing/diff.js';
 import { normalize } from '../src/briefing/matching.js';
+import { pageTurn } from '../src/command/answer.js';
 import { botCanPostIn, guildOf, guildOnly, manageServer, requirePostingPermissions } from '../src/command/checks.js';
 import { UserError, type Caller, type Command } from '../src/command/command.js';
 import type { BriefingContext, GuildDirectory } from '../src/command/context.js';
@@ -206,10 +207,10 @@ export const recap: Command<RecapContext> = {
     },
     // Pressed by anyone reading a "what's new" recap in the channel: no admin check.
     'recap-since': {
-      press(context, ref) {
+      press(context, ref, caller) {
         const changes = ref.args[0] ? changesSince(currentView(context), ref.args[0]) : undefined;
         if (!changes) throw new UserError('This recap is out of date; `/brief` shows the current briefing.');
-        return { reply: changesPage(context, changes, ref.page), replace: true };
+        return pageTurn(changesPage(context, changes, ref.page), caller);
       },
     },
   },

@@ -55,7 +55,10 @@ describe('page layout', () => {
   it('names continued fields and reports the sources of the shown page only', () => {
     const doc = document(3, 300);
     const first = renderPage(doc, 1, { command: 'test', args: [] });
-    expect(first.reply.embeds![0]!.fields![1]!.name).toBe('Section (continued)');
+    // Under its own section's field a continuation needs no heading; a page opening mid-section says so.
+    expect(first.reply.embeds![0]!.fields![1]!.name).toBe('\u200b');
+    const second = renderPage(doc, 2, { command: 'test', args: [] });
+    expect(second.reply.embeds![0]!.fields![0]!.name).toBe('Section (continued)');
     expect(first.sources.length).toBeLessThan(3);
   });
 

@@ -4,7 +4,7 @@ import type { Briefing } from '../src/briefing/briefing.js';
 import type { OptionValues } from '../src/command/command.js';
 import { quoteSearchText } from '../src/briefing/queries.js';
 import { messageBody, type Reply } from '../src/render/reply.js';
-import { named as command, press, complete, reply as replyOf } from './support/commands.js';
+import { named as command, press, complete, reply as replyOf, TEST_CALLER } from './support/commands.js';
 import { choiceProblems, payloadProblems } from '../src/render/limits.js';
 import { shippedBriefing } from './support/content.js';
 
@@ -58,6 +58,19 @@ describe('every payload stays within Discord limits and pings no one', () => {
         expect(choices.length).toBeGreaterThan(0);
       }
     }
+  });
+});
+
+describe('page turns in a shared channel', () => {
+  it('change the message only for the person who asked; anyone else gets the page privately', () => {
+    const other = { ...TEST_CALLER, userId: '9', askedBy: '2' };
+    const byOther = press(briefing, 'quotes:p:2::::', undefined, other)!;
+    expect(byOther.replace).toBe(false);
+    expect(byOther.reply.flags).toBe(64);
+    expect(byOther.reply.embeds![0]!.footer!.text).toMatch(/Page 2\//);
+    expect(press(briefing, 'quotes:p:2::::')!.replace).toBe(true);
+    // A recap post was asked for by no one: its pages are everyone's own.
+    expect(press(briefing, 'brief:p:1::', undefined, { ...TEST_CALLER, askedBy: null })!.replace).toBe(false);
   });
 });
 
@@ -145,9 +158,10 @@ describe('replies', () => {
     }
   });
 
-  it('survives forged page numbers by showing the nearest real page', () => {
-    const { reply } = press(briefing, 'quotes:p:999999:::')!;
-    expect(reply.embeds![0]!.footer!.text).toMatch(/Page (\d+)\/\1$/);
+  it('answers a page beyond the end privately, saying how many pages there are', () => {
+    const { reply, replace } = press(briefing, 'quotes:p:999999::::')!;
+    expect(replace).toBe(false);
+    expect(reply.content).toMatch(/^This reply has \d+ pages; there is no page 999999\.$/);
     expect(press(briefing, 'quotes:x:1:::')).toBeUndefined();
     expect(press(briefing, 'nope:p:1')).toBeUndefined();
   });

@@ -1,9 +1,17 @@
 // Calling a command the way the adapter does, for every caller (Discord, the preview CLI, the tests):
 // checks first, then the builder; a UserError from either becomes a private notice.
-import { notice, type Reply } from '../render/reply.js';
+import { notice, privately, type Reply } from '../render/reply.js';
 import { UserError, type ButtonReply, type Check, type Command, type Request } from './command.js';
 import type { ButtonRef } from '../render/custom-id.js';
 import type { Caller } from './command.js';
+
+/**
+ * A page turned by the person who asked replaces their message; anyone else (or anyone, on a message no one
+ * asked for, like a recap post) gets the page privately, so a shared channel's message stays as it was.
+ */
+export function pageTurn(reply: Reply, caller: Caller): ButtonReply {
+  return caller.askedBy === caller.userId ? { reply, replace: true } : { reply: privately(reply), replace: false };
+}
 
 export async function runChecks<Context>(checks: readonly Check<Context>[] | undefined, context: Context, request: Request): Promise<void> {
   for (const check of checks ?? []) await check.run(context, request);

@@ -7,8 +7,9 @@ import { encodeButton } from '../render/custom-id.js';
 import { privately, type Choice, type Reply } from '../render/reply.js';
 import { renderSourceList } from '../render/sources.js';
 import { readerNotes } from '../render/format.js';
-import type { Command, Focused, OptionValues } from './command.js';
+import { UserError, type Command, type Focused, type OptionValues } from './command.js';
 import type { BriefingContext } from './context.js';
+import { pageTurn } from './answer.js';
 import { EDITION_OPTION, editionArg, editionChoices, editionFromArg, editionView } from './edition.js';
 import { given } from './resolve.js';
 
@@ -62,6 +63,9 @@ export function defineBriefingCommand(spec: BriefingCommandSpec): BriefingComman
   const show = (context: BriefingContext, options: OptionValues, page: number): Reply => {
     const { document, pageArgs } = build(context, options);
     const rendered = renderPage(document, page, { command: name, args: pageArgs });
+    if (Number.isInteger(page) && page > rendered.pageCount) {
+      throw new UserError(`This reply has ${rendered.pageCount === 1 ? 'one page' : `${rendered.pageCount} pages`}; there is no page ${page}.`);
+    }
     if (spec.sourcesButton === false || rendered.sources.length === 0) return rendered.reply;
     return withButton(rendered.reply, {
       type: ComponentType.Button,
@@ -94,7 +98,7 @@ export function defineBriefingCommand(spec: BriefingCommandSpec): BriefingComman
         : undefined,
     buttons: {
       // A name gone from the briefing since the reply throws a UserError: the presser alone is told.
-      page: { press: (context, ref) => ({ reply: show(context, optionsFrom(ref.args), ref.page), replace: true }) },
+      page: { press: (context, ref, caller) => pageTurn(show(context, optionsFrom(ref.args), ref.page), caller) },
       sources: { press: (context, ref) => ({ reply: showSources(context, ref.args, ref.page, 1), replace: false }) },
       'source-page': {
         press(context, ref) {

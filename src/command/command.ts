@@ -19,6 +19,8 @@ export interface Caller {
   channelId: string | null;
   /** The member's permissions in the guild; null outside a guild. */
   permissions: bigint | null;
+  /** For a button: who asked for the message it is on (null for a message no one asked for, like a recap post). */
+  askedBy?: string | null;
 }
 
 export interface Request {

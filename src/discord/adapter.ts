@@ -105,6 +105,7 @@ function callerOf(interaction: ChatInputCommandInteraction | AutocompleteInterac
     guildId: interaction.guildId,
     channelId: interaction.channelId,
     permissions: interaction.memberPermissions?.bitfield ?? null,
+    askedBy: interaction.isButton() ? (interaction.message.interactionMetadata?.user.id ?? null) : null,
   };
 }
 

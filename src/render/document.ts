@@ -35,6 +35,8 @@ interface Field {
   name: string;
   value: string;
   sources: readonly string[];
+  /** A later field of its section: it needs no heading of its own right under the one before. */
+  continues: boolean;
 }
 
 /** Pages are kept readable, well inside Discord's hard limit of 6,000 characters an embed. */
@@ -134,8 +136,11 @@ function sectionName(section: Section): string {
 
 /** The `index`th field of a section: later ones say they continue it. */
 function continuedField(name: string, index: number, value: string, sources: string[]): Field {
-  return { name: index === 0 ? name : `${name} (continued)`, value, sources };
+  return { name: index === 0 ? name : `${name} (continued)`, value, sources, continues: index > 0 };
 }
+
+/** Discord needs a name on every field; under its own section's field a continuation shows none. */
+const BLANK_NAME = '\u200b';
 
 export interface RenderedPage {
   reply: Reply;
@@ -159,7 +164,8 @@ export function renderPage(document: Document, requestedPage: number, navigation
   const embed: APIEmbed = {
     title: truncate(document.title, LIMITS.embedTitle),
     color: document.color ?? BRAND_COLOR,
-    fields: fields.map(({ name, value }) => ({ name, value })),
+    // "(continued)" heads a page that opens mid-section, not every field of a long section.
+    fields: fields.map(({ name, value, continues }, index) => ({ name: continues && index > 0 ? BLANK_NAME : name, value })),
     footer: { text: truncate(document.footer, LIMITS.footerText - PAGE_LABEL_ROOM) + pageLabel },
   };
   if (document.description) embed.description = truncate(document.description, LIMITS.embedDescription);

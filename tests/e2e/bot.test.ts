@@ -74,13 +74,20 @@ describe('answering', () => {
     expect(unknown.content).toContain('Did you mean Mark Rutte?');
   });
 
-  it('/quotes, then the next page by button', async () => {
-    const first = await ask('quotes');
+  it('/quotes, then the next page by button: for the asker in place, for anyone else privately', async () => {
+    const asked = emulator.injectCommand({ name: 'quotes' });
+    const first = await asked.waitForReply();
     expect(firstEmbed(first).footer?.text).toMatch(/Page 1\/\d+$/);
     const next = (first.components[0] as { components: Button[] }).components.find((button) => button.label === 'Next ▶')!;
-    const turned = await emulator.injectButton({ customId: next.custom_id! }).waitForReply();
-    expect(turned.callbackType).toBe(7);
-    expect(firstEmbed(turned).footer?.text).toMatch(/Page 2\/\d+$/);
+    const messageId = asked.original!.id;
+    const byOther = await emulator.injectButton({ customId: next.custom_id!, messageId, userId: '400000000000000099' }).waitForReply();
+    expect(byOther.callbackType).toBe(4);
+    expect(byOther.ephemeral).toBe(true);
+    expect(firstEmbed(byOther).footer?.text).toMatch(/Page 2\/\d+$/);
+    expect((emulator.message(messageId)!.embeds[0] as Embed).footer?.text).toMatch(/Page 1\/\d+$/);
+    const byAsker = await emulator.injectButton({ customId: next.custom_id!, messageId }).waitForReply();
+    expect(byAsker.callbackType).toBe(7);
+    expect(firstEmbed(byAsker).footer?.text).toMatch(/Page 2\/\d+$/);
   });
 
   it('shows the sources behind a reply privately, leaving the reply as it was', async () => {

@@ -9,7 +9,8 @@ import type { BriefingContext } from '../../src/command/context.js';
 import { decodeButton } from '../../src/render/custom-id.js';
 import type { Choice, Reply } from '../../src/render/reply.js';
 
-export const TEST_CALLER: Caller = { interactionId: '1', userId: '2', userName: 'tester', guildId: null, channelId: null, permissions: null };
+/** The person who asked, pressing a button on their own reply. */
+export const TEST_CALLER: Caller = { interactionId: '1', userId: '2', userName: 'tester', guildId: null, channelId: null, permissions: null, askedBy: '2' };
 
 /** Tests answer as on the day after the newest shipped edition, unless they say otherwise. */
 export const TEST_NOW = new Date('2025-12-04T12:00:00Z');
@@ -32,12 +33,12 @@ export function reply(command: BriefingCommand, briefing: Briefing, options: Opt
 }
 
 /** What pressing the button with this custom id answers; undefined for ids that are not ours. */
-export function press(briefing: Briefing, customId: string, now = TEST_NOW): ButtonReply | undefined {
+export function press(briefing: Briefing, customId: string, now = TEST_NOW, caller = TEST_CALLER): ButtonReply | undefined {
   const ref = decodeButton(customId);
   const handler = ref && briefingCommands.find((candidate) => candidate.data.name === ref.command)?.buttons?.[ref.view];
   if (!ref || !handler) return undefined;
   try {
-    return handler.press(at(briefing, now), ref, TEST_CALLER) as ButtonReply;
+    return handler.press(at(briefing, now), ref, caller) as ButtonReply;
   } catch (error) {
     return { reply: asNotice(error), replace: false };
   }
