@@ -2,6 +2,7 @@
 // each with supporting quote, date and source; then what others say about them.
 import { SlashCommandBuilder } from 'discord.js';
 import type { Briefing } from '../src/briefing/briefing.js';
+import { normalize } from '../src/briefing/matching.js';
 import { findActor, positionsOf, quotesAbout, timelineOf } from '../src/briefing/queries.js';
 import type { Actor, Topic } from '../src/briefing/schema.js';
 import { defineBriefingCommand } from '../src/command/briefing-command.js';
@@ -74,9 +75,16 @@ function actorTopics(briefing: Briefing, typed: unknown): ReadonlySet<string> | 
   return actor && new Set(positionsOf(briefing, actor.id).map((item) => item.topic));
 }
 
+/** A spelling a reader would guess from the name: a part of it, or any form with the same surname ("President Trump"). */
+function guessable(alias: string, name: string): boolean {
+  const [spelling, full] = [normalize(alias), normalize(name)];
+  const surname = full.split(' ').at(-1)!;
+  return ` ${full} `.includes(` ${spelling} `) || ` ${spelling} `.includes(` ${surname} `);
+}
+
 function describe(actor: Actor, topic: Topic | undefined, positionCount: number): string {
   const lines = [describeActor(actor)];
-  const aliases = actor.aliases.filter((alias) => alias !== actor.name).slice(0, MAX_ALIASES_SHOWN);
+  const aliases = actor.aliases.filter((alias) => !guessable(alias, actor.name)).slice(0, MAX_ALIASES_SHOWN);
   if (aliases.length > 0) lines.push(`Also written: ${aliases.map(literal).join(', ')}`);
   if (actor.note) lines.push(`*Note:* ${literal(actor.note)}`);
   const kindNote = KIND_NOTES[actor.kind];

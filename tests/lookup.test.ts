@@ -133,3 +133,36 @@ describe('indexes and a content reload', () => {
     await copy.cleanup();
   });
 });
+
+describe('names the way people say them', () => {
+  it('finds a first name or surname that only one actor has', () => {
+    expect(findActor(briefing, 'steve')?.id).toBe('witkoff');
+    expect(findActor(briefing, 'Kushner')?.id).toBe('kushner');
+    // Two Marks (Rutte and Chadbourn): a first name they share finds neither.
+    expect(findActor(briefing, 'mark')).toBeUndefined();
+  });
+
+  it('finds a country or organisation: its one actor, or a choice among several, principals first', () => {
+    expect(reply(named('position'), briefing, { actor: 'NATO' }).embeds![0]!.title).toBe('Mark Rutte');
+    const ukraine = reply(named('position'), briefing, { actor: 'Ukraine' });
+    expect(ukraine.flags).toBe(64);
+    expect(ukraine.content).toMatch(/^Several people in this briefing speak for “Ukraine”: Volodymyr Zelensky, .*Rustem Umerov/);
+    expect(complete(named('position'), briefing, { name: 'actor', value: 'Ukraine' }).slice(0, 3).map((choice) => choice.value).sort()).toEqual(['sybiha', 'umerov', 'zelensky']);
+  });
+
+  it('asks "did you mean" only for a name really close, else says who the briefing follows, principals before commentators', () => {
+    expect(reply(named('position'), briefing, { actor: 'Selenskiy' }).content).toContain('Did you mean Volodymyr Zelensky?');
+    const macron = reply(named('position'), briefing, { actor: 'Macron' }).content!;
+    expect(macron).toMatch(/^“Macron” is not in this briefing\. It follows Donald Trump, /);
+    expect(macron).not.toContain('Did you mean');
+    expect(macron).not.toContain('Aaron Rupar');
+  });
+
+  it('lists only the spellings a reader would not guess', () => {
+    const rutte = reply(named('position'), briefing, { actor: 'Rutte' }).embeds![0]!.description!;
+    expect(rutte).not.toContain('Also written');
+    const zelensky = reply(named('position'), briefing, { actor: 'Zelensky' }).embeds![0]!.description!;
+    expect(zelensky).toContain('Also written: Zelenskyy');
+    expect(reply(named('position'), briefing, { actor: 'Trump' }).embeds![0]!.description).not.toContain('President Trump');
+  });
+});

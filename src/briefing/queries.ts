@@ -2,7 +2,7 @@
 // an actor said. Answers come from indexes built once per loaded briefing, on first use, and dropped
 // with it: nothing scans every quote per keystroke (bench: /quotes and autocomplete at 100x content).
 import type { Briefing, InEdition } from './briefing.js';
-import { containmentScore, matchScore, normalize, TypoIndex } from './matching.js';
+import { containmentScore, editDistance, matchScore, normalize, TypoIndex } from './matching.js';
 import type { Actor, Correction, Position, Quote, TimelineEvent, Topic } from './schema.js';
 
 type CorrectionItem = Correction['items'][number];
@@ -19,6 +19,8 @@ interface Index {
   /** Every normalized id, name and alias, in file order. */
   actorKeys: readonly ActorKey[];
   actorByKey: ReadonlyMap<string, Actor>;
+  /** A first name or surname (`steve`) that only one actor has. */
+  actorByNameWord: ReadonlyMap<string, Actor>;
   topicByKey: ReadonlyMap<string, Topic>;
   positionsByActor: ReadonlyMap<string, readonly InEdition<Position>[]>;
   quotesBySpeaker: ReadonlyMap<string, readonly InEdition<Quote>[]>;
@@ -65,10 +67,12 @@ function buildIndex(briefing: Briefing): Index {
   const weight = (actor: Actor) => (positionsByActor.get(actor.id)?.length ?? 0) + (quotesBySpeaker.get(actor.id)?.length ?? 0);
   const actorsByProminence = [...briefing.actors].sort((a, b) => weight(b) - weight(a) || a.name.localeCompare(b.name));
   const keysByActor = groupBy(actorKeys, (entry) => [entry.actor.id]);
+  const actorByKey = new Map([...actorKeys].reverse().map((entry) => [entry.key, entry.actor]));
   return {
     actorKeys,
     // First claim wins when two actors share an alias; the content checker warns about that.
-    actorByKey: new Map([...actorKeys].reverse().map((entry) => [entry.key, entry.actor])),
+    actorByKey,
+    actorByNameWord: uniqueNameWords(briefing.actors, actorByKey),
     // Autocomplete sends the id, people type the name: both are looked up normalized.
     topicByKey: new Map(briefing.topics.flatMap((topic) => [normalize(topic.name), normalize(topic.id)].map((key) => [key, topic] as const))),
     positionsByActor,
@@ -115,6 +119,17 @@ export function citationsOf(briefing: Briefing, sourceId: string): Citations {
   return indexOf(briefing).citations.get(sourceId) ?? { quotes: 0, positions: 0 };
 }
 
+/** Words of actors' names (3 letters or more) that name one actor only and are not already a key. */
+function uniqueNameWords(actors: readonly Actor[], taken: ReadonlyMap<string, Actor>): Map<string, Actor> {
+  const owners = new Map<string, Set<Actor>>();
+  for (const actor of actors) {
+    for (const word of normalize(actor.name).split(' ')) {
+      if (word.length >= 3 && !taken.has(word)) owners.set(word, (owners.get(word) ?? new Set()).add(actor));
+    }
+  }
+  return new Map([...owners].flatMap(([word, set]) => (set.size === 1 ? [[word, [...set][0]!] as const] : [])));
+}
+
 /** What /quotes search looks in: the quote's words and its context, normalized. */
 export function quoteSearchText(quote: Quote): string {
   return normalize(`${quote.text} ${quote.context}`);
@@ -127,7 +142,51 @@ export function actorKeys(briefing: Briefing): readonly ActorKey[] {
 
 /** An actor by id, display name or alias, ignoring case, accents and punctuation. */
 export function findActor(briefing: Briefing, input: string): Actor | undefined {
-  return indexOf(briefing).actorByKey.get(normalize(input));
+  const index = indexOf(briefing);
+  const key = normalize(input);
+  return index.actorByKey.get(key) ?? index.actorByNameWord.get(key);
+}
+
+/**
+ * The actors of a country or organisation named as people say it (`NATO`, `Ukraine`, `Ukrainian`, `US`),
+ * principals first, then by prominence.
+ */
+export function actorsOf(briefing: Briefing, input: string): Actor[] {
+  const query = normalize(input);
+  if (query.length < 2) return [];
+  const initials = (text: string) => text.split(' ').map((word) => word[0]).join('');
+  const names = (affiliation: string) => {
+    const name = normalize(affiliation);
+    return name === query || (name.includes(' ') && initials(name) === query) || (name.length >= 5 && query.length <= name.length + 3 && query.startsWith(name.slice(0, -1)));
+  };
+  return indexOf(briefing).actorsByProminence.filter((actor) => names(actor.affiliation)).sort((a, b) => Number(isCommentary(a)) - Number(isCommentary(b)));
+}
+
+/** Commentators and media are shown after the parties to the story. */
+export function isCommentary(actor: Actor): boolean {
+  return actor.kind === 'commentator' || actor.kind === 'media';
+}
+
+/**
+ * Actors whose name, alias or a word of them is close enough to `input` to ask "did you mean": it contains
+ * or starts it (3 letters at least), or is one edit away (two for words of 7 letters or more). Best first.
+ */
+export function closeActors(briefing: Briefing, input: string, limit: number): Actor[] {
+  const query = normalize(input);
+  if (query.length < 3) return [];
+  const allowed = query.length >= 7 ? 2 : 1;
+  const scored = indexOf(briefing).actorKeysByProminence.flatMap((keys) => {
+    let best = Infinity;
+    for (const { key } of keys) {
+      best = Math.min(best, containmentScore(query, key) ?? Infinity);
+      for (const word of [key, ...key.split(' ')]) {
+        const distance = editDistance(query, word, allowed);
+        if (distance <= allowed) best = Math.min(best, 4 + distance);
+      }
+    }
+    return best === Infinity ? [] : [{ actor: keys[0]!.actor, score: best }];
+  });
+  return scored.sort((a, b) => a.score - b.score).slice(0, limit).map(({ actor }) => actor);
 }
 
 export function findTopic(briefing: Briefing, input: string): Topic | undefined {
@@ -137,6 +196,11 @@ export function findTopic(briefing: Briefing, input: string): Topic | undefined 
 /** The actors who feature most (positions and quotes), most first; ties by name. */
 export function prominentActors(briefing: Briefing, limit: number): readonly Actor[] {
   return indexOf(briefing).actorsByProminence.slice(0, limit);
+}
+
+/** The parties to the story who feature most, before any commentator or news organisation. */
+export function principalActors(briefing: Briefing, limit: number): Actor[] {
+  return [...indexOf(briefing).actorsByProminence].sort((a, b) => Number(isCommentary(a)) - Number(isCommentary(b))).slice(0, limit);
 }
 
 export function positionsOf(briefing: Briefing, actorId: string): readonly InEdition<Position>[] {
