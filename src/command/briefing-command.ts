@@ -2,7 +2,7 @@
 // options) to a document, laid out into pages with Previous/Next buttons and a Sources button that
 // lists, privately, exactly the sources the shown page rests on.
 import { ButtonStyle, ComponentType, type APIButtonComponent } from 'discord-api-types/v10';
-import { renderPage, type Document } from '../render/document.js';
+import { renderPage, type Document, type Sections } from '../render/document.js';
 import { encodeButton } from '../render/custom-id.js';
 import { privately, type Choice, type Reply } from '../render/reply.js';
 import { renderSourceList } from '../render/sources.js';
@@ -11,7 +11,8 @@ import type { BriefingContext } from './context.js';
 
 /** What a briefing command's builder returns; mistakes the user can fix are thrown as UserError. */
 export interface Built {
-  document: Document;
+  /** Its sections may be a `SectionList`, built on demand, for long lists. */
+  document: Document<Sections>;
   /** The resolved values of `pageOptions`, in order: page buttons carry them. */
   pageArgs: readonly string[];
 }
