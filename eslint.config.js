@@ -39,7 +39,7 @@ export default tseslint.config(
   {
     // Plain JavaScript run by node as is (the bench's bare client, test probes).
     files: ['**/*.mjs'],
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', performance: 'readonly' } },
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', performance: 'readonly', setInterval: 'readonly', clearInterval: 'readonly' } },
   },
   {
     rules: {
