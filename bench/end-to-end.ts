@@ -17,7 +17,7 @@ const INTERACTIONS = 500;
 const WARM_UP = 50;
 const BLOCK = 25;
 /** Fresh pairs of processes: RSS is the median over runs, latency pools every run's samples. */
-const RUNS = 3;
+const RUNS = 5;
 const TARGETS = { latency: 1.0, rss: 1.1 };
 const LOG_LEVEL = 'info';
 
