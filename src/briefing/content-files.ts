@@ -60,12 +60,19 @@ function parseYaml(source: string): ParsedYaml {
  * so data holding them is kept as parsed (the schema rejects them anyway, with their real value).
  */
 function withFreshStrings(data: unknown): unknown {
-  let representable = true;
-  const text = JSON.stringify(data, (_key, value: unknown) => {
-    if (typeof value === 'number' && !Number.isFinite(value)) representable = false;
-    return value;
-  });
-  return representable ? JSON.parse(text) : data;
+  return allFinite(data) ? JSON.parse(JSON.stringify(data)) : data;
+}
+
+/** No number in it is infinite or NaN. A plain walk: a JSON.stringify replacer would cost more than the copy. */
+function allFinite(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (typeof value !== 'object' || value === null) return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (!allFinite(item)) return false;
+    return true;
+  }
+  for (const key in value) if (!allFinite((value as Record<string, unknown>)[key])) return false;
+  return true;
 }
 
 /** One parsed YAML file, able to say on which line any field path starts. */
