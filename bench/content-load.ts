@@ -21,7 +21,7 @@ export const contentLoad: BenchSection = {
     'loadBriefing (read, parse, validate, check references, index), compiled (dist/) as npm start runs it, in a fresh plain node process ' +
     'per sample (node --expose-gc bench/load-sample.mjs), so the JIT is ' +
     'as cold as at start-up. Peak heap: V8 used_heap_size sampled by a 1 ms timer, which runs between file reads, and at the end (before ' +
-    'any GC), so it can miss a peak inside one file. Retained: used heap after a forced GC, less the same before loading. Peak RSS: the ' +
+    'any GC), so it can miss a peak inside one file. Retained: used heap after two forced GCs, less the same before loading. Peak RSS: the ' +
     "kernel's high-water mark (getrusage maxrss) for the whole process, Node included.",
   async run(context) {
     const rows: BenchRow[] = [];
