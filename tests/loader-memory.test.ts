@@ -43,3 +43,11 @@ describe('memory of the loaded briefing', () => {
     expect(retained / MB).toBeLessThan(PADDING_MB / 2);
   });
 });
+
+describe('numbers JSON cannot hold', () => {
+  it('a YAML .inf or .nan is kept as parsed, so the schema rejects it with its real value', async () => {
+    await content.edit(`${EDITION_DIR}/quotes.yaml`, (text) => text.replace('    text: no deadline\n', '    text: .inf\n'));
+    const errors = await content.errors();
+    expect(errors.some((error) => /quotes\.yaml:7 quotes\[0\]\.text: expected string, got number/.test(error)), errors.join('\n')).toBe(true);
+  });
+});
