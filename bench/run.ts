@@ -7,6 +7,7 @@ import path from 'node:path';
 import { contentLoad } from './content-load.js';
 import { endToEnd } from './end-to-end.js';
 import { fanout } from './fanout.js';
+import { build } from '../tests/support/build.js';
 import { generateBriefing } from '../tests/support/generate-briefing.js';
 import { replyBuilders } from './reply-builders.js';
 import { describeMachine, markdownTable, methods } from './report.js';
@@ -36,6 +37,9 @@ const machine = await describeMachine(startedAt);
 const progress = (message: string) => console.error(`[${((Date.now() - startedAt.getTime()) / 1000).toFixed(0).padStart(3)} s] ${message}`);
 const hundredXDir = await mkdtemp(path.join(tmpdir(), 'briefing-100x-'));
 try {
+  // The bot and the content-load samples run compiled, as npm start runs them.
+  progress('npm run build');
+  await build();
   progress(`generating the 100x briefing in ${hundredXDir}`);
   await generateBriefing(hundredXDir);
   const context = { shippedDir: path.join(REPO, 'content'), hundredXDir, progress };

@@ -8,7 +8,8 @@ import { UserError } from '../src/command/command.js';
 import { editionOption } from '../src/command/edition.js';
 import { echo, given, resolveActor, resolveTopic } from '../src/command/resolve.js';
 import { actorChoices, topicChoices } from '../src/render/choices.js';
-import { briefingFooter, quoteBlock, quoteHeading } from '../src/render/format.js';
+import { briefingFooter } from '../src/render/format.js';
+import { quoteSections } from '../src/render/quote-list.js';
 import { literal } from '../src/render/text.js';
 
 /** Search text travels in page-button custom ids, which Discord caps at 100 characters, with two ids and an edition. */
@@ -50,7 +51,7 @@ export const quotes = defineBriefingCommand({
         description:
           `${found.length} quote${found.length === 1 ? '' : 's'}${description ? ` ${description}` : ''}, newest first.\n` +
           '*(translation)* marks words translated from another language; claims and commentary are labelled.',
-        sections: found.map((quote) => ({ name: quoteHeading(briefing, quote), blocks: [quoteBlock(briefing, quote)] })),
+        sections: quoteSections(briefing, found),
         footer: briefingFooter(briefing),
       },
       pageArgs: [filter.actor?.id ?? '', filter.topic?.id ?? '', filter.search ?? ''],

@@ -3,6 +3,7 @@
 // with it: nothing scans every quote per keystroke (bench: /quotes and autocomplete at 100x content).
 import type { Briefing, InEdition } from './briefing.js';
 import { containmentScore, editDistance, matchScore, normalize, TypoIndex } from './matching.js';
+import { TextSearch } from './search.js';
 import type { Actor, Correction, Position, Quote, TimelineEvent, Topic } from './schema.js';
 
 type CorrectionItem = Correction['items'][number];
@@ -33,8 +34,8 @@ interface Index {
   actorKeysByProminence: readonly (readonly ActorKey[])[];
   actorTypos: TypoIndex<ActorKey>;
   quotesNewestFirst: readonly InEdition<Quote>[];
-  /** Every quote's search text, newest first, in one string: a phrase is found in all of them in one native search. */
-  quoteSearch: { text: string; starts: readonly number[] };
+  /** Every quote's search text, newest first, indexed by bigram; built on the first search. */
+  quoteSearch: () => TextSearch;
   citations: ReadonlyMap<string, Citations>;
   /** `kind:id` -> the corrections naming it, newest first. */
   corrections: ReadonlyMap<string, readonly InEdition<Correction>[]>;
@@ -45,9 +46,6 @@ export interface Citations {
   quotes: number;
   positions: number;
 }
-
-/** Joins search texts; normalized text never holds it, so a match never runs from one quote into the next. */
-const SEARCH_SEPARATOR = '\n';
 
 const indexes = new WeakMap<Briefing, Index>();
 
@@ -84,7 +82,7 @@ function buildIndex(briefing: Briefing): Index {
     actorKeysByProminence: actorsByProminence.map((actor) => keysByActor.get(actor.id) ?? []),
     actorTypos: new TypoIndex(actorKeys),
     quotesNewestFirst,
-    quoteSearch: joinSearchTexts(quotesNewestFirst.map(quoteSearchText)),
+    quoteSearch: once(() => new TextSearch(quotesNewestFirst.map(quoteSearchText))),
     citations: countCitations(briefing),
     corrections: groupBy(newestCorrectionsFirst(briefing), (correction) => correction.items.map((item) => `${item.kind}:${item.id}`)),
   };
@@ -298,49 +296,20 @@ export function filterQuotes(briefing: Briefing, filter: QuoteFilter): readonly 
   const smallest = candidates.sort((a, b) => a.length - b.length)[0] ?? index.quotesNewestFirst;
   const { actor, topic, search } = filter;
   if (candidates.length <= 1 && !search) return smallest;
-  if (candidates.length === 0 && search && !search.includes(SEARCH_SEPARATOR)) return quotesContaining(index, search);
-  return smallest.filter(
-    (quote) =>
-      (!actor || quote.speaker === actor.id) &&
-      (!topic || quote.topics.includes(topic.id)) &&
-      (!search || quoteSearchText(quote).includes(search)),
-  );
+  // A search is answered from its index, then narrowed by speaker and topic; both lists are newest first.
+  const matching = search ? quotesContaining(index, search) : smallest;
+  if (candidates.length === 0) return matching;
+  return matching.filter((quote) => (!actor || quote.speaker === actor.id) && (!topic || quote.topics.includes(topic.id)));
 }
 
-/** Every quote whose search text contains `search`, newest first: one pass of indexOf over all of them. */
+/** Every quote whose search text contains `search`, newest first. */
 function quotesContaining(index: Index, search: string): InEdition<Quote>[] {
-  const { text, starts } = index.quoteSearch;
-  const found: InEdition<Quote>[] = [];
-  for (let at = text.indexOf(search); at >= 0; ) {
-    const position = lastAtOrBefore(starts, at);
-    found.push(index.quotesNewestFirst[position]!);
-    const next = starts[position + 1];
-    if (next === undefined) break;
-    at = text.indexOf(search, next);
-  }
-  return found;
+  return index.quoteSearch().matching(search).map((position) => index.quotesNewestFirst[position]!);
 }
 
-function joinSearchTexts(texts: readonly string[]): Index['quoteSearch'] {
-  const starts: number[] = [];
-  let at = 0;
-  for (const text of texts) {
-    starts.push(at);
-    at += text.length + SEARCH_SEPARATOR.length;
-  }
-  return { text: texts.join(SEARCH_SEPARATOR), starts };
-}
-
-/** The index of the last of the ascending `values` that is at most `value` (values[0] <= value). */
-function lastAtOrBefore(values: readonly number[], value: number): number {
-  let low = 0;
-  let high = values.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (values[middle]! <= value) low = middle;
-    else high = middle - 1;
-  }
-  return low;
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }
 
 function groupBy<T>(items: readonly T[], keysOf: (item: T) => readonly string[]): Map<string, T[]> {

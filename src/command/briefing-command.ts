@@ -2,7 +2,7 @@
 // options) to a document, laid out into pages with Previous/Next buttons and a Sources button that
 // lists, privately, exactly the sources the shown page rests on.
 import { ButtonStyle, ComponentType, type APIButtonComponent } from 'discord-api-types/v10';
-import { renderPage, type Document } from '../render/document.js';
+import { renderPage, type Document, type Sections } from '../render/document.js';
 import { encodeButton } from '../render/custom-id.js';
 import { privately, type Choice, type Reply } from '../render/reply.js';
 import { renderSourceList } from '../render/sources.js';
@@ -18,7 +18,8 @@ import { given } from './resolve.js';
  * briefing is already the edition asked for (option `edition`, when the command has it), as published by now.
  */
 export interface Built {
-  document: Document;
+  /** Its sections may be a `SectionList`, built on demand, for long lists. */
+  document: Document<Sections>;
   /** The resolved values of `pageOptions`, in order: page buttons carry them. */
   pageArgs: readonly string[];
 }

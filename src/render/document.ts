@@ -19,10 +19,26 @@ export interface Section {
   list?: boolean;
 }
 
-export interface Document {
+/**
+ * Sections made on demand, for lists thousands long (every quote of a large briefing): pages are laid out
+ * from the sizes of the sections' fields, and only the sections of the page shown are built.
+ */
+export interface SectionList {
+  readonly length: number;
+  section(index: number): Section;
+  /** What `fieldSizes(section(index))` gives, without building the section when it is known already. */
+  fieldSizes(index: number): FieldSizes;
+}
+
+export type Sections = readonly Section[] | SectionList;
+
+/** The size (name and value) of each field of a section, or of its only field. */
+export type FieldSizes = number | readonly number[];
+
+export interface Document<S extends Sections = readonly Section[]> {
   title: string;
   description?: string;
-  sections: readonly Section[];
+  sections: S;
   footer: string;
   /** ISO timestamp shown by Discord under the embed. */
   timestamp?: string;
@@ -47,7 +63,7 @@ const PAGE_LABEL_ROOM = 20;
 export const BRAND_COLOR = 0x2f6fdf;
 
 /** Lays the document out into pages: an array of field lists, at least one (possibly empty). */
-export function layOut(document: Document): Field[][] {
+export function layOut(document: Document<Sections>): Field[][] {
   const breaks = pageBreaks(document);
   return breaks.map((start, index) => fieldsBetween(document, start, breaks[index + 1]));
 }
@@ -63,44 +79,59 @@ interface FieldPosition {
  * here are dropped at once and only the page shown is built for keeps: a list of thousands of quotes is
  * paginated without holding thousands of fields.
  */
-function pageBreaks(document: Document): FieldPosition[] {
+function pageBreaks(document: Document<Sections>): FieldPosition[] {
   const header = document.title.length + (document.description?.length ?? 0) + document.footer.length + PAGE_LABEL_ROOM;
   const budget = Math.min(PAGE_TEXT_BUDGET, LIMITS.embedTotal - header);
   const breaks: FieldPosition[] = [{ section: 0, field: 0 }];
   let used = 0;
   let onPage = 0;
-  // Plain loops: this runs over every field of lists thousands of quotes long.
-  for (let sectionIndex = 0; sectionIndex < document.sections.length; sectionIndex++) {
-    const sizes = fieldSizes(document.sections[sectionIndex]!);
-    for (let fieldIndex = 0; fieldIndex < sizes.length; fieldIndex++) {
-      const size = sizes[fieldIndex]!;
-      if (onPage > 0 && (used + size > budget || onPage >= PAGE_FIELD_BUDGET)) {
-        breaks.push({ section: sectionIndex, field: fieldIndex });
-        used = 0;
-        onPage = 0;
-      }
-      used += size;
-      onPage += 1;
+  const place = (size: number, section: number, field: number) => {
+    if (onPage > 0 && (used + size > budget || onPage >= PAGE_FIELD_BUDGET)) {
+      breaks.push({ section, field });
+      used = 0;
+      onPage = 0;
     }
+    used += size;
+    onPage += 1;
+  };
+  // Plain loops: this runs over every field of lists thousands of quotes long.
+  const { sections } = document;
+  const list = isList(sections) ? sections : undefined;
+  for (let sectionIndex = 0; sectionIndex < sections.length; sectionIndex++) {
+    const sizes = list ? list.fieldSizes(sectionIndex) : fieldSizes((sections as readonly Section[])[sectionIndex]!);
+    if (typeof sizes === 'number') place(sizes, sectionIndex, 0);
+    else for (let fieldIndex = 0; fieldIndex < sizes.length; fieldIndex++) place(sizes[fieldIndex]!, sectionIndex, fieldIndex);
   }
   return breaks;
 }
 
-/** The size (name and value) of each field of a section. One short block (a quote in a list) is one field. */
-function fieldSizes(section: Section): number[] {
+function isList(sections: Sections): sections is SectionList {
+  return 'fieldSizes' in sections;
+}
+
+function sectionAt(sections: Sections, index: number): Section {
+  return isList(sections) ? sections.section(index) : sections[index]!;
+}
+
+/**
+ * The size (name and value) of each field of a section, as it is laid out: a number when it has one field,
+ * as one short block (a quote in a list) has.
+ */
+export function fieldSizes(section: Section): FieldSizes {
   const only = section.blocks.length === 1 ? section.blocks[0]! : undefined;
   if (only && only.text !== '' && only.text.length <= LIMITS.fieldValue) {
-    return [sectionName(section).length + only.text.length];
+    return sectionName(section).length + only.text.length;
   }
-  return sectionFields(section).map((field) => field.name.length + field.value.length);
+  const sizes = sectionFields(section).map((field) => field.name.length + field.value.length);
+  return sizes.length === 1 ? sizes[0]! : sizes;
 }
 
 /** The fields from `start` up to `end` (exclusive), or to the end of the document. */
-function fieldsBetween(document: Document, start: FieldPosition, end: FieldPosition | undefined): Field[] {
+function fieldsBetween(document: Document<Sections>, start: FieldPosition, end: FieldPosition | undefined): Field[] {
   const fields: Field[] = [];
   const lastSection = Math.min(end?.section ?? Infinity, document.sections.length - 1);
   for (let index = start.section; index <= lastSection; index++) {
-    const sectionFieldList = sectionFields(document.sections[index]!);
+    const sectionFieldList = sectionFields(sectionAt(document.sections, index));
     const from = index === start.section ? start.field : 0;
     const to = end && index === end.section ? end.field : sectionFieldList.length;
     fields.push(...sectionFieldList.slice(from, to));
@@ -155,7 +186,7 @@ export interface RenderedPage {
 export type Navigation = Omit<ButtonRef, 'page' | 'view'> & { view?: View };
 
 /** Renders one page of the document, with page buttons when there is more than one. */
-export function renderPage(document: Document, requestedPage: number, navigation: Navigation): RenderedPage {
+export function renderPage(document: Document<Sections>, requestedPage: number, navigation: Navigation): RenderedPage {
   const breaks = pageBreaks(document);
   const pageCount = breaks.length;
   const page = clampPage(requestedPage, pageCount);

@@ -28,8 +28,27 @@ export type DateStyle = keyof typeof STYLES;
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
+/**
+ * Instants written as text in the content (an edition's publication time, shown in most replies' footers)
+ * recur on every reply: each is formatted once. A pure function of its key, so it can never be stale;
+ * bounded, since recap times are formatted too.
+ */
+const formattedTexts = new Map<string, string>();
+const MAX_FORMATTED_TEXTS = 256;
+
 /** An instant in a time zone, in one of the bot's styles. */
 export function formatInZone(instant: Date | string, timeZone: string, style: DateStyle): string {
+  if (typeof instant !== 'string') return formatInstant(instant, timeZone, style);
+  const key = `${style}|${timeZone}|${instant}`;
+  let text = formattedTexts.get(key);
+  if (text === undefined) {
+    if (formattedTexts.size >= MAX_FORMATTED_TEXTS) formattedTexts.clear();
+    formattedTexts.set(key, (text = formatInstant(new Date(instant), timeZone, style)));
+  }
+  return text;
+}
+
+function formatInstant(instant: Date, timeZone: string, style: DateStyle): string {
   const key = `${style}|${timeZone}`;
   let format = formats.get(key);
   if (!format) {
@@ -37,5 +56,5 @@ export function formatInZone(instant: Date | string, timeZone: string, style: Da
     formats.set(key, format);
   }
   // en-GB abbreviates September as "Sept"; every other month has three letters.
-  return format.format(typeof instant === 'string' ? new Date(instant) : instant).replace('Sept', 'Sep');
+  return format.format(instant).replace('Sept', 'Sep');
 }

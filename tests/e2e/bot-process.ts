@@ -1,14 +1,35 @@
-// Starts the real bot (the same entry point as `npm start`) as a child process against the emulator,
-// and collects its JSON log lines so tests can wait for what it says.
+// Starts the real bot as a child process against the emulator, exactly as `npm start` runs it (the
+// compiled JavaScript in dist/, with the node flags of package.json), and collects its JSON log lines so
+// tests can wait for what it says. tests/support/build.ts compiles dist/ once per test run.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmulator, type Emulator, type EmulatorOptions } from '../emulator/index.js';
 
 export const REPO = path.resolve(import.meta.dirname, '../..');
-/** `node --import tsx <entry>`: what the npm scripts run, in one process. */
+/** `node --import tsx <entry>`: how development scripts (preview, content:check, the bench's helpers) run. */
 export const TSX = ['--import', 'tsx'];
+
+/** The entry points users start through npm, and the npm script that starts each. */
+const NPM_SCRIPTS: Record<string, string> = { 'src/main.ts': 'start', 'src/deploy-commands.ts': 'deploy-commands' };
+
+/**
+ * The node arguments that run `entry` the way users run it: an entry with an npm script runs as that script's
+ * `node ...` command (compiled JavaScript, production flags); plain JavaScript runs as is; other TypeScript
+ * under tsx.
+ */
+export function nodeArguments(entry: string): string[] {
+  const script = NPM_SCRIPTS[entry];
+  if (script) {
+    const scripts = (JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    const [command, ...args] = scripts[script]!.split(/\s+/);
+    if (command !== 'node') throw new Error(`npm run ${script} should be a plain node command, not: ${scripts[script]}`);
+    return args;
+  }
+  return /\.m?js$/.test(entry) ? [entry] : [...TSX, entry];
+}
 
 export interface LogLine {
   level: number;
@@ -81,7 +102,7 @@ export class BotProcess {
 }
 
 export function startProcess(entry: string, env: Record<string, string | undefined>): BotProcess {
-  const child = spawn(process.execPath, [...TSX, entry], {
+  const child = spawn(process.execPath, nodeArguments(entry), {
     cwd: REPO,
     env: { PATH: process.env.PATH, LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -128,4 +149,28 @@ export async function residentMemoryMb(pid: number): Promise<number> {
   const kilobytes = /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1];
   if (!kilobytes) throw new Error(`no VmRSS for process ${pid}`);
   return Number(kilobytes) / 1024;
+}
+
+/** The process and every live descendant (children, their children, ...), from /proc. */
+export async function processTree(pid: number): Promise<number[]> {
+  const parents = new Map<number, number[]>();
+  for (const name of await readdir('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    // /proc/<pid>/stat: `pid (comm) state ppid ...`; comm may hold spaces and parentheses, so read after the last `)`.
+    const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => undefined);
+    const parent = stat && Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    if (parent) parents.set(parent, [...(parents.get(parent) ?? []), Number(name)]);
+  }
+  const tree = [pid];
+  for (let index = 0; index < tree.length; index++) tree.push(...(parents.get(tree[index]!) ?? []));
+  return tree;
+}
+
+/** VmRSS of a process and all its descendants, summed, in MB: what the whole program costs the machine. */
+export async function processTreeMemoryMb(pid: number): Promise<number> {
+  const [root, ...descendants] = await processTree(pid);
+  let total = await residentMemoryMb(root!);
+  // A descendant may exit between listing and reading.
+  for (const member of descendants) total += await residentMemoryMb(member).catch(() => 0);
+  return total;
 }

@@ -48,7 +48,7 @@ describe('malformed interactions', () => {
   });
 
   it('option values no briefing knows: a name, a topic, a date, a search of symbols', async () => {
-    expect(await privateAnswer(emulator.injectCommand({ name: 'position', options: { actor: '@everyone <@&123>' } }))).toContain("I couldn't find");
+    expect(await privateAnswer(emulator.injectCommand({ name: 'position', options: { actor: '@everyone <@&123>' } }))).toContain('is not in this briefing');
     expect(await privateAnswer(emulator.injectCommand({ name: 'quotes', options: { topic: '\u202egnidaer' } }))).toContain('There is no topic');
     expect(await privateAnswer(emulator.injectCommand({ name: 'timeline', options: { from: '2025-13-45' } }))).toContain('is not a date');
     expect(await privateAnswer(emulator.injectCommand({ name: 'quotes', options: { search: '***' } }))).toContain('Search for words');
@@ -57,7 +57,7 @@ describe('malformed interactions', () => {
   it('forged and garbage button ids', async () => {
     expect(await privateAnswer(emulator.injectButton({ customId: 'quotes:p:not-a-page' }))).toContain('That button is not one of mine');
     expect(await privateAnswer(emulator.injectButton({ customId: '\u0000garbage' }))).toContain("I don't know that command or button");
-    expect(await privateAnswer(emulator.injectButton({ customId: 'position:p:2:nobody-at-all:' }))).toContain("I couldn't find");
+    expect(await privateAnswer(emulator.injectButton({ customId: 'position:p:2:nobody-at-all:' }))).toContain('is not in this briefing');
   });
 
   it('autocomplete where there is none: an unknown command, a command without autocomplete', async () => {
