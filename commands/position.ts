@@ -11,7 +11,7 @@ import { editionOption } from '../src/command/edition.js';
 import { given, resolveActor, resolveTopic } from '../src/command/resolve.js';
 import { actorChoices, topicChoices } from '../src/render/choices.js';
 import type { Section } from '../src/render/document.js';
-import { briefingFooter, describeActor, eventLine, positionBlock, quoteBlock, quoteHeading, todayFor } from '../src/render/format.js';
+import { briefingFooter, describeActor, eventLine, positionBlock, quoteBlock, quoteHeading, utcDay } from '../src/render/format.js';
 import { literal } from '../src/render/text.js';
 
 const KIND_NOTES: Partial<Record<Actor['kind'], string>> = {
@@ -51,7 +51,7 @@ export const position = defineBriefingCommand({
       sections.push({ name: `About ${actor.name}: ${quoteHeading(briefing, quote)}`, blocks: [quoteBlock(briefing, quote)] });
     }
     const events = timelineOf(briefing, actor.id).filter(onTopic);
-    if (events.length > 0) sections.push({ name: 'In the timeline', list: true, blocks: events.map((event) => eventLine(briefing, event, todayFor(briefing, now))) });
+    if (events.length > 0) sections.push({ name: 'In the timeline', list: true, blocks: events.map((event) => eventLine(briefing, event, utcDay(now))) });
 
     return {
       document: {

@@ -9,7 +9,7 @@ import { UserError } from '../src/command/command.js';
 import { editionOption } from '../src/command/edition.js';
 import { echo } from '../src/command/resolve.js';
 import type { Block, Section } from '../src/render/document.js';
-import { briefingFooter, timelineBlock, todayFor } from '../src/render/format.js';
+import { briefingFooter, timelineBlock, utcDay } from '../src/render/format.js';
 import { LIMITS } from '../src/render/limits.js';
 import type { Choice } from '../src/render/reply.js';
 import { literal, truncate } from '../src/render/text.js';
@@ -72,7 +72,7 @@ export const timeline = defineBriefingCommand({
         description:
           `${events.length} event${events.length === 1 ? '' : 's'}${range ? ` ${range}` : ''}, oldest first.\n` +
           'Events without a label happened; *(reported)*, *(planned)* and *(expected)* mark the rest, and say so when their day has passed.',
-        sections: byMonth(briefing, events, todayFor(briefing, now)),
+        sections: byMonth(briefing, events, utcDay(now)),
         footer: briefingFooter(briefing),
       },
       pageArgs: [from ?? '', to ?? ''],

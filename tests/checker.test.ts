@@ -3,6 +3,7 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { contentCopy } from './support/content.js';
 import { runScript } from './support/run-script.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatContentError } from '../src/briefing/content-files.js';
@@ -251,5 +252,19 @@ describe('npm run content:check', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('usage: npm run content:check');
     expect((await contentCheck('--archive', path.join(dir, 'no-such-folder'))).code).toBe(2);
+  });
+});
+
+describe('edition summaries', () => {
+  it('refuses a tl;dr over 60 words and a publication time written with another offset than its zone had', async () => {
+    const copy = await contentCopy();
+    await copy.edit('editions/2025-11-26/edition.yaml', (text) =>
+      text.replace('published: 2025-11-26T12:00:00+01:00', 'published: 2025-11-26T12:00:00+02:00').replace('  tldr: >-\n', `  tldr: >-\n    ${'word '.repeat(61)}\n`),
+    );
+    const { findings } = await checkContent(copy.dir, {});
+    const messages = findings.map(formatContentError).join('\n');
+    expect(messages).toMatch(/edition\.yaml:\d+ summary\.tldr: the tl;dr has \d+ words; keep it to 60 at most/);
+    expect(messages).toContain('published: written with offset +02:00, but Europe/Zurich was at +01:00 then: write the local time with +01:00');
+    await copy.cleanup();
   });
 });

@@ -1,5 +1,6 @@
 // What changed in a story between one edition and the latest: corrections, new and changed positions,
 // new quotes, new timeline events. Recaps use it to tell a channel only what is new since its last recap.
+import { compareText } from './matching.js';
 import type { Briefing, Edition, InEdition } from './briefing.js';
 import type { Correction, Position, Quote, TimelineEvent } from './schema.js';
 
@@ -39,7 +40,7 @@ export function changesSince(briefing: Briefing, sinceEditionId: string): Change
   changes.newPositions = changes.newPositions.filter((position) => !superseded.has(position.id));
   changes.newQuotes = briefing.quotes.filter(isLater);
   changes.newEvents = briefing.timeline.filter(isLater);
-  changes.corrections = briefing.corrections.filter(isLater).sort((a, b) => b.date.localeCompare(a.date));
+  changes.corrections = briefing.corrections.filter(isLater).sort((a, b) => compareText(b.date, a.date));
   return changes;
 }
 

@@ -3,7 +3,7 @@ import { buildBriefing, type Briefing, type BriefingContent, type Edition, type 
 import path from 'node:path';
 import { z } from 'zod';
 import { displayPath, MAX_LOCATED_ERRORS, readContentTree, type ContentError, type ContentFile, type FieldPath } from './content-files.js';
-import { matchScore } from './matching.js';
+import { compareText, matchScore } from './matching.js';
 import {
   ActorsFile,
   CorrectionsFile,
@@ -128,7 +128,7 @@ export async function loadBriefing(contentDir: string): Promise<LoadResult> {
     sources: sources.map(({ item }) => item),
     allPositions: positions.map(({ item }) => item),
     quotes: quotes.map(({ item }) => item),
-    timeline: timeline.map(({ item }) => item).sort((a, b) => a.date.localeCompare(b.date)),
+    timeline: timeline.map(({ item }) => item).sort((a, b) => compareText(a.date, b.date)),
     corrections: corrections.map(({ item }) => item),
   };
   return { ok: true, briefing: buildBriefing(content) };

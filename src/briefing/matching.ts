@@ -15,6 +15,11 @@ export function normalize(text: string): string {
     .trim();
 }
 
+/** Plain code-unit order: ids, ISO dates and names sort without pulling in ICU's collation data (3 MB). */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Levenshtein distance, stopping early once it exceeds `limit`. */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;

@@ -2,7 +2,7 @@
 // an actor said. Answers come from indexes built once per loaded briefing, on first use, and dropped
 // with it: nothing scans every quote per keystroke (bench: /quotes and autocomplete at 100x content).
 import type { Briefing, InEdition } from './briefing.js';
-import { containmentScore, editDistance, matchScore, normalize, TypoIndex } from './matching.js';
+import { compareText, containmentScore, editDistance, matchScore, normalize, TypoIndex } from './matching.js';
 import { TextSearch } from './search.js';
 import type { Actor, Correction, Position, Quote, TimelineEvent, Topic } from './schema.js';
 
@@ -59,11 +59,11 @@ function buildIndex(briefing: Briefing): Index {
   const actorKeys = briefing.actors.flatMap((actor) =>
     uniqueBy([actor.name, actor.id, ...actor.aliases].map((label) => ({ key: normalize(label), actor, label })), (entry) => entry.key),
   );
-  const quotesNewestFirst = [...briefing.quotes].sort((a, b) => b.date.localeCompare(a.date));
+  const quotesNewestFirst = [...briefing.quotes].sort((a, b) => compareText(b.date, a.date));
   const positionsByActor = groupBy(briefing.positions, (position) => [position.actor]);
   const quotesBySpeaker = groupBy(quotesNewestFirst, (quote) => [quote.speaker]);
   const weight = (actor: Actor) => (positionsByActor.get(actor.id)?.length ?? 0) + (quotesBySpeaker.get(actor.id)?.length ?? 0);
-  const actorsByProminence = [...briefing.actors].sort((a, b) => weight(b) - weight(a) || a.name.localeCompare(b.name));
+  const actorsByProminence = [...briefing.actors].sort((a, b) => weight(b) - weight(a) || compareText(a.name, b.name));
   const keysByActor = groupBy(actorKeys, (entry) => [entry.actor.id]);
   const actorByKey = new Map([...actorKeys].reverse().map((entry) => [entry.key, entry.actor]));
   return {
@@ -105,7 +105,7 @@ function countCitations(briefing: Briefing): Map<string, Citations> {
 
 /** Every correction published by the view's newest edition, newest first. */
 export function newestCorrectionsFirst(briefing: Briefing): InEdition<Correction>[] {
-  return [...briefing.corrections].sort((a, b) => b.date.localeCompare(a.date));
+  return [...briefing.corrections].sort((a, b) => compareText(b.date, a.date));
 }
 
 /** The corrections of one item (`summary` items are edition ids), newest first. */

@@ -1,5 +1,6 @@
 // The content check: the loader's validation, then every editorial lint and, given an archive, quote
 // verification. Returns findings sorted by file and line, and how the quotes fared.
+import { compareText } from '../briefing/matching.js';
 import type { ContentError } from '../briefing/content-files.js';
 import { loadBriefing } from '../briefing/loader.js';
 import { Archive } from './archive.js';
@@ -11,11 +12,12 @@ import { schemaComments } from './lints/schema-comments.js';
 import { postSpeakers } from './lints/speakers.js';
 import { commentaryAsFact } from './lints/standing.js';
 import { timelineDates } from './lints/timeline.js';
+import { editionSummaries } from './lints/editions.js';
 import { unreferenced } from './lints/unreferenced.js';
 import { ContentLocator } from './locator.js';
 import { verifyQuotes, type QuoteTally } from './quote-verification.js';
 
-const LINTS: readonly Lint[] = [unreferenced, unsupportedPositions, commentaryAsFact, postSpeakers, timelineDates, renderLimits, sharedAliases];
+const LINTS: readonly Lint[] = [unreferenced, unsupportedPositions, commentaryAsFact, postSpeakers, timelineDates, renderLimits, sharedAliases, editionSummaries];
 
 export interface CheckReport {
   findings: ContentError[];
@@ -40,7 +42,7 @@ export async function checkContent(contentDir: string, options: { archiveDir?: s
 }
 
 function byPlace(a: ContentError, b: ContentError): number {
-  return a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0);
+  return compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0);
 }
 
 /** `content:check: 0 errors, 2 warnings; quotes: 17 verified, 2 unverified (no archive), 0 mismatched` */

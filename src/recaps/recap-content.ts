@@ -3,7 +3,7 @@
 import type { Briefing } from '../briefing/briefing.js';
 import { changesSince, isEmpty, type Changes } from '../briefing/diff.js';
 import { renderPage, type Document, type Section } from '../render/document.js';
-import { actorName, editionDate, eventLine, positionBlock, quoteBlock, quoteHeading, readerNotes, todayFor } from '../render/format.js';
+import { actorName, editionDate, eventLine, positionBlock, quoteBlock, quoteHeading, readerNotes, utcDay } from '../render/format.js';
 import type { Reply } from '../render/reply.js';
 import type { Delivery } from './ledger.js';
 import { formatDate, formatInZone } from '../time/dates.js';
@@ -81,7 +81,7 @@ export function changesPage(moment: RecapMoment, changes: Changes, page: number)
 
 function changesDocument(moment: RecapMoment, changes: Changes): Document {
   const briefing = currentView(moment);
-  const today = todayFor(briefing, moment.now);
+  const today = utcDay(moment.now);
   const topicName = (id: string) => literal(briefing.topicById.get(id)?.name ?? id);
   const positionChange = (position: Position) => {
     const block = positionBlock(briefing, position);

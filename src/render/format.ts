@@ -5,12 +5,13 @@ import type { Briefing, Edition, InEdition, ItemKind } from '../briefing/briefin
 import { correctionsOf } from '../briefing/queries.js';
 import type { Actor, Position, Quote, Standing, TimelineEvent } from '../briefing/schema.js';
 import type { Block } from './document.js';
-import { formatDate, formatInZone } from '../time/dates.js';
+import { formatDate, formatLocalDate } from '../time/dates.js';
 import { literal } from './text.js';
 
 /** `26 Nov 2025`: the day an edition was published, in its own time zone (most replies' footers show it). */
-export function editionDate(edition: Pick<Edition, 'published' | 'timeZone'>): string {
-  return formatInZone(edition.published, edition.timeZone, 'day');
+export function editionDate(edition: Pick<Edition, 'published'>): string {
+  // `published` is written with the offset of the edition's zone (content:check verifies it).
+  return formatLocalDate(edition.published);
 }
 
 /** The footer of most replies: which edition of the briefing they come from (footers show no Markdown). */
@@ -165,7 +166,7 @@ export function readerNotes(briefing: Briefing, now: Date, staleAfterDays: numbe
   return notes;
 }
 
-/** The calendar day of `now` where the briefing's newest edition is dated. */
-export function todayFor(briefing: Briefing, now: Date): string {
-  return formatInZone(now, briefing.newest.timeZone, 'isoDay');
+/** The calendar day of `now`, UTC: an event is overdue only once its last day is over everywhere near. */
+export function utcDay(now: Date): string {
+  return now.toISOString().slice(0, 10);
 }
