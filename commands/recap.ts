@@ -9,10 +9,11 @@ import { pageTurn } from '../src/command/answer.js';
 import { botCanPostIn, guildOf, guildOnly, manageServer, requirePostingPermissions } from '../src/command/checks.js';
 import { UserError, type Caller, type Command } from '../src/command/command.js';
 import type { BriefingContext, GuildDirectory } from '../src/command/context.js';
+import type { ButtonRef } from '../src/render/custom-id.js';
 import { LIMITS } from '../src/render/limits.js';
 import { notice, privately, type NumberChoice, type Reply } from '../src/render/reply.js';
 import type { DeliveryLedger } from '../src/recaps/ledger.js';
-import { buildRecap, changesPage, currentView, lastRecap, RECAP_COMMAND, type Summarize } from '../src/recaps/recap-content.js';
+import { buildRecap, changesPage, changesSources, currentView, lastRecap, RECAP_COMMAND, type Summarize } from '../src/recaps/recap-content.js';
 import { subscribedReply, subscriptionListReply } from '../src/recaps/replies.js';
 import type { RecapScheduler } from '../src/recaps/scheduler.js';
 import { nextRuns, parseSchedule, shortestGapMinutes } from '../src/recaps/schedule.js';
@@ -30,7 +31,7 @@ export interface RecapContext extends BriefingContext {
 
 /** Recaps a server may set up, so /recap list and the subscription picker stay usable. */
 const MAX_SUBSCRIPTIONS_PER_GUILD = 10;
-/** Server-made recaps run at most hourly; operators (RECAP_SCHEDULE) may schedule as they like. */
+/** Server-made recaps run less often than hourly; operators (RECAP_SCHEDULE) may schedule as they like. */
 const MIN_MINUTES_BETWEEN_RECAPS = 60;
 
 const subscriptionOption = (option: SlashCommandIntegerOption, required: boolean) =>
@@ -49,7 +50,7 @@ const data = new SlashCommandBuilder()
         option.setName('channel').setDescription('Where to post').setRequired(true).addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
       )
       .addStringOption((option) =>
-        option.setName('schedule').setDescription('daily 08:00, weekdays 07:30, weekly monday 09:00, on new edition, or a cron expression').setRequired(true).setMaxLength(100),
+        option.setName('schedule').setDescription('daily 8am, weekdays 07:30, twice daily 08:00 20:00, weekly monday 9am, on new edition, or cron').setRequired(true).setMaxLength(100),
       )
       .addStringOption((option) =>
         option.setName('timezone').setDescription('Time zone of the schedule, e.g. Europe/Zurich').setRequired(true).setAutocomplete(true).setMaxLength(64),
@@ -97,8 +98,8 @@ async function subscribe(context: RecapContext, caller: Caller, options: Record<
     const close = suggestTimeZones(timezone).slice(0, 3).map((zone) => `\`${zone}\``);
     throw new UserError(`"${timezone.slice(0, 64)}" is not a time zone I know. Use an IANA name${close.length > 0 ? `, e.g. ${close.join(', ')}` : ' like Europe/Zurich'}; the option suggests them as you type.`);
   }
-  if (parsed.trigger === 'clock' && shortestGapMinutes(parsed.cron, timezone) < MIN_MINUTES_BETWEEN_RECAPS) {
-    throw new UserError('That schedule runs more than once an hour. Recaps set up here run at most hourly; try `daily 08:00`.');
+  if (parsed.trigger === 'clock' && shortestGapMinutes(parsed.cron, timezone) <= MIN_MINUTES_BETWEEN_RECAPS) {
+    throw new UserError(`"${schedule.slice(0, 60)}" runs every hour or more often. Hourly recaps are for the bot's operator (RECAP_SCHEDULE); here, try \`twice daily 08:00 20:00\` or \`daily 08:00\`.`);
   }
   // The limit and the duplicate check are made by the database, in the same transaction as the insert.
   // A recap on new editions announces editions published after it was set up, not the one it starts with.
@@ -171,6 +172,13 @@ function subscriptionChoices(context: RecapContext, guildId: string, typed: stri
     .slice(0, LIMITS.autocompleteChoices);
 }
 
+/** What changed since the edition a "what's new" recap's button carries; a UserError once that edition is gone. */
+function changesOf(context: RecapContext, ref: ButtonRef) {
+  const changes = ref.args[0] ? changesSince(currentView(context), ref.args[0]) : undefined;
+  if (!changes) throw new UserError('This recap is out of date; `/brief` shows the current briefing.');
+  return changes;
+}
+
 export const recap: Command<RecapContext> = {
   data,
   checks: [guildOnly, manageServer, botCanPostIn('channel')],
@@ -206,12 +214,9 @@ export const recap: Command<RecapContext> = {
       press: (context, ref, caller) => ({ reply: list(context, guildOf(caller), ref.page), replace: true }),
     },
     // Pressed by anyone reading a "what's new" recap in the channel: no admin check.
+    sources: { press: (context, ref) => ({ reply: changesSources(context, changesOf(context, ref), ref.page), replace: false }) },
     'recap-since': {
-      press(context, ref, caller) {
-        const changes = ref.args[0] ? changesSince(currentView(context), ref.args[0]) : undefined;
-        if (!changes) throw new UserError('This recap is out of date; `/brief` shows the current briefing.');
-        return pageTurn(changesPage(context, changes, ref.page), caller);
-      },
+      press: (context, ref, caller) => pageTurn(changesPage(context, changesOf(context, ref), ref.page), caller),
     },
   },
 };

@@ -91,15 +91,18 @@ describe('/recap replies without Discord', () => {
     expect((await ask({ subcommand: 'pause', subscription: 1 })).content).toBe('Recap #1 is already paused.');
     expect((await ask({ subcommand: 'resume', subscription: 1 })).content).toMatch(/^Recap #1 in <#200000000000000001> resumed\. Next run: /);
     expect((await ask({ subcommand: 'remove', subscription: 1 })).content).toBe('Recap #1 in <#200000000000000001> removed.');
+    // A cron schedule is shown as typed: Discord shows inline code as is, escapes included.
     expect(subscriptions.all()).toHaveLength(0);
-    expect(synced).toHaveLength(4);
+    await ask({ ...subscribe, schedule: '0 8 * * 1-5' });
+    expect(JSON.stringify((await ask({ subcommand: 'list' })).embeds)).toContain('`0 8 * * 1-5`');
+    expect(synced).toHaveLength(5);
   });
 
   it('refuses a bad schedule, an unknown zone, a twin and a recap that is not this server\'s', async () => {
     const { ask } = setUp();
     expect((await ask({ ...subscribe, schedule: 'sometimes' })).content).toContain('I can\'t read "sometimes" as a schedule.');
     expect((await ask({ ...subscribe, timezone: 'Europe/Zurch' })).content).toContain('"Europe/Zurch" is not a time zone I know. Use an IANA name, e.g. `Europe/Zurich`');
-    expect((await ask({ ...subscribe, schedule: '*/5 * * * *' })).content).toContain('runs more than once an hour');
+    expect((await ask({ ...subscribe, schedule: '*/5 * * * *' })).content).toContain("runs every hour or more often. Hourly recaps are for the bot's operator");
     await ask(subscribe);
     expect((await ask(subscribe)).content).toBe('<#200000000000000001> already gets this recap (#1).');
     expect((await ask({ subcommand: 'remove', subscription: 9 })).content).toBe('There is no recap #9 in this server. `/recap list` shows them.');
@@ -109,7 +112,7 @@ describe('/recap replies without Discord', () => {
     const { ask, posted } = setUp();
     const preview = await ask({ subcommand: 'preview' });
     expect(isPrivate(preview)).toBe(true);
-    expect(preview.content).toBe('**Recap:** US-led Ukraine peace talks');
+    expect(preview.content).toBeUndefined();
     expect(preview.embeds![0]!.title).toBe('US-led Ukraine peace talks');
     await ask(subscribe);
     const now = await ask({ subcommand: 'now', subscription: 1 });
@@ -134,6 +137,8 @@ describe('/recap replies without Discord', () => {
     expect(list).toMatchObject({ replace: false, reply: { content: 'Managing recaps needs the **Manage Server** permission.' } });
     const stale = await answerButton(recap, context, { command: 'recap', view: 'recap-since', page: 1, args: ['1999-01-01'] }, { ...admin, permissions: 0n });
     expect(stale).toMatchObject({ replace: false, reply: { content: 'This recap is out of date; `/brief` shows the current briefing.' } });
-    expect(answerButton(recap, context, { command: 'recap', view: 'sources', page: 1, args: [] }, admin)).toBeUndefined();
+    expect(answerButton(recap, context, { command: 'recap', view: 'page', page: 1, args: [] }, admin)).toBeUndefined();
+    const staleSources = await answerButton(recap, context, { command: 'recap', view: 'sources', page: 1, args: ['1999-01-01'] }, admin);
+    expect(staleSources).toMatchObject({ replace: false, reply: { content: 'This recap is out of date; `/brief` shows the current briefing.' } });
   });
 });

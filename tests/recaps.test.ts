@@ -36,9 +36,23 @@ describe('schedule presets', () => {
     expect(parseSchedule(text)).toEqual({ trigger: 'clock', cron });
   });
 
-  it.each(['daily', 'daily 25:00', 'daily 8', 'weekly 09:00', 'weekly funday 09:00', 'every morning', '61 8 * * *', '* *'])('rejects %s with help', (text) => {
+  it.each(['daily', 'daily 25:00', 'weekly 09:00', 'weekly funday 09:00', 'every morning', '61 8 * * *', '* *', 'twice daily 08:00'])('rejects %s, echoing it, with help', (text) => {
     const parsed = parseSchedule(text);
     expect('problem' in parsed && parsed.problem).toMatch(/daily 08:00/);
+    expect('problem' in parsed && parsed.problem).toContain(text === 'daily 25:00' ? '"25:00" is not a time of day: hours run 0–23' : `"`);
+  });
+
+  it.each([
+    ['daily 8am', '0 8 * * *'],
+    ['daily 8', '0 8 * * *'],
+    ['every day at 8', '0 8 * * *'],
+    ['weekdays 7:30am', '30 7 * * 1-5'],
+    ['twice daily 08:00 20:00', '0 8,20 * * *'],
+    ['weekly monday 9am', '0 9 * * 1'],
+    ['every friday at 6:15 pm', '15 18 * * 5'],
+    ['hourly', '0 * * * *'],
+  ])('reads %s as people type it', (text, cron) => {
+    expect(parseSchedule(text)).toEqual({ trigger: 'clock', cron });
   });
 
   it('measures how often a schedule runs', () => {

@@ -1,9 +1,7 @@
 // The shape shared by the commands answered from the briefing alone: a pure builder from (context,
 // options) to a document, laid out into pages with Previous/Next buttons and a Sources button that
 // lists, privately, exactly the sources the shown page rests on.
-import { ButtonStyle, ComponentType, type APIButtonComponent } from 'discord-api-types/v10';
-import { renderPage, type Document, type Sections } from '../render/document.js';
-import { encodeButton } from '../render/custom-id.js';
+import { renderPage, withSourcesButton, type Document, type Sections } from '../render/document.js';
 import { privately, type Choice, type Reply } from '../render/reply.js';
 import { renderSourceList } from '../render/sources.js';
 import { readerNotes } from '../render/format.js';
@@ -68,12 +66,7 @@ export function defineBriefingCommand(spec: BriefingCommandSpec): BriefingComman
       throw new UserError(`This reply has ${rendered.pageCount === 1 ? 'one page' : `${rendered.pageCount} pages`}; there is no page ${page}.`);
     }
     if (spec.sourcesButton === false || rendered.sources.length === 0) return rendered.reply;
-    return withButton(rendered.reply, {
-      type: ComponentType.Button,
-      style: ButtonStyle.Secondary,
-      label: 'Sources',
-      custom_id: encodeButton({ command: name, view: 'sources', page: rendered.page, args: pageArgs }),
-    });
+    return withSourcesButton(rendered.reply, { command: name, view: 'sources', page: rendered.page, args: pageArgs });
   };
 
   /** Page `sourcesPage` of the list of sources behind page `replyPage` of the reply to `args`. */
@@ -109,10 +102,4 @@ export function defineBriefingCommand(spec: BriefingCommandSpec): BriefingComman
       },
     },
   };
-}
-
-function withButton(reply: Reply, button: APIButtonComponent): Reply {
-  const [row] = reply.components ?? [];
-  if (row) return { ...reply, components: [{ ...row, components: [...row.components, button] }] };
-  return { ...reply, components: [{ type: ComponentType.ActionRow, components: [button] }] };
 }

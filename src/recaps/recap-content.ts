@@ -2,9 +2,10 @@
 // first time, then only what changed since, or a one-line "no new developments".
 import type { Briefing } from '../briefing/briefing.js';
 import { changesSince, isEmpty, type Changes } from '../briefing/diff.js';
-import { renderPage, type Document, type Section } from '../render/document.js';
+import { renderPage, withSourcesButton, type Document, type Section } from '../render/document.js';
+import { renderSourceList } from '../render/sources.js';
 import { actorName, editionDate, eventLine, positionBlock, quoteBlock, quoteHeading, readerNotes, utcDay } from '../render/format.js';
-import type { Reply } from '../render/reply.js';
+import { privately, type Reply } from '../render/reply.js';
 import type { Delivery } from './ledger.js';
 import { formatDate, formatInZone } from '../time/dates.js';
 import { atEdition } from '../briefing/editions.js';
@@ -51,7 +52,8 @@ export function buildRecap(moment: RecapMoment, last: LastRecap | undefined, tim
   const editionId = briefing.latest.id;
   const changes = last?.editionId ? changesSince(briefing, last.editionId) : undefined;
   if (!last || !changes) {
-    return { kind: 'summary', editionId, reply: { ...summarize(moment), content: `**Recap:** ${literal(briefing.story.title)}` }, items: [`summary:${editionId}`] };
+    // The embed carries the story's title: no content line to repeat it.
+    return { kind: 'summary', editionId, reply: summarize(moment), items: [`summary:${editionId}`] };
   }
   if (isEmpty(changes)) {
     const since = formatInZone(last.deliveredAt, timeZone, 'day');
@@ -73,10 +75,17 @@ export function currentView(moment: RecapMoment): Briefing {
   return 'briefing' in chosen ? chosen.briefing : moment.briefing;
 }
 
-/** One page of the "what changed" recap; its page buttons (view recap-since) rebuild it from the edition id alone. */
+/** One page of the "what changed" recap; its page and Sources buttons rebuild it from the edition id alone. */
 export function changesPage(moment: RecapMoment, changes: Changes, page: number): Reply {
-  const document = changesDocument(moment, changes);
-  return renderPage(document, page, { command: RECAP_COMMAND, view: 'recap-since', args: [changes.since.id] }).reply;
+  const rendered = renderPage(changesDocument(moment, changes), page, { command: RECAP_COMMAND, view: 'recap-since', args: [changes.since.id] });
+  return withSourcesButton(rendered.reply, { command: RECAP_COMMAND, view: 'sources', page: rendered.page, args: [changes.since.id] });
+}
+
+/** Privately, the sources that page `page` of a "what changed" recap rests on. */
+export function changesSources(moment: RecapMoment, changes: Changes, page: number): Reply {
+  const briefing = currentView(moment);
+  const { sources } = renderPage(changesDocument(moment, changes), page, { command: RECAP_COMMAND, args: [changes.since.id] });
+  return privately(renderPage({ ...renderSourceList(briefing, sources), title: "Sources for this recap" }, 1, { command: RECAP_COMMAND, args: [] }).reply);
 }
 
 function changesDocument(moment: RecapMoment, changes: Changes): Document {
@@ -104,7 +113,8 @@ function changesDocument(moment: RecapMoment, changes: Changes): Document {
   const notes = readerNotes(briefing, moment.now, moment.staleAfterDays);
   return {
     title: `${literal(briefing.story.title)}: what's new`,
-    description: [...notes, `Changes since the edition of ${editionDate(since)}.`, ...(sinceItems.length === 0 ? ['', `**TL;DR** ${literal(latest.summary.tldr)}`] : [])].join('\n'),
+    // Only what is new: an unchanged tl;dr is not repeated.
+    description: [...notes, `Changes since the edition of ${editionDate(since)}.`].join('\n'),
     sections: sections.filter((section) => section.blocks.length > 0),
     footer: `Recap · edition of ${editionDate(latest)}`,
     timestamp: new Date(latest.published).toISOString(),

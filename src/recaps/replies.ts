@@ -2,7 +2,7 @@
 // private (ephemeral) messages.
 import { renderPage } from '../render/document.js';
 import { notice, privately, type Reply } from '../render/reply.js';
-import { literal } from '../render/text.js';
+import { inlineCode, literal } from '../render/text.js';
 import type { Delivery } from './ledger.js';
 import { RECAP_COMMAND } from './recap-content.js';
 import { formatInZone } from '../time/dates.js';
@@ -17,7 +17,7 @@ export function subscribedReply(subscription: RecapSubscription, runs: readonly 
     ? 'It posts once each time editors publish a new edition, with what changed.\n'
     : `Next runs (${subscription.timezone}):\n${when}\n`;
   return notice(
-    `Recap **#${subscription.id}** set up: <#${subscription.channelId}>, \`${literal(subscription.schedule)}\` in ${subscription.timezone}.\n` +
+    `Recap **#${subscription.id}** set up: <#${subscription.channelId}>, ${inlineCode(subscription.schedule)} in ${subscription.timezone}.\n` +
       upcoming +
       'The first recap is the full summary; after that, only what changed since the last one.',
   );
@@ -40,7 +40,7 @@ const DELIVERY_WORDS: Record<Delivery['status'], string> = {
 export function subscriptionListReply(listed: readonly ListedSubscription[], page = 1): Reply {
   if (listed.length === 0) return notice('This server has no recaps yet. Set one up with `/recap subscribe`.');
   const blocks = listed.map(({ subscription, next, latest }) => {
-    const lines = [`<#${subscription.channelId}> · \`${literal(subscription.schedule)}\` · ${subscription.timezone}${subscription.origin === 'environment' ? ' · set by the operator' : ''}`];
+    const lines = [`<#${subscription.channelId}> · ${inlineCode(subscription.schedule)} · ${subscription.timezone}${subscription.origin === 'environment' ? ' · set by the operator' : ''}`];
     if (subscription.pausedAt) lines.push(`⏸ **Paused**: ${literal(subscription.pausedReason ?? 'by an admin')}`);
     else if (subscription.trigger === 'new-edition') lines.push('Next: when a new edition is published');
     else if (next) lines.push(`Next: ${formatInZone(next, subscription.timezone, 'dayAndTime')} (${relative(next)})`);

@@ -9,39 +9,82 @@
 import cron from 'node-cron';
 
 const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+/** `8`, `08:00`, `8am`, `7:30 pm`: a time of day as people write it (the hours and minutes are checked after). */
+const TIME = /^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$/;
 
 /** A clock schedule (a cron expression), or once for each new edition (cron ''). */
 export type ParsedSchedule = { trigger: 'clock' | 'new-edition'; cron: string } | { problem: string };
 
-export const SCHEDULE_HELP = 'Use `daily 08:00`, `weekdays 07:30`, `weekly monday 09:00`, `on new edition`, or a cron expression like `0 8 * * 1-5`.';
+export const SCHEDULE_HELP =
+  'Try `daily 08:00`, `daily 8am`, `weekdays 7:30am`, `twice daily 08:00 20:00`, `weekly monday 9am`, `hourly`, `on new edition`, or a cron expression like `0 8 * * 1-5`.';
 
 /** How people write "post when editors publish an edition". */
-const ON_NEW_EDITION = /^(on[ -])?new[ -]edition$/;
+const ON_NEW_EDITION = /^(on )?new edition$/;
 
-/** A preset or cron expression -> the cron expression to run. */
+type Time = { hour: number; minute: number } | { problem: string };
+
+/** A time of day, or what is wrong with it (`25:00`, `13pm`). */
+function timeOfDay(text: string): Time | undefined {
+  const match = TIME.exec(text);
+  if (!match) return undefined;
+  let hour = Number(match[1]);
+  const minute = Number(match[2] ?? 0);
+  const half = match[3];
+  if (half && (hour < 1 || hour > 12)) return { problem: `"${text}" is not a time of day: with am or pm, hours run 1–12, e.g. \`8am\`.` };
+  if (half) hour = (hour % 12) + (half === 'pm' ? 12 : 0);
+  if (hour > 23 || minute > 59) return { problem: `"${text}" is not a time of day: hours run 0–23 and minutes 0–59, e.g. \`daily 08:00\`.` };
+  return { hour, minute };
+}
+
+/**
+ * The words of a schedule, with the filler people add dropped: "every day at 8" is "daily 8", "every monday
+ * at 9am" is "weekly monday 9am", "twice a day" is "twice daily".
+ */
+function words(text: string): string[] {
+  const plain = ` ${text.trim().toLowerCase().replace(/[-,]/g, ' ').replace(/\s+/g, ' ')} `
+    .replace(/ (\d{1,2}(?::\d{2})?) (am|pm) /g, ' $1$2 ')
+    .replace(/ every (day|morning|evening) /, ' daily ')
+    .replace(/ every weekday /, ' weekdays ')
+    .replace(/ every hour /, ' hourly ')
+    .replace(/ twice (a day|per day|a daily) /, ' twice daily ')
+    .replace(/ every (mon|tue|wed|thu|fri|sat|sun)/, ' weekly $1')
+    .replace(/ (at|on) /g, ' ');
+  return plain.trim().split(' ').filter(Boolean);
+}
+
+/** A preset as people type it, or a cron expression -> what to run; a refusal echoes the input and shows what works. */
 export function parseSchedule(text: string): ParsedSchedule {
-  if (ON_NEW_EDITION.test(text.trim().toLowerCase().replace(/\s+/g, ' '))) return { trigger: 'new-edition', cron: '' };
-  const words = text.trim().toLowerCase().split(/\s+/);
-  const at = (time: string | undefined) => (time ? TIME.exec(time) : null);
-  const [kind, first, second] = words;
-  if (kind === 'daily' || kind === 'weekdays') {
-    const time = at(first);
-    if (!time || words.length !== 2) return { problem: `"${kind}" needs a time like 08:00. ${SCHEDULE_HELP}` };
-    return { trigger: 'clock', cron: `${Number(time[2])} ${Number(time[1])} * * ${kind === 'daily' ? '*' : '1-5'}` };
-  }
-  if (kind === 'weekly') {
+  const typed = text.trim().slice(0, 60);
+  const refuse = (why: string) => ({ problem: `${why} ${SCHEDULE_HELP}` });
+  const parts = words(text);
+  if (ON_NEW_EDITION.test(parts.join(' '))) return { trigger: 'new-edition', cron: '' };
+  const [kind, ...rest] = parts;
+  const times = (list: readonly string[]) => list.map((part) => timeOfDay(part));
+  const clock = (list: readonly string[], days: string) => {
+    const parsed = times(list);
+    if (parsed.length === 0 || parsed.some((time) => time === undefined)) return refuse(`"${kind}" needs a time like 08:00 or 8am, not "${typed}".`);
+    const wrong = parsed.find((time): time is { problem: string } => time !== undefined && 'problem' in time);
+    if (wrong) return refuse(wrong.problem);
+    const valid = parsed as { hour: number; minute: number }[];
+    const minutes = [...new Set(valid.map((time) => time.minute))];
+    if (minutes.length > 1) return refuse(`"${typed}": twice daily takes two times with the same minutes, like \`twice daily 08:00 20:00\`.`);
+    return { trigger: 'clock' as const, cron: `${minutes[0]} ${valid.map((time) => time.hour).join(',')} * * ${days}` };
+  };
+  if (kind === 'hourly' && rest.length === 0) return { trigger: 'clock', cron: '0 * * * *' };
+  if ((kind === 'daily' || kind === 'weekdays') && rest.length === 1) return clock(rest, kind === 'daily' ? '*' : '1-5');
+  if (kind === 'twice' && rest[0] === 'daily' && rest.length === 3) return clock(rest.slice(1), '*');
+  if (kind === 'weekly' && rest.length === 2) {
     // "mon", "monday" and anything between name the day.
-    const day = first && first.length >= 3 ? DAYS.findIndex((name) => name.startsWith(first)) : -1;
-    const time = at(second);
-    if (day < 0 || !time || words.length !== 3) {
-      return { problem: `"weekly" needs a day and a time, like \`weekly monday 09:00\`. ${SCHEDULE_HELP}` };
-    }
-    return { trigger: 'clock', cron: `${Number(time[2])} ${Number(time[1])} * * ${day}` };
+    const day = rest[0]!.length >= 3 ? DAYS.findIndex((name) => name.startsWith(rest[0]!)) : -1;
+    if (day < 0) return refuse(`"${typed}": "${rest[0]}" is not a day of the week, e.g. \`weekly monday 09:00\`.`);
+    return clock(rest.slice(1), String(day));
+  }
+  if (kind === 'daily' || kind === 'weekdays' || kind === 'weekly' || kind === 'twice' || kind === 'hourly') {
+    return refuse(`I can't read "${typed}" as a schedule.`);
   }
   const expression = text.trim().replace(/\s+/g, ' ');
   if ((expression.split(' ').length === 5 || expression.split(' ').length === 6) && cron.validate(expression)) return { trigger: 'clock', cron: expression };
-  return { problem: `I can't read "${text.trim().slice(0, 60)}" as a schedule. ${SCHEDULE_HELP}` };
+  return refuse(`I can't read "${typed}" as a schedule.`);
 }
 
 /**

@@ -207,6 +207,14 @@ export function renderPage(document: Document<Sections>, requestedPage: number, 
   return { reply, page, pageCount, sources };
 }
 
+/** The reply with a Sources button that opens, privately, the sources its page rests on. */
+export function withSourcesButton(reply: Reply, ref: ButtonRef): Reply {
+  const button: APIButtonComponent = { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Sources', custom_id: encodeButton(ref) };
+  const [row] = reply.components ?? [];
+  if (row) return { ...reply, components: [{ ...row, components: [...row.components, button] }] };
+  return { ...reply, components: [{ type: ComponentType.ActionRow, components: [button] }] };
+}
+
 function clampPage(page: number, pageCount: number): number {
   if (!Number.isFinite(page)) return 1;
   return Math.min(Math.max(Math.trunc(page), 1), pageCount);

@@ -10,6 +10,14 @@ export function literal(text: string): string {
   return MARKDOWN.test(text) ? escapeMarkdown(text) : text;
 }
 
+/**
+ * Text shown as inline code (`0 * * * *`). Discord shows everything between backticks as typed, escapes
+ * included, so nothing is escaped; a backtick inside would end the code, so it becomes a look-alike.
+ */
+export function inlineCode(text: string): string {
+  return `\`${text.replaceAll('`', 'ˋ')}\``;
+}
+
 /** Splits text into pieces of at most `max` characters, at line breaks where possible, else at spaces. */
 export function splitText(text: string, max: number): string[] {
   const pieces: string[] = [];

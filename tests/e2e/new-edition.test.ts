@@ -68,7 +68,7 @@ describe('a new edition while the bot runs', () => {
     expect(onNewEdition.content).toContain('It posts once each time editors publish a new edition');
     expect((await recap('now', { subscription: 1 })).content).toMatch(/^Posted in/);
     const [first] = emulator.messages(daily);
-    expect(first!.content).toContain('**Recap:** US-led Ukraine peace talks');
+    expect(first!.content).toBe('');
     expect(JSON.stringify(first!.embeds)).toContain('Edition of 26 Nov 2025');
     // Setting up an on-new-edition recap posts nothing for the edition already out.
     expect(emulator.messages(breaking)).toHaveLength(0);
@@ -82,13 +82,20 @@ describe('a new edition while the bot runs', () => {
     expect(JSON.stringify(embed)).toContain('Since 26 Nov 2025');
     expect(JSON.stringify(embed)).toContain('Putin receives Witkoff and Kushner');
     expect(embed.footer.text).toMatch(/^Recap · edition of 3 Dec 2025/);
+    // Only what is new: the tl;dr is not repeated; and the sources are a press away.
+    expect(JSON.stringify(embed)).not.toContain('TL;DR');
+    const buttons = (announced!.components[0] as { components: { label: string; custom_id: string }[] }).components;
+    const sources = buttons.find((button) => button.label === 'Sources')!;
+    const shown = await emulator.injectButton({ customId: sources.custom_id, messageId: announced!.id }).waitForReply();
+    expect(shown.ephemeral).toBe(true);
+    expect(JSON.stringify(shown.embeds)).toContain('The Moscow Times');
 
     // The first recap showed the 26 Nov summary, which the new edition corrects: it is edited, once.
     const edits = () => emulator.requests.filter((request) => request.method === 'PATCH' && request.path === `/channels/${daily}/messages/${first!.id}`);
     await bot.waitForLog((line) => line.msg === 'corrections added to recaps already posted', 10_000);
     expect(edits()).toHaveLength(1);
     const edited = emulator.message(first!.id)!;
-    expect(edited.content).toContain('**Recap:** US-led Ukraine peace talks\n✏️ Correction (3 Dec 2025): The summary said');
+    expect(edited.content).toMatch(/^✏️ Correction \(3 Dec 2025\): The summary said/);
     expect(edited.allowed_mentions).toEqual({ parse: [] });
     expect(edited.embeds).toEqual(first!.embeds);
 

@@ -112,7 +112,9 @@ describe('/recap', () => {
     expect(posted.content).toMatch(/^Posted in <#\d+>: https:\/\/discord\.com\/channels\//);
     const [summary] = run.emulator.messages(talks.id);
     expect(summary!.allowed_mentions).toEqual({ parse: [] });
-    expect(summary!.content).toContain('**Recap:**');
+    // The embed carries the title; no content line repeats it.
+    expect(summary!.content).toBe('');
+    expect((summary!.embeds[0] as { title: string }).title).toBe('US-led Ukraine peace talks');
 
     const again = await recap(run, 'now', { subscription: 1 });
     expect(again.content).toContain('Posted');
