@@ -19,7 +19,7 @@ import type { RecapScheduler } from '../src/recaps/scheduler.js';
 import { nextRuns, parseSchedule, shortestGapMinutes } from '../src/recaps/schedule.js';
 import type { RecapSubscription, SubscriptionStore, WhenQuiet } from '../src/recaps/subscriptions.js';
 import { formatInZone } from '../src/time/dates.js';
-import { isTimeZone, suggestTimeZones } from '../src/time/zones.js';
+import { canonicalTimeZone, currentOffset, isTimeZone, suggestTimeZones } from '../src/time/zones.js';
 
 export interface RecapContext extends BriefingContext {
   subscriptions: Pick<SubscriptionStore, 'add' | 'forGuild' | 'remove' | 'pause' | 'resume'>;
@@ -90,13 +90,15 @@ async function subscribe(context: RecapContext, caller: Caller, options: Record<
   const guildId = guildOf(caller);
   const channelId = String(options.channel);
   const schedule = String(options.schedule ?? '').trim();
-  const timezone = String(options.timezone ?? '').trim();
+  const typedZone = String(options.timezone ?? '').trim();
+  // `europe/zurich` is Europe/Zurich: stored and shown as the database spells it.
+  const timezone = canonicalTimeZone(typedZone) ?? typedZone;
   const whenQuiet: WhenQuiet = options['when-quiet'] === 'skip' ? 'skip' : 'post';
   const parsed = parseSchedule(schedule);
   if ('problem' in parsed) throw new UserError(parsed.problem);
   if (!isTimeZone(timezone)) {
-    const close = suggestTimeZones(timezone).slice(0, 3).map((zone) => `\`${zone}\``);
-    throw new UserError(`"${timezone.slice(0, 64)}" is not a time zone I know. Use an IANA name${close.length > 0 ? `, e.g. ${close.join(', ')}` : ' like Europe/Zurich'}; the option suggests them as you type.`);
+    const close = suggestTimeZones(typedZone, context.now).slice(0, 3).map((zone) => `\`${zone}\` (now UTC${currentOffset(zone, context.now)})`);
+    throw new UserError(`"${typedZone.slice(0, 64)}" is not a time zone name I can schedule in. Use an IANA name${close.length > 0 ? `, e.g. ${close.join(', ')}` : ' like `Europe/Zurich`'}; the option suggests them as you type.`);
   }
   if (parsed.trigger === 'clock' && shortestGapMinutes(parsed.cron, timezone) <= MIN_MINUTES_BETWEEN_RECAPS) {
     throw new UserError(`"${schedule.slice(0, 60)}" runs every hour or more often. Hourly recaps are for the bot's operator (RECAP_SCHEDULE); here, try \`twice daily 08:00 20:00\` or \`daily 08:00\`.`);
@@ -203,7 +205,11 @@ export const recap: Command<RecapContext> = {
     }
   },
   autocomplete(context, focused, request) {
-    if (focused.name === 'timezone') return suggestTimeZones(focused.value).slice(0, LIMITS.autocompleteChoices).map((zone) => ({ name: zone, value: zone }));
+    if (focused.name === 'timezone') {
+      return suggestTimeZones(focused.value, context.now)
+        .slice(0, LIMITS.autocompleteChoices)
+        .map((zone) => ({ name: `${zone} (now UTC${currentOffset(zone, context.now)})`, value: zone }));
+    }
     // The server's recaps are for its admins only.
     manageServer.run(context, request);
     return subscriptionChoices(context, guildOf(request.caller), focused.value);

@@ -3,7 +3,7 @@
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 import { parseSchedule } from './recaps/schedule.js';
-import { isTimeZone } from './time/zones.js';
+import { canonicalTimeZone, suggestTimeZones } from './time/zones.js';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
 
@@ -28,7 +28,16 @@ const Environment = z.object({
     .string()
     .refine((text) => !('problem' in parseSchedule(text)), 'must be a schedule like "daily 08:00" or "on-new-edition", or a cron expression node-cron accepts, e.g. "0 8 * * *" (seconds allowed)')
     .optional(),
-  RECAP_TIMEZONE: z.string().refine(isTimeZone, 'must be an IANA time zone, e.g. Europe/Zurich').default('UTC'),
+  RECAP_TIMEZONE: z
+    .string()
+    .transform((name, context) => {
+      const zone = canonicalTimeZone(name);
+      if (zone) return zone;
+      const close = suggestTimeZones(name).slice(0, 3);
+      context.addIssue({ code: 'custom', message: `must be an IANA time zone${close.length > 0 ? `; did you mean ${close.join(', ')}?` : ', e.g. Europe/Zurich'}` });
+      return z.NEVER;
+    })
+    .default('UTC'),
   STALE_AFTER_DAYS: z.coerce.number({ error: 'must be a number of days' }).int().min(0).max(3650).default(7),
   RECAP_CATCHUP_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).int().min(0).max(7 * 24 * 60).default(60),
 }).refine((config) => (config.RECAP_CHANNEL_IDS === undefined) === (config.RECAP_SCHEDULE === undefined), {
@@ -52,12 +61,23 @@ export function loadConfig(require: readonly (keyof Config)[] = [], environment:
   // An empty value in .env (`DISCORD_GUILD_ID=`) means "not set".
   const present = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''));
   const result = Environment.safeParse(present);
-  const problems = result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+  const problems = result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}${refused(present, issue.path)}`);
   for (const name of require) {
     if (result.success && result.data[name] === undefined) problems.push(`${name} is required for this command`);
   }
   if (problems.length > 0 || !result.success) throw new ConfigError(problems);
   return result.data;
+}
+
+/** Variables whose value must never be echoed. */
+const SECRETS = new Set(['DISCORD_TOKEN', 'DISCORD_PUBLIC_KEY', 'DATABASE_URL']);
+
+/** ` (got "Europe/Zurch")`: the value a problem is about, so the operator sees what was read; never a secret. */
+function refused(environment: Record<string, string | undefined>, path: readonly PropertyKey[]): string {
+  const name = String(path[0] ?? '');
+  const value = environment[name];
+  if (value === undefined || SECRETS.has(name)) return '';
+  return ` (got ${JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value)})`;
 }
 
 function readEnvironment(): NodeJS.ProcessEnv {

@@ -1,6 +1,7 @@
 // npm run deploy-commands: register the slash commands from commands/ with Discord.
 import { allCommandDefinitions } from '../commands/index.js';
 import { ConfigError, loadConfig } from './config.js';
+import { isRejectedToken, REJECTED_TOKEN } from './discord/client.js';
 import { deployCommands } from './discord/deploy.js';
 
 try {
@@ -10,6 +11,8 @@ try {
   for (const command of registered) console.log(`  /${command.name}  ${command.description}`);
 } catch (error) {
   // Config errors list what to fix; API errors say what Discord refused. Neither contains the token.
-  console.error(error instanceof ConfigError ? error.message : `Could not register the commands: ${(error as Error).message}`);
+  console.error(
+    error instanceof ConfigError ? error.message : isRejectedToken(error) ? REJECTED_TOKEN : `Could not register the commands: ${(error as Error).message}`,
+  );
   process.exit(1);
 }

@@ -10,7 +10,7 @@ import type { Briefing } from './briefing/briefing.js';
 import { LiveBriefing } from './briefing/live.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { answerInteractions } from './discord/adapter.js';
-import { createClient } from './discord/client.js';
+import { createClient, isRejectedToken, REJECTED_TOKEN } from './discord/client.js';
 import { guildDirectory } from './discord/guilds.js';
 import { createLogger } from './log.js';
 import { DatabaseOpenError, openDatabase, watchDatabaseFile } from './recaps/database.js';
@@ -138,7 +138,9 @@ process.on('SIGTERM', (signal) => void shutdown(signal));
 try {
   await client.login(config.DISCORD_TOKEN);
 } catch (error) {
-  log.fatal({ err: error }, 'could not connect to Discord');
+  if (isRejectedToken(error)) log.fatal(REJECTED_TOKEN);
+  else log.fatal({ err: error }, 'could not connect to Discord');
+  log.flush();
   process.exit(1);
 }
 

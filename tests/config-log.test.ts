@@ -11,7 +11,7 @@ describe('config', () => {
     expect(config.DISCORD_GUILD_ID).toBeUndefined();
   });
 
-  it('lists every problem at once, without echoing values', () => {
+  it('lists every problem at once, echoing each value it refused, never a secret', () => {
     let error: unknown;
     try {
       loadConfig([], { DISCORD_API_URL: 'nope', LOG_LEVEL: 'loud', DISCORD_CLIENT_ID: 'abc' });
@@ -22,7 +22,21 @@ describe('config', () => {
     const problems = (error as ConfigError).problems;
     expect(problems).toHaveLength(4);
     expect(problems.join('\n')).toMatch(/DISCORD_TOKEN is required/);
-    expect((error as Error).message).not.toContain('nope');
+    expect((error as Error).message).toContain('DISCORD_API_URL must be an http(s) URL, e.g. http://127.0.0.1:8080/api (got "nope")');
+    expect((error as Error).message).toContain('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")');
+    let withToken: unknown;
+    try {
+      loadConfig([], { DISCORD_TOKEN: '', RECAP_TIMEZONE: 'Europe/Zurch' });
+    } catch (caught) {
+      withToken = caught;
+    }
+    expect((withToken as Error).message).toContain('RECAP_TIMEZONE must be an IANA time zone; did you mean Europe/Zurich? (got "Europe/Zurch")');
+    expect((withToken as Error).message).toMatch(/DISCORD_TOKEN is required[^(]*$/m);
+  });
+
+  it('reads time zones and schedules as people write them', () => {
+    expect(loadConfig([], { DISCORD_TOKEN: TOKEN, RECAP_TIMEZONE: 'europe/zurich' }).RECAP_TIMEZONE).toBe('Europe/Zurich');
+    expect(loadConfig([], { DISCORD_TOKEN: TOKEN, RECAP_CHANNEL_IDS: '123456789012345678', RECAP_SCHEDULE: 'daily 8am' }).RECAP_SCHEDULE).toBe('daily 8am');
   });
 
   it('requires what an entry point needs', () => {

@@ -101,7 +101,7 @@ describe('/recap replies without Discord', () => {
   it('refuses a bad schedule, an unknown zone, a twin and a recap that is not this server\'s', async () => {
     const { ask } = setUp();
     expect((await ask({ ...subscribe, schedule: 'sometimes' })).content).toContain('I can\'t read "sometimes" as a schedule.');
-    expect((await ask({ ...subscribe, timezone: 'Europe/Zurch' })).content).toContain('"Europe/Zurch" is not a time zone I know. Use an IANA name, e.g. `Europe/Zurich`');
+    expect((await ask({ ...subscribe, timezone: 'Europe/Zurch' })).content).toContain('"Europe/Zurch" is not a time zone name I can schedule in. Use an IANA name, e.g. `Europe/Zurich` (now UTC+01:00)');
     expect((await ask({ ...subscribe, schedule: '*/5 * * * *' })).content).toContain("runs every hour or more often. Hourly recaps are for the bot's operator");
     await ask(subscribe);
     expect((await ask(subscribe)).content).toBe('<#200000000000000001> already gets this recap (#1).');
@@ -128,7 +128,7 @@ describe('/recap replies without Discord', () => {
     const request = { caller: admin, options: { subcommand: 'remove' } };
     expect(await recap.autocomplete!(context, { name: 'subscription', value: '' }, request)).toEqual([{ name: '#1 · #talks · daily 08:00 (Europe/Zurich)', value: 1 }]);
     expect(() => recap.autocomplete!(context, { name: 'subscription', value: '' }, { ...request, caller: { ...admin, permissions: 0n } })).toThrow(UserError);
-    expect((await recap.autocomplete!(context, { name: 'timezone', value: 'zur' }, request))[0]).toEqual({ name: 'Europe/Zurich', value: 'Europe/Zurich' });
+    expect((await recap.autocomplete!(context, { name: 'timezone', value: 'zur' }, request))[0]).toEqual({ name: 'Europe/Zurich (now UTC+01:00)', value: 'Europe/Zurich' });
   });
 
   it('pages the list for admins only, and answers an out-of-date "what\'s new" page privately', async () => {

@@ -194,6 +194,17 @@ describe('start-up and shutdown', () => {
     expect(broken.output).toContain('DISCORD_GUILD_ID must be a Discord id');
   });
 
+  it('says in one sentence, with no stack, that Discord rejected the token, at start and when deploying', async () => {
+    const wrongToken = { DISCORD_TOKEN: 'not-the-emulator-token.AAAAAA.BBBBBBBBBBBBBB', DISCORD_API_URL: emulator.restUrl, CONTENT_DIR: content.dir, DISCORD_CLIENT_ID: emulator.applicationId };
+    for (const entry of ['src/main.ts', 'src/deploy-commands.ts']) {
+      const refused = startProcess(entry, wrongToken);
+      expect((await refused.waitForExit()).code, entry).toBe(1);
+      expect(refused.output, entry).toContain('Discord rejected DISCORD_TOKEN (401 Unauthorized)');
+      expect(refused.output, entry).not.toMatch(/\n\s+at |"stack"/);
+      expect(refused.output, entry).not.toContain(wrongToken.DISCORD_TOKEN);
+    }
+  });
+
   it('refuses to start on invalid content, naming file, line and field', async () => {
     const invalid = await contentCopy();
     await invalid.edit(`${EDITION_DIR}/positions.yaml`, (text) => text.replace('topic: territory', 'topic: teritory'));
