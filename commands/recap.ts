@@ -2,7 +2,7 @@
 // use as well as hidden by default). The command with state: its context carries the subscription
 // store, the delivery ledger, the scheduler and what the bot knows of the server, as small interfaces,
 // so every reply here is computed (and tested) without Discord.
-import { ChannelType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder, type SlashCommandIntegerOption } from 'discord.js';
+import { ChannelType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder, type SlashCommandIntegerOption, type SlashCommandStringOption } from 'discord.js';
 import { changesSince } from '../src/briefing/diff.js';
 import { normalize } from '../src/briefing/matching.js';
 import { pageTurn } from '../src/command/answer.js';
@@ -11,6 +11,7 @@ import { UserError, type Caller, type Command } from '../src/command/command.js'
 import type { BriefingContext, GuildDirectory } from '../src/command/context.js';
 import type { ButtonRef } from '../src/render/custom-id.js';
 import { LIMITS } from '../src/render/limits.js';
+import { inlineCode } from '../src/render/text.js';
 import { notice, privately, type NumberChoice, type Reply } from '../src/render/reply.js';
 import type { DeliveryLedger } from '../src/recaps/ledger.js';
 import { buildRecap, changesPage, changesSources, currentView, lastRecap, RECAP_COMMAND, type Summarize } from '../src/recaps/recap-content.js';
@@ -22,7 +23,7 @@ import { formatInZone } from '../src/time/dates.js';
 import { canonicalTimeZone, currentOffset, isTimeZone, suggestTimeZones } from '../src/time/zones.js';
 
 export interface RecapContext extends BriefingContext {
-  subscriptions: Pick<SubscriptionStore, 'add' | 'forGuild' | 'remove' | 'pause' | 'resume'>;
+  subscriptions: Pick<SubscriptionStore, 'add' | 'edit' | 'forGuild' | 'remove' | 'pause' | 'resume'>;
   ledger: Pick<DeliveryLedger, 'latest' | 'lastDelivered'>;
   scheduler: Pick<RecapScheduler, 'sync' | 'postNow'>;
   guilds: GuildDirectory;
@@ -36,6 +37,12 @@ const MIN_MINUTES_BETWEEN_RECAPS = 60;
 
 const subscriptionOption = (option: SlashCommandIntegerOption, required: boolean) =>
   option.setName('subscription').setDescription('Which recap (start typing to pick)').setRequired(required).setAutocomplete(true).setMinValue(1);
+
+const quietOption = (option: SlashCommandStringOption) =>
+  option
+    .setName('when-quiet')
+    .setDescription('When nothing changed since the last recap (default: post a one-line note)')
+    .addChoices({ name: 'Post a one-line note', value: 'post' }, { name: 'Skip that recap', value: 'skip' });
 
 const data = new SlashCommandBuilder()
   .setName(RECAP_COMMAND)
@@ -55,15 +62,19 @@ const data = new SlashCommandBuilder()
       .addStringOption((option) =>
         option.setName('timezone').setDescription('Time zone of the schedule, e.g. Europe/Zurich').setRequired(true).setAutocomplete(true).setMaxLength(64),
       )
-      .addStringOption((option) =>
-        option
-          .setName('when-quiet')
-          .setDescription('When nothing changed since the last recap (default: post a one-line note)')
-          .addChoices({ name: 'Post a one-line note', value: 'post' }, { name: 'Skip that recap', value: 'skip' }),
-      ),
+      .addStringOption((option) => quietOption(option)),
   )
   .addSubcommand((command) => command.setName('list').setDescription("This server's recaps: schedule, next run, last delivery"))
   .addSubcommand((command) => command.setName('remove').setDescription('Stop and delete a recap').addIntegerOption((option) => subscriptionOption(option, true)))
+  .addSubcommand((command) =>
+    command
+      .setName('edit')
+      .setDescription("Change a recap's schedule, time zone or quiet days, keeping its number and history")
+      .addIntegerOption((option) => subscriptionOption(option, true))
+      .addStringOption((option) => option.setName('schedule').setDescription('daily 8am, weekdays 07:30, on new edition, ...').setMaxLength(100))
+      .addStringOption((option) => option.setName('timezone').setDescription('Time zone, e.g. Europe/Zurich').setAutocomplete(true).setMaxLength(64))
+      .addStringOption((option) => quietOption(option)),
+  )
   .addSubcommand((command) => command.setName('pause').setDescription('Pause a recap').addIntegerOption((option) => subscriptionOption(option, true)))
   .addSubcommand((command) => command.setName('resume').setDescription('Resume a paused recap').addIntegerOption((option) => subscriptionOption(option, true)))
   .addSubcommand((command) =>
@@ -86,35 +97,55 @@ function owned(context: RecapContext, guildId: string, id: unknown): RecapSubscr
 /** The next clock slot; none for a recap that waits for new editions. */
 const nextRun = (subscription: RecapSubscription) => (subscription.trigger === 'clock' ? nextRuns(subscription.cron, subscription.timezone, 1)[0] : undefined);
 
-async function subscribe(context: RecapContext, caller: Caller, options: Record<string, unknown>): Promise<Reply> {
-  const guildId = guildOf(caller);
-  const channelId = String(options.channel);
-  const schedule = String(options.schedule ?? '').trim();
-  const typedZone = String(options.timezone ?? '').trim();
+/** A schedule and time zone as an admin typed them, checked: what to store, or a UserError saying what to type. */
+function readSchedule(context: RecapContext, scheduleText: string, typedZone: string) {
+  const schedule = scheduleText.trim();
   // `europe/zurich` is Europe/Zurich: stored and shown as the database spells it.
-  const timezone = canonicalTimeZone(typedZone) ?? typedZone;
-  const whenQuiet: WhenQuiet = options['when-quiet'] === 'skip' ? 'skip' : 'post';
+  const timezone = canonicalTimeZone(typedZone) ?? typedZone.trim();
   const parsed = parseSchedule(schedule);
   if ('problem' in parsed) throw new UserError(parsed.problem);
   if (!isTimeZone(timezone)) {
     const close = suggestTimeZones(typedZone, context.now).slice(0, 3).map((zone) => `\`${zone}\` (now UTC${currentOffset(zone, context.now)})`);
-    throw new UserError(`"${typedZone.slice(0, 64)}" is not a time zone name I can schedule in. Use an IANA name${close.length > 0 ? `, e.g. ${close.join(', ')}` : ' like `Europe/Zurich`'}; the option suggests them as you type.`);
+    throw new UserError(`"${typedZone.trim().slice(0, 64)}" is not a time zone name I can schedule in. Use an IANA name${close.length > 0 ? `, e.g. ${close.join(', ')}` : ' like `Europe/Zurich`'}; the option suggests them as you type.`);
   }
   if (parsed.trigger === 'clock' && shortestGapMinutes(parsed.cron, timezone) <= MIN_MINUTES_BETWEEN_RECAPS) {
     throw new UserError(`"${schedule.slice(0, 60)}" runs every hour or more often. Hourly recaps are for the bot's operator (RECAP_SCHEDULE); here, try \`twice daily 08:00 20:00\` or \`daily 08:00\`.`);
   }
+  return { schedule, timezone, trigger: parsed.trigger, cron: parsed.cron };
+}
+
+const quietFrom = (value: unknown, otherwise: WhenQuiet): WhenQuiet => (value === 'skip' || value === 'post' ? value : otherwise);
+
+async function subscribe(context: RecapContext, caller: Caller, options: Record<string, unknown>): Promise<Reply> {
+  const guildId = guildOf(caller);
+  const channelId = String(options.channel);
+  const read = readSchedule(context, String(options.schedule ?? ''), String(options.timezone ?? ''));
+  const whenQuiet = quietFrom(options['when-quiet'], 'post');
   // The limit and the duplicate check are made by the database, in the same transaction as the insert.
   // A recap on new editions announces editions published after it was set up, not the one it starts with.
-  const seenEdition = parsed.trigger === 'new-edition' ? currentView(context).newest.id : null;
-  const added = await context.subscriptions.add(
-    { guildId, channelId, schedule, trigger: parsed.trigger, cron: parsed.cron, timezone, whenQuiet, createdBy: caller.userId, seenEdition },
-    { maxPerGuild: MAX_SUBSCRIPTIONS_PER_GUILD },
-  );
+  const seenEdition = read.trigger === 'new-edition' ? currentView(context).newest.id : null;
+  const added = await context.subscriptions.add({ guildId, channelId, ...read, whenQuiet, createdBy: caller.userId, seenEdition }, { maxPerGuild: MAX_SUBSCRIPTIONS_PER_GUILD });
   if (added.status === 'limit') throw new UserError(`This server already has ${added.count} recaps, the most allowed. Remove one with \`/recap remove\` first.`);
   if (added.status === 'duplicate') throw new UserError(`<#${channelId}> already gets this recap (#${added.existing.id}).`);
   const { subscription } = added;
   context.scheduler.sync();
   return subscribedReply(subscription, subscription.trigger === 'clock' ? nextRuns(subscription.cron, subscription.timezone, 3) : []);
+}
+
+/** Changes what was given of schedule, time zone and quiet days; the recap keeps its number and history. */
+function edit(context: RecapContext, caller: Caller, options: Record<string, unknown>): Reply {
+  const subscription = owned(context, guildOf(caller), options.subscription);
+  if (subscription.origin === 'environment') throw new UserError(`Recap #${subscription.id} is set by the bot's operator (RECAP_SCHEDULE); the operator can change it.`);
+  const typed = (name: string, otherwise: string) => (typeof options[name] === 'string' && String(options[name]).trim() !== '' ? String(options[name]) : otherwise);
+  const read = readSchedule(context, typed('schedule', subscription.schedule), typed('timezone', subscription.timezone));
+  const whenQuiet = quietFrom(options['when-quiet'], subscription.whenQuiet);
+  const seenEdition = read.trigger !== 'new-edition' ? null : subscription.trigger === 'new-edition' ? subscription.seenEdition : currentView(context).newest.id;
+  if (context.subscriptions.edit(subscription.id, { ...read, whenQuiet, seenEdition }) === 'duplicate') {
+    throw new UserError(`<#${subscription.channelId}> already gets a recap on ${inlineCode(read.schedule)} in ${read.timezone}.`);
+  }
+  context.scheduler.sync();
+  const edited = { ...subscription, ...read, whenQuiet };
+  return subscribedReply(edited, edited.trigger === 'clock' ? nextRuns(edited.cron, edited.timezone, 3) : [], 'changed');
 }
 
 function list(context: RecapContext, guildId: string, page = 1): Reply {
@@ -192,6 +223,8 @@ export const recap: Command<RecapContext> = {
         return subscribe(context, caller, options);
       case 'list':
         return list(context, guildOf(caller));
+      case 'edit':
+        return edit(context, caller, options);
       case 'remove':
       case 'pause':
       case 'resume':

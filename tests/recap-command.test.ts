@@ -142,3 +142,35 @@ describe('/recap replies without Discord', () => {
     expect(staleSources).toMatchObject({ replace: false, reply: { content: 'This recap is out of date; `/brief` shows the current briefing.' } });
   });
 });
+
+describe('/recap as admins type it', () => {
+  it('edits a recap’s schedule, time zone and quiet days, keeping its number and history', async () => {
+    const { ask, subscriptions, context } = setUp();
+    await ask(subscribe);
+    const changed = (await ask({ subcommand: 'edit', subscription: 1, schedule: 'weekdays 7:30am', timezone: 'america/new_york', 'when-quiet': 'skip' })).content!;
+    expect(changed).toMatch(/^Recap \*\*#1\*\* changed: <#200000000000000001>, `weekdays 7:30am` in America\/New_York\./);
+    expect(subscriptions.all()).toMatchObject([{ id: 1, cron: '30 7 * * 1-5', timezone: 'America/New_York', whenQuiet: 'skip' }]);
+    await ask(subscribe);
+    expect((await ask({ subcommand: 'edit', subscription: 1, schedule: 'daily 08:00', timezone: 'Europe/Zurich' })).content).toBe(
+      '<#200000000000000001> already gets a recap on `daily 08:00` in Europe/Zurich.',
+    );
+    expect((await ask({ subcommand: 'edit', subscription: 2, schedule: 'every 5 minutes' })).content).toContain('I can\'t read "every 5 minutes" as a schedule.');
+    expect(context.subscriptions.forGuild(GUILD, new Set()).map((subscription) => subscription.id)).toEqual([1, 2]);
+  });
+
+  it('reads time zones as people type them: case, abbreviations and offsets', async () => {
+    const { ask, subscriptions } = setUp();
+    expect((await ask({ ...subscribe, timezone: 'europe/zurich' })).content).toContain('in Europe/Zurich.');
+    expect(subscriptions.all()[0]!.timezone).toBe('Europe/Zurich');
+    const cet = (await ask({ ...subscribe, timezone: 'CET' })).content!;
+    expect(cet).toContain('"CET" is not a time zone name I can schedule in. Use an IANA name, e.g. `Europe/Zurich` (now UTC+01:00)');
+    expect(cet).not.toContain('Ceuta');
+    expect((await ask({ ...subscribe, timezone: 'EST' })).content).toContain('`America/New_York` (now UTC-05:00)');
+    const { context } = setUp();
+    const request = { caller: admin, options: { subcommand: 'subscribe' } };
+    const gmtPlusOne = (await recap.autocomplete!(context, { name: 'timezone', value: 'GMT+1' }, request)).map((choice) => choice.value);
+    expect(gmtPlusOne[0]).toBe('Europe/Zurich');
+    expect(gmtPlusOne).toContain('Etc/GMT-1');
+    expect((await recap.autocomplete!(context, { name: 'timezone', value: 'cet' }, request))[0]).toEqual({ name: 'Europe/Zurich (now UTC+01:00)', value: 'Europe/Zurich' });
+  });
+});

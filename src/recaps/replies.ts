@@ -11,13 +11,13 @@ import type { RecapSubscription } from './subscriptions.js';
 /** `<t:...:R>` renders as "in 3 hours" in each reader's own clock. */
 const relative = (date: Date) => `<t:${Math.floor(date.getTime() / 1000)}:R>`;
 
-export function subscribedReply(subscription: RecapSubscription, runs: readonly Date[]): Reply {
+export function subscribedReply(subscription: RecapSubscription, runs: readonly Date[], done: 'set up' | 'changed' = 'set up'): Reply {
   const when = runs.map((run) => `• ${formatInZone(run, subscription.timezone, 'dayAndTime')} (${relative(run)})`).join('\n');
   const upcoming = subscription.trigger === 'new-edition'
     ? 'It posts once each time editors publish a new edition, with what changed.\n'
     : `Next runs (${subscription.timezone}):\n${when}\n`;
   return notice(
-    `Recap **#${subscription.id}** set up: <#${subscription.channelId}>, ${inlineCode(subscription.schedule)} in ${subscription.timezone}.\n` +
+    `Recap **#${subscription.id}** ${done}: <#${subscription.channelId}>, ${inlineCode(subscription.schedule)} in ${subscription.timezone}.\n` +
       upcoming +
       'The first recap is the full summary; after that, only what changed since the last one.',
   );

@@ -93,6 +93,25 @@ export class SubscriptionStore {
     return this.db.prepare('DELETE FROM subscriptions WHERE id = ?').run(id).changes === 1;
   }
 
+  /**
+   * Changes a recap's schedule, time zone or quiet-day rule, keeping its number and history; `duplicate`
+   * when the channel already gets that schedule (the unique index decides).
+   */
+  edit(id: number, change: Pick<RecapSubscription, 'schedule' | 'trigger' | 'cron' | 'timezone' | 'whenQuiet' | 'seenEdition'>): 'edited' | 'duplicate' {
+    try {
+      this.db
+        .prepare(
+          `UPDATE subscriptions SET schedule = @schedule, trigger = @trigger, cron = @cron, timezone = @timezone, when_quiet = @whenQuiet,
+             seen_edition = @seenEdition, next_slot = NULL WHERE id = @id`,
+        )
+        .run({ ...change, id });
+      return 'edited';
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return 'duplicate';
+      throw error;
+    }
+  }
+
   pause(id: number, reason: string): void {
     this.db.prepare('UPDATE subscriptions SET paused_at = ?, paused_reason = ? WHERE id = ?').run(new Date().toISOString(), reason, id);
   }
