@@ -8,7 +8,7 @@ import { UserError } from '../src/command/command.js';
 import { editionOption } from '../src/command/edition.js';
 import { echo, given, resolveActor, resolveTopic } from '../src/command/resolve.js';
 import { actorChoices, topicChoices } from '../src/render/choices.js';
-import { briefingFooter } from '../src/render/format.js';
+import { briefingFooter, sourceNotes } from '../src/render/format.js';
 import { quoteSections } from '../src/render/quote-list.js';
 import { literal } from '../src/render/text.js';
 
@@ -53,6 +53,7 @@ export const quotes = defineBriefingCommand({
           '*(translation)* marks words translated from another language; claims and commentary are labelled.',
         sections: quoteSections(briefing, found),
         footer: briefingFooter(briefing),
+        pageNotes: (sourceIds) => sourceNotes(briefing, sourceIds),
       },
       pageArgs: [filter.actor?.id ?? '', filter.topic?.id ?? '', filter.search ?? ''],
     };

@@ -110,7 +110,7 @@ describe('each lint fires on its crafted case', () => {
   it('a quote that renders longer than one embed field', async () => {
     await replace(`${EDITION}/quotes.yaml`, '        source: daily-2025-01-10\n', `        source: daily-2025-01-10\n      - text: ${'very '.repeat(190)}long\n        source: daily-2025-01-10\n`);
     expect(await check({ archive: false })).toEqual([
-      `warning: <fixture>/${EDITION}/quotes.yaml:3 quotes[0]: renders to 1279 characters, more than a Discord embed field holds (1024), so replies split it across fields: shorten the context, translation note or renderings`,
+      `warning: <fixture>/${EDITION}/quotes.yaml:3 quotes[0]: renders to 1270 characters, more than a Discord embed field holds (1024), so replies split it across fields: shorten the context, translation note or renderings`,
     ]);
   });
 

@@ -117,7 +117,7 @@ describe('replies', () => {
     const first = replyOf(command('quotes'), briefing, { search: 'The' });
     const buttons = first.components?.[0]?.components ?? [];
     expect(buttons.map((button) => ('custom_id' in button ? button.custom_id : ''))).toEqual(['quotes:p:0:::the:', 'quotes:p:1:::the:', 'quotes:p:2:::the:', 'quotes:s:1:::the:']);
-    const shown = allPages(first).flatMap((page) => page.embeds![0]!.fields!.filter((field) => !field.name.endsWith('(continued)')));
+    const shown = allPages(first).flatMap((page) => page.embeds![0]!.fields!.filter((field) => !field.name.endsWith('(continued)') && field.name !== '\u200b' && field.name !== 'Sources on this page'));
     const expected = briefing.quotes.filter((quote) => quoteSearchText(quote).includes('the'));
     expect(shown).toHaveLength(expected.length);
   });
@@ -164,5 +164,26 @@ describe('replies', () => {
     expect(reply.content).toMatch(/^This reply has \d+ pages; there is no page 999999\.$/);
     expect(press(briefing, 'quotes:x:1:::')).toBeUndefined();
     expect(press(briefing, 'nope:p:1')).toBeUndefined();
+  });
+});
+
+describe('shorter, calmer replies', () => {
+  it('/quotes names each source in full once per page, and cites it by publisher under each quote', () => {
+    const first = replyOf(command('quotes'), briefing, {});
+    const fields = first.embeds![0]!.fields!;
+    const notes = fields.at(-1)!;
+    expect(notes.name).toBe('Sources on this page');
+    const full = notes.value.split('\n');
+    expect(new Set(full).size).toBe(full.length);
+    for (const field of fields.slice(0, -1)) expect(field.value).not.toMatch(/Source: .*, [“[]/);
+    // More quotes fit a page than the 8 of before.
+    expect(fields.length - 1).toBeGreaterThan(8);
+  });
+
+  it('a position line carries one date and no nested brackets', () => {
+    const trump = replyOf(command('position'), briefing, { actor: 'Trump', edition: '2025-11-26' });
+    const text = JSON.stringify(trump.embeds);
+    expect(text).not.toContain('(via blue News (Keystone-SDA))');
+    expect(text).toMatch(/25 Nov 2025 · Source: Truth Social, “[^”]*”, read in blue News \(Keystone-SDA\)/);
   });
 });

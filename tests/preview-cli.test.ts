@@ -31,7 +31,9 @@ describe('preview CLI', () => {
     expect(code).toBe(0);
     const payload = JSON.parse(stdout);
     expect(payload.allowed_mentions).toEqual({ parse: [] });
-    expect(payload.embeds[0].fields).toHaveLength(2);
+    // Two quotes, then their source named once in full.
+    expect(payload.embeds[0].fields).toHaveLength(3);
+    expect(payload.embeds[0].fields[2].name).toBe('Sources on this page');
   });
 
   it('accepts multi-word and quoted values, and --page', async () => {

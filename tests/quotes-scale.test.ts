@@ -12,6 +12,7 @@ import { normalize } from '../src/briefing/matching.js';
 import { filterQuotes, quoteSearchText, quotesNewestFirst, type QuoteFilter } from '../src/briefing/queries.js';
 import { TextSearch } from '../src/briefing/search.js';
 import { layOut, renderPage, type Document } from '../src/render/document.js';
+import { sourceNotes } from '../src/render/format.js';
 import { payloadProblems } from '../src/render/limits.js';
 import { quoteSection } from '../src/render/quote-list.js';
 import { messageBody } from '../src/render/reply.js';
@@ -50,6 +51,7 @@ function eagerLayout(): { name: string; value: string }[][] {
     description: shown.description,
     sections: quotesNewestFirst(briefing).map((quote) => quoteSection(briefing, quote)),
     footer: shown.footer!.text.replace(/ · Page \d+\/\d+$/, ''),
+    pageNotes: (sourceIds) => sourceNotes(briefing, sourceIds),
   };
   return layOut(document).map((_, index) => renderPage(document, index + 1, { command: 'quotes', args: [] }).reply.embeds![0]!.fields!);
 }
@@ -63,7 +65,7 @@ describe('/quotes at a large briefing', () => {
       const page = reply(quotes, briefing, {}, index + 1);
       expect(payloadProblems(messageBody(page)), `page ${index + 1}`).toEqual([]);
       expect(embed.footer!.text).toMatch(new RegExp(`Page ${index + 1}/${all.length}$`));
-      for (const field of embed.fields!) if (!field.name.endsWith('(continued)') && field.name !== '\u200b') shown.push(field.value);
+      for (const field of embed.fields!) if (!field.name.endsWith('(continued)') && field.name !== '\u200b' && field.name !== 'Sources on this page') shown.push(field.value);
     }
     // The first field of each quote, in order: a quote's text begins with it (a long one continues in the next).
     const expected = quotesNewestFirst(briefing).map((quote) => quoteSection(briefing, quote).blocks[0]!.text);

@@ -125,7 +125,7 @@ describe('/sources', () => {
     expect(pages[0]!.embeds![0]!.description).toBe(`${briefing.sources.length} sources, by type. “Read in” names the report a post or statement was read in.`);
     expect(shown).toContain(
       '**X** · 25 Nov 2025\n“Post by @ZelenskyyUa on work on the document prepared in Geneva”\nBy Volodymyr Zelensky\n' +
-        'Read in: blue News (Keystone-SDA), “Wire report on the US-led Ukraine peace talks, with embedded posts”, 26 Nov 2025\nCited by 3 quotes and 2 positions',
+        'Read in: blue News (Keystone-SDA)\nCited by 3 quotes and 2 positions',
     );
   });
 

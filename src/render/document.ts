@@ -44,6 +44,8 @@ export interface Document<S extends Sections = readonly Section[]> {
   timestamp?: string;
   /** Sources the whole document rests on, besides those of its blocks. */
   sources?: readonly string[];
+  /** The sources of a page in full, for a list that names them by publisher alone: a last field of each page. */
+  pageNotes?: (sourceIds: readonly string[]) => string;
   color?: number;
 }
 
@@ -57,7 +59,10 @@ interface Field {
 
 /** Pages are kept readable, well inside Discord's hard limit of 6,000 characters an embed. */
 const PAGE_TEXT_BUDGET = 4000;
-const PAGE_FIELD_BUDGET = 10;
+const PAGE_FIELD_BUDGET = 12;
+const PAGE_NOTES_NAME = 'Sources on this page';
+/** Kept free on every page of a document with page notes, so they always fit. */
+const PAGE_NOTES_ROOM = LIMITS.fieldValue + PAGE_NOTES_NAME.length;
 /** Room reserved in the footer for " · Page 9999/9999". */
 const PAGE_LABEL_ROOM = 20;
 export const BRAND_COLOR = 0x2f6fdf;
@@ -81,7 +86,7 @@ interface FieldPosition {
  */
 function pageBreaks(document: Document<Sections>): FieldPosition[] {
   const header = document.title.length + (document.description?.length ?? 0) + document.footer.length + PAGE_LABEL_ROOM;
-  const budget = Math.min(PAGE_TEXT_BUDGET, LIMITS.embedTotal - header);
+  const budget = Math.min(PAGE_TEXT_BUDGET, LIMITS.embedTotal - header - (document.pageNotes ? PAGE_NOTES_ROOM : 0));
   const breaks: FieldPosition[] = [{ section: 0, field: 0 }];
   let used = 0;
   let onPage = 0;
@@ -204,6 +209,8 @@ export function renderPage(document: Document<Sections>, requestedPage: number, 
   const reply: Reply = { embeds: [embed] };
   if (pageCount > 1) reply.components = [{ type: ComponentType.ActionRow, components: pageButtons(navigation, page, pageCount) }];
   const sources = [...new Set([...(document.sources ?? []), ...fields.flatMap((field) => field.sources)])];
+  const notes = document.pageNotes && sources.length > 0 ? document.pageNotes(sources) : '';
+  if (notes) embed.fields!.push({ name: PAGE_NOTES_NAME, value: truncate(notes, LIMITS.fieldValue) });
   return { reply, page, pageCount, sources };
 }
 

@@ -37,13 +37,27 @@ function standingLabel(standing: Standing): string | undefined {
   return STANDING_LABELS[standing];
 }
 
-/** `publisher, "title", 25 Nov 2025 (via blue News (Keystone-SDA))`, linked when the URL is known. */
-export function citeSource(briefing: Briefing, sourceId: string): string {
+/**
+ * `publisher, "title", 25 Nov 2025, read in blue News (Keystone-SDA)`, linked when the URL is known; the date
+ * is left out when the line already shows it (`shownDate`), so a line carries one date.
+ */
+export function citeSource(briefing: Briefing, sourceId: string, shownDate?: string): string {
   const source = briefing.sourceById.get(sourceId);
   if (!source) return literal(sourceId);
   const title = source.url ? `[${literal(source.title)}](${source.url})` : `“${literal(source.title)}”`;
   const via = source.via ? briefing.sourceById.get(source.via) : undefined;
-  return `${literal(source.publisher)}, ${title}, ${formatDate(source.date)}${via ? ` (via ${literal(via.publisher)})` : ''}`;
+  const date = source.date === shownDate ? '' : `, ${formatDate(source.date)}`;
+  return `${literal(source.publisher)}, ${title}${date}${via ? `, read in ${literal(via.publisher)}` : ''}`;
+}
+
+/** A source by its publisher alone, for a list whose page names each source in full once (`pageNotes`). */
+export function sourceTag(briefing: Briefing, sourceId: string): string {
+  return literal(briefing.sourceById.get(sourceId)?.publisher ?? sourceId);
+}
+
+/** The page's sources in full, once each: what a list citing them by publisher alone ends with. */
+export function sourceNotes(briefing: Briefing, sourceIds: readonly string[]): string {
+  return sourceIds.map((id) => `• ${citeSource(briefing, id)}`).join('\n');
 }
 
 export function actorName(briefing: Briefing, actorId: string): string {
@@ -93,14 +107,14 @@ function laterNotes(briefing: Briefing, kind: ItemKind, id: string): string[] {
 }
 
 /** A quote in full: words, translation note, other renderings, context and source. */
-export function quoteBlock(briefing: Briefing, quote: Quote): Block {
+export function quoteBlock(briefing: Briefing, quote: Quote, citation: 'full' | 'tag' = 'full'): Block {
   const lines = [quoted(quote)];
   if (quote.translated && quote.translationNote) lines.push(`Translation: ${literal(quote.translationNote)}`);
   for (const rendering of quote.renderings) {
     lines.push(`Also rendered as “${literal(rendering.text)}” (${literal(briefing.sourceById.get(rendering.source)?.publisher ?? rendering.source)})`);
   }
   lines.push(`Context: ${literal(quote.context)}`);
-  lines.push(`Source: ${citeSource(briefing, quote.source)} · ${QUOTE_KINDS[quote.kind]}`);
+  lines.push(`Source: ${citation === 'tag' ? sourceTag(briefing, quote.source) : citeSource(briefing, quote.source, quote.date)} · ${QUOTE_KINDS[quote.kind]}`);
   lines.push(...laterNotes(briefing, 'quote', quote.id));
   return { text: lines.join('\n'), sources: [quote.source, ...quote.renderings.map((rendering) => rendering.source)] };
 }
@@ -115,7 +129,7 @@ export function positionBlock(briefing: Briefing, position: Position): Block {
     const speaker = quote.speaker === position.actor ? '' : ` — ${actorName(briefing, quote.speaker)}`;
     lines.push(`${quoted(quote)}${speaker}`);
   }
-  lines.push(`${itemDate(position)} · Source: ${citeSource(briefing, position.source)}`);
+  lines.push(`${itemDate(position)} · Source: ${citeSource(briefing, position.source, position.date)}`);
   const earlier = position.supersedes ? briefing.positionById.get(position.supersedes) : undefined;
   if (earlier) lines.push(`Earlier (${itemDate(earlier)}): “${literal(earlier.stance)}”`);
   lines.push(...laterNotes(briefing, 'position', position.id));

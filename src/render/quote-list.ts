@@ -7,9 +7,9 @@ import type { Quote } from '../briefing/schema.js';
 import { fieldSizes, type FieldSizes, type Section, type SectionList } from './document.js';
 import { quoteBlock, quoteHeading } from './format.js';
 
-/** A quote in a list: its heading (label, speaker, date), then the quote in full. */
+/** A quote in a list: its heading (label, speaker, date), then the quote, its source named by publisher (the page lists each in full once). */
 export function quoteSection(briefing: Briefing, quote: Quote): Section {
-  return { name: quoteHeading(briefing, quote), blocks: [quoteBlock(briefing, quote)] };
+  return { name: quoteHeading(briefing, quote), blocks: [quoteBlock(briefing, quote, 'tag')] };
 }
 
 const measured = new WeakMap<Briefing, Map<Quote, FieldSizes>>();

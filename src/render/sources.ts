@@ -6,7 +6,7 @@ import { citationsOf, type Citations } from '../briefing/queries.js';
 import type { Source, SourceType } from '../briefing/schema.js';
 import { formatDate } from '../time/dates.js';
 import type { Block, Document, Section } from './document.js';
-import { actorName, briefingFooter, citeSource } from './format.js';
+import { actorName, briefingFooter } from './format.js';
 import { literal } from './text.js';
 
 const SOURCE_TYPES: Record<SourceType, string> = {
@@ -25,7 +25,8 @@ export function sourceBlock(briefing: Briefing, source: Source, citations: Citat
   const lines = [`**${literal(source.publisher)}** · ${formatDate(source.date)}`];
   lines.push(source.url ? `[${literal(source.title)}](${source.url})` : `“${literal(source.title)}”`);
   if (source.author) lines.push(`By ${actorName(briefing, source.author)}`);
-  if (source.via) lines.push(`Read in: ${citeSource(briefing, source.via)}`);
+  // The report itself is in the list too: its publisher says which.
+  if (source.via) lines.push(`Read in: ${literal(briefing.sourceById.get(source.via)?.publisher ?? source.via)}`);
   if (source.note) lines.push(`*${literal(source.note)}*`);
   const cited = [citations.quotes && counted(citations.quotes, 'quote'), citations.positions && counted(citations.positions, 'position')].filter(Boolean);
   lines.push(cited.length > 0 ? `Cited by ${cited.join(' and ')}` : 'No quote or position cites it directly');
