@@ -23,6 +23,7 @@ const Environment = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'must be json or pretty' }).optional(),
   DATABASE_PATH: z.string().default('data/bot.sqlite'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a PostgreSQL URL, e.g. postgres://bot:secret@db.internal:5432/bot').optional(),
   RECAP_CHANNEL_IDS: channelIds.optional(),
   RECAP_SCHEDULE: z
     .string()
@@ -31,6 +32,7 @@ const Environment = z.object({
   RECAP_TIMEZONE: z.string().refine(isTimeZone, 'must be an IANA time zone, e.g. Europe/Zurich').default('UTC'),
   STALE_AFTER_DAYS: z.coerce.number({ error: 'must be a number of days' }).int().min(0).max(3650).default(7),
   RECAP_CATCHUP_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).int().min(0).max(7 * 24 * 60).default(60),
+  RECAP_CLAIM_LEASE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(1).max(24 * 60 * 60).default(900),
 }).refine((config) => (config.RECAP_CHANNEL_IDS === undefined) === (config.RECAP_SCHEDULE === undefined), {
   message: 'RECAP_CHANNEL_IDS and RECAP_SCHEDULE go together: set both for a default recap, or neither',
   path: ['RECAP_SCHEDULE'],

@@ -13,12 +13,11 @@ import { answerInteractions } from './discord/adapter.js';
 import { createClient } from './discord/client.js';
 import { guildDirectory } from './discord/guilds.js';
 import { createLogger } from './log.js';
-import { DatabaseOpenError, openDatabase, watchDatabaseFile } from './recaps/database.js';
-import { DeliveryLedger } from './recaps/ledger.js';
+import { DatabaseOpenError, watchDatabaseFile } from './recaps/database.js';
 import { currentView } from './recaps/recap-content.js';
 import { parseSchedule } from './recaps/schedule.js';
 import { RecapScheduler } from './recaps/scheduler.js';
-import { SubscriptionStore } from './recaps/subscriptions.js';
+import { openStorage, type RecapStorage } from './recaps/storage.js';
 
 /** SIGTERM must end the process within 5 seconds, even if something hangs. */
 const SHUTDOWN_DEADLINE_MS = 4000;
@@ -31,7 +30,7 @@ try {
   process.exit(1);
 }
 
-const log = createLogger(config, [config.DISCORD_TOKEN]);
+const log = createLogger(config, [config.DISCORD_TOKEN, databasePassword(config.DATABASE_URL)]);
 process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
 
 const opened = await LiveBriefing.open(config.CONTENT_DIR, {
@@ -53,9 +52,12 @@ if (!(opened instanceof LiveBriefing)) {
 }
 const live = opened;
 
-let db: ReturnType<typeof openDatabase>;
+let storage: RecapStorage;
 try {
-  db = openDatabase(config.DATABASE_PATH);
+  storage = await openStorage(config, {
+    onBusyRetry: (_error, attempt) => void (attempt === 1 && log.info('recap database is locked by another process; retrying')),
+    onListenProblem: (error) => log.warn({ err: error }, 'lost the connection that hears of subscription changes; reconnecting'),
+  });
 } catch (error) {
   // A path the operator can fix: one sentence, no stack, as for configuration problems.
   if (!(error instanceof DatabaseOpenError)) throw error;
@@ -63,15 +65,17 @@ try {
   log.flush();
   process.exit(1);
 }
-const stopWatchingDatabase = watchDatabaseFile(config.DATABASE_PATH, (reason) =>
-  log.error(
-    { databasePath: config.DATABASE_PATH, reason },
-    `the recap database file DATABASE_PATH (${config.DATABASE_PATH}) was ${reason} while the bot is running: the bot keeps using the old file, and every subscription and delivery record will be lost at restart; restore the file from a backup before restarting`,
-  ),
-);
-const subscriptions = new SubscriptionStore(db);
-const ledger = new DeliveryLedger(db);
-subscriptions.syncEnvironment(
+const stopWatchingDatabase =
+  storage.engine !== 'sqlite'
+    ? () => undefined
+    : watchDatabaseFile(config.DATABASE_PATH, (reason) =>
+        log.error(
+          { databasePath: config.DATABASE_PATH, reason },
+          `the recap database file DATABASE_PATH (${config.DATABASE_PATH}) was ${reason} while the bot is running: the bot keeps using the old file, and every subscription and delivery record will be lost at restart; restore the file from a backup before restarting`,
+        ),
+      );
+const { subscriptions, ledger } = storage;
+await subscriptions.syncEnvironment(
   config.RECAP_CHANNEL_IDS ?? [],
   operatorSchedule(config, live.current),
 );
@@ -91,7 +95,7 @@ const scheduler = new RecapScheduler(
       recent: (channelId) => client.rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: '50' }) }) as Promise<RESTGetAPIChannelMessagesResult>,
     },
   },
-  { catchupMinutes: config.RECAP_CATCHUP_MINUTES },
+  { catchupMinutes: config.RECAP_CATCHUP_MINUTES, claimLeaseMs: config.RECAP_CLAIM_LEASE_SECONDS * 1000 },
   log,
 );
 
@@ -101,10 +105,7 @@ answerInteractions(client, commands, contextNow, log);
 client.once(Events.ClientReady, (ready) => {
   const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
   log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, edition: live.current.latest.id, rssMb }, 'ready');
-  scheduler.start().then(
-    () => log.info({ recaps: subscriptions.all().length }, 'recap scheduler started'),
-    (error: unknown) => log.error({ err: error }, 'recap scheduler failed to start'),
-  );
+  startScheduler();
 });
 client.on(Events.Error, (error) => log.error({ err: error }, 'client error'));
 client.on(Events.Warn, (message) => log.warn(message));
@@ -127,7 +128,7 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   stopWatchingDatabase();
   await scheduler.stop();
   await client.destroy();
-  db.close();
+  await storage.close();
   log.info('stopped');
   log.flush();
   process.exit(0);
@@ -140,6 +141,26 @@ try {
 } catch (error) {
   log.fatal({ err: error }, 'could not connect to Discord');
   process.exit(1);
+}
+
+/** Starts the recap scheduler; a subscription changed by any replica reaches it at once (PostgreSQL) or within a minute. */
+function startScheduler(): void {
+  scheduler
+    .start()
+    .then(() => storage.onSubscriptionsChanged(() => void scheduler.sync()))
+    .then(
+      async () => log.info({ recaps: (await subscriptions.all()).length, database: storage.engine }, 'recap scheduler started'),
+      (error: unknown) => log.error({ err: error }, 'recap scheduler failed to start'),
+    );
+}
+
+/** The password in DATABASE_URL, scrubbed from logs like the token. */
+function databasePassword(url: string | undefined): string {
+  try {
+    return url ? decodeURIComponent(new URL(url).password) : '';
+  } catch {
+    return '';
+  }
 }
 
 /** The operator's recap (RECAP_SCHEDULE, already validated): a clock schedule, or one post per new edition after this start's. */
