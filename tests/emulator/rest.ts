@@ -160,6 +160,23 @@ export class RestApi {
       route('GET', '/webhooks/:app/:token/messages/:message', webhook('GET'), { auth: false }),
       route('PATCH', '/webhooks/:app/:token/messages/:message', webhook('PATCH'), { auth: false }),
       route('DELETE', '/webhooks/:app/:token/messages/:message', webhook('DELETE'), { auth: false }),
+      // What a bot without a gateway connection reads to compute its permissions (INTERACTIONS=http).
+      route('GET', '/guilds/:guild', ({ params }) => {
+        const found = params.guild === undefined ? undefined : world.guild(params.guild);
+        if (!found) throw apiError(403, ErrorCode.MissingAccess);
+        const { channels: _channels, members: _members, ...guild } = world.guildCreatePayload(found);
+        return ok(guild);
+      }),
+      route('GET', '/guilds/:guild/channels', ({ params }) => {
+        const found = params.guild === undefined ? undefined : world.guild(params.guild);
+        if (!found) throw apiError(403, ErrorCode.MissingAccess);
+        return ok(found.channels.map((resolved) => world.channelPayload(resolved)));
+      }),
+      route('GET', '/guilds/:guild/members/:user', ({ params }) => {
+        if (params.guild === undefined || !world.guild(params.guild)) throw apiError(403, ErrorCode.MissingAccess);
+        if (params.user !== world.botUser.id) throw apiError(404, ErrorCode.UnknownMember);
+        return ok(world.memberPayload(world.botUser));
+      }),
       route('GET', '/channels/:channel', ({ params }) =>
         ok(world.channelPayload(channel(params, Permission.ViewChannel))),
       ),
