@@ -186,10 +186,14 @@ export class RecapScheduler {
   /** Claims whose lease ran out, whoever held them on whatever host: each goes to one taker (see the ledger). */
   private async takeOverExpiredClaims(): Promise<void> {
     try {
-      for (const delivery of await this.deps.ledger.takeOverExpired(this.claimant, this.leaseMs)) {
-        this.log.info({ subscription: delivery.subscriptionId, slot: delivery.slot, from: delivery.claimedBy }, 'took over a claim whose lease ran out');
-        await this.finishTakenOver(delivery);
-      }
+      const taken = await this.deps.ledger.takeOverExpired(this.claimant, this.leaseMs);
+      // All at once, as the scheduled fan-out would: one after another, the last would outlive its new lease.
+      await Promise.all(
+        taken.map(async (delivery) => {
+          this.log.info({ subscription: delivery.subscriptionId, slot: delivery.slot, from: delivery.claimedBy }, 'took over a claim whose lease ran out');
+          await this.finishTakenOver(delivery);
+        }),
+      );
     } catch (error) {
       this.log.error({ err: error }, 'could not take over abandoned recap claims');
     }

@@ -23,7 +23,7 @@ import {
 } from './inject.js';
 import { CALLBACK_DEADLINE_MS, InteractionRegistry, type InjectedInteraction } from './interactions.js';
 import { MessageStore, type StoredMessage } from './messages.js';
-import { WindowLimiter, type RateLimitOptions } from './ratelimit.js';
+import { TokenBucket, WindowLimiter, type RateLimitOptions } from './ratelimit.js';
 import { RestApi, type RecordedRequest } from './rest.js';
 import { randomToken, snowflake } from './snowflake.js';
 import { waitUntil } from './waiters.js';
@@ -67,6 +67,13 @@ export interface EmulatorOptions {
   /** First-callback deadline (default 3000 ms, as Discord). */
   interactionDeadlineMs?: number;
   /**
+   * Discord's global rate limit per bot token, in requests per second (default 50, as Discord; `false`
+   * turns it off). Exceeding it gets a 429 with `global: true` and X-RateLimit-Global.
+   */
+  globalRateLimit?: number | false;
+  /** POST /channels/{id}/messages is carried out at once but answered this many ms later (default 0). */
+  messageLatencyMs?: number;
+  /**
    * The application's Interactions Endpoint URL: when set, interactions are POSTed there, signed with
    * the emulator's Ed25519 key (`publicKey`) as Discord signs them, instead of sent over the gateway.
    */
@@ -80,6 +87,8 @@ export interface EndpointResponse {
 }
 
 const DEFAULT_WAIT_MS = 5000;
+/** Discord: 50 requests per second per bot token, across every process using it. */
+const GLOBAL_RATE_LIMIT_PER_SECOND = 50;
 const DEFAULT_GATEWAY_WAIT_MS = 10_000;
 const DEFAULT_HEARTBEAT_INTERVAL_MS = 41_250;
 const RESUMABLE_CLOSE_CODE = 4000;
@@ -151,6 +160,8 @@ export class Emulator {
       interactions: this.#interactions,
       faults: this.#faults,
       ...(options.rateLimit ? { limiter: new WindowLimiter(options.rateLimit) } : {}),
+      ...(options.globalRateLimit === false ? {} : { globalLimiter: new TokenBucket(options.globalRateLimit ?? GLOBAL_RATE_LIMIT_PER_SECOND) }),
+      ...(options.messageLatencyMs ? { messageLatencyMs: options.messageLatencyMs } : {}),
     });
     server.on('request', (req, res) => void this.#rest.handle(req, res));
   }
@@ -167,6 +178,11 @@ export class Emulator {
   /** Every REST request, in completion order. */
   get requests(): readonly RecordedRequest[] {
     return this.#rest.requests;
+  }
+
+  /** How many requests were refused with a global 429 (over 50 a second for the token). */
+  get globalRateLimited(): number {
+    return this.#rest.globalRateLimited;
   }
 
   /** Requests that matched no emulated route (answered 404). */
