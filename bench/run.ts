@@ -9,6 +9,7 @@ import { endToEnd } from './end-to-end.js';
 import { fanout } from './fanout.js';
 import { generateBriefing } from '../tests/support/generate-briefing.js';
 import { replyBuilders } from './reply-builders.js';
+import { scale } from './scale.js';
 import { describeMachine, markdownTable, methods } from './report.js';
 import type { BenchRow, BenchSection } from './section.js';
 
@@ -17,6 +18,7 @@ const sections: BenchSection[] = [
   contentLoad,
   endToEnd,
   fanout,
+  scale,
 ];
 
 const slug = (section: BenchSection) => section.name.replaceAll(' ', '-');
