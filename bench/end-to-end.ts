@@ -74,7 +74,7 @@ export const endToEnd: BenchSection = {
 };
 
 /** Milliseconds from injecting the interaction to the emulator recording the answer. */
-async function roundTrip(client: Harness, interaction: Interaction): Promise<number> {
+export async function roundTrip(client: Harness, interaction: Interaction): Promise<number> {
   const started = performance.now();
   await inject(client.emulator, interaction).waitForReply();
   return performance.now() - started;

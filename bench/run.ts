@@ -10,6 +10,7 @@ import { fanout } from './fanout.js';
 import { build } from '../tests/support/build.js';
 import { generateBriefing } from '../tests/support/generate-briefing.js';
 import { replyBuilders } from './reply-builders.js';
+import { scale } from './scale.js';
 import { describeMachine, markdownTable, methods } from './report.js';
 import type { BenchRow, BenchSection } from './section.js';
 
@@ -18,6 +19,7 @@ const sections: BenchSection[] = [
   contentLoad,
   endToEnd,
   fanout,
+  scale,
 ];
 
 const slug = (section: BenchSection) => section.name.replaceAll(' ', '-');

@@ -83,13 +83,13 @@ const data = new SlashCommandBuilder()
   .addSubcommand((command) => command.setName('now').setDescription('Post a recap now').addIntegerOption((option) => subscriptionOption(option, true)));
 
 /** This server's recaps, including operator-defined ones posting into its channels. */
-function inGuild(context: RecapContext, guildId: string): RecapSubscription[] {
-  return context.subscriptions.forGuild(guildId, context.guilds.channelIds(guildId));
+async function inGuild(context: RecapContext, guildId: string): Promise<RecapSubscription[]> {
+  return context.subscriptions.forGuild(guildId, await context.guilds.channelIds(guildId));
 }
 
 /** The recap numbered `id` in this server; a UserError when there is none. */
-function owned(context: RecapContext, guildId: string, id: unknown): RecapSubscription {
-  const subscription = typeof id === 'number' ? inGuild(context, guildId).find((candidate) => candidate.id === id) : undefined;
+async function owned(context: RecapContext, guildId: string, id: unknown): Promise<RecapSubscription> {
+  const subscription = typeof id === 'number' ? (await inGuild(context, guildId)).find((candidate) => candidate.id === id) : undefined;
   if (!subscription) throw new UserError(`There is no recap #${typeof id === 'number' ? id : '?'} in this server. \`/recap list\` shows them.`);
   return subscription;
 }
@@ -128,64 +128,65 @@ async function subscribe(context: RecapContext, caller: Caller, options: Record<
   if (added.status === 'limit') throw new UserError(`This server already has ${added.count} recaps, the most allowed. Remove one with \`/recap remove\` first.`);
   if (added.status === 'duplicate') throw new UserError(`<#${channelId}> already gets this recap (#${added.existing.id}).`);
   const { subscription } = added;
-  context.scheduler.sync();
+  await context.scheduler.sync();
   return subscribedReply(subscription, subscription.trigger === 'clock' ? nextRuns(subscription.cron, subscription.timezone, 3) : []);
 }
 
 /** Changes what was given of schedule, time zone and quiet days; the recap keeps its number and history. */
-function edit(context: RecapContext, caller: Caller, options: Record<string, unknown>): Reply {
-  const subscription = owned(context, guildOf(caller), options.subscription);
+async function edit(context: RecapContext, caller: Caller, options: Record<string, unknown>): Promise<Reply> {
+  const subscription = await owned(context, guildOf(caller), options.subscription);
   if (subscription.origin === 'environment') throw new UserError(`Recap #${subscription.id} is set by the bot's operator (RECAP_SCHEDULE); the operator can change it.`);
   const typed = (name: string, otherwise: string) => (typeof options[name] === 'string' && String(options[name]).trim() !== '' ? String(options[name]) : otherwise);
   const read = readSchedule(context, typed('schedule', subscription.schedule), typed('timezone', subscription.timezone));
   const whenQuiet = quietFrom(options['when-quiet'], subscription.whenQuiet);
   const seenEdition = read.trigger !== 'new-edition' ? null : subscription.trigger === 'new-edition' ? subscription.seenEdition : currentView(context).newest.id;
-  if (context.subscriptions.edit(subscription.id, { ...read, whenQuiet, seenEdition }) === 'duplicate') {
+  if ((await context.subscriptions.edit(subscription.id, { ...read, whenQuiet, seenEdition })) === 'duplicate') {
     throw new UserError(`<#${subscription.channelId}> already gets a recap on ${inlineCode(read.schedule)} in ${read.timezone}.`);
   }
-  context.scheduler.sync();
+  await context.scheduler.sync();
   const edited = { ...subscription, ...read, whenQuiet };
   return subscribedReply(edited, edited.trigger === 'clock' ? nextRuns(edited.cron, edited.timezone, 3) : [], 'changed');
 }
 
-function list(context: RecapContext, guildId: string, page = 1): Reply {
-  const listed = inGuild(context, guildId).map((subscription) => ({
+async function list(context: RecapContext, guildId: string, page = 1): Promise<Reply> {
+  const listed = await Promise.all((await inGuild(context, guildId)).map(async (subscription) => ({
+
     subscription,
     next: subscription.pausedAt ? undefined : nextRun(subscription),
-    latest: context.ledger.latest(subscription.id),
-  }));
+    latest: await context.ledger.latest(subscription.id),
+  })));
   return subscriptionListReply(listed, page);
 }
 
 async function manage(context: RecapContext, caller: Caller, action: 'remove' | 'pause' | 'resume', id: unknown): Promise<Reply> {
   const guildId = guildOf(caller);
-  const subscription = owned(context, guildId, id);
+  const subscription = await owned(context, guildId, id);
   if (action === 'remove') {
     if (subscription.origin === 'environment') throw new UserError(`Recap #${subscription.id} is set by the bot's operator (RECAP_CHANNEL_IDS); you can pause it, and the operator can remove it.`);
-    context.subscriptions.remove(subscription.id);
+    await context.subscriptions.remove(subscription.id);
   } else if (action === 'pause') {
     if (subscription.pausedAt) throw new UserError(`Recap #${subscription.id} is already paused.`);
-    context.subscriptions.pause(subscription.id, `paused by an admin (${caller.userName})`);
+    await context.subscriptions.pause(subscription.id, `paused by an admin (${caller.userName})`);
   } else {
     if (!subscription.pausedAt) throw new UserError(`Recap #${subscription.id} is not paused.`);
     await requirePostingPermissions(context.guilds, guildId, subscription.channelId);
-    context.subscriptions.resume(subscription.id);
+    await context.subscriptions.resume(subscription.id);
   }
-  context.scheduler.sync();
+  await context.scheduler.sync();
   const done = { remove: 'removed', pause: 'paused', resume: 'resumed' }[action];
   const upcoming = action === 'resume' ? nextRun(subscription) : undefined;
   const next = upcoming ? ` Next run: ${formatInZone(upcoming, subscription.timezone, 'dayAndTime')} (${subscription.timezone}).` : action === 'resume' ? ' It posts when a new edition is published.' : '';
   return notice(`Recap #${subscription.id} in <#${subscription.channelId}> ${done}.${next}`);
 }
 
-function preview(context: RecapContext, caller: Caller, id: unknown): Reply {
-  const subscription = id === undefined ? undefined : owned(context, guildOf(caller), id);
-  const last = subscription && lastRecap(context.ledger.lastDelivered(subscription.channelId));
+async function preview(context: RecapContext, caller: Caller, id: unknown): Promise<Reply> {
+  const subscription = id === undefined ? undefined : await owned(context, guildOf(caller), id);
+  const last = subscription && lastRecap(await context.ledger.lastDelivered(subscription.channelId));
   return privately(buildRecap(context, last, subscription?.timezone ?? 'UTC', context.summarize).reply);
 }
 
 async function postNow(context: RecapContext, caller: Caller, id: unknown): Promise<Reply> {
-  const subscription = owned(context, guildOf(caller), id);
+  const subscription = await owned(context, guildOf(caller), id);
   if (subscription.pausedAt) throw new UserError(`Recap #${subscription.id} is paused (${subscription.pausedReason}). Resume it first.`);
   const result = await context.scheduler.postNow(subscription, caller.interactionId);
   if (!result) return notice('That recap is already being posted.');
@@ -194,13 +195,14 @@ async function postNow(context: RecapContext, caller: Caller, id: unknown): Prom
   return notice(`Could not post in <#${subscription.channelId}>: ${result.failure.reason}${result.failure.pauses ? ' The recap is paused until this is fixed; then use `/recap resume`.' : ''}`);
 }
 
-function subscriptionChoices(context: RecapContext, guildId: string, typed: string): NumberChoice[] {
-  return inGuild(context, guildId)
-    .map((subscription) => {
-      const channel = context.guilds.channelName(guildId, subscription.channelId) ?? subscription.channelId;
+async function subscriptionChoices(context: RecapContext, guildId: string, typed: string): Promise<NumberChoice[]> {
+  const choices = await Promise.all((await inGuild(context, guildId))
+    .map(async (subscription) => {
+      const channel = (await context.guilds.channelName(guildId, subscription.channelId)) ?? subscription.channelId;
       const label = `#${subscription.id} · #${channel} · ${subscription.schedule} (${subscription.timezone})${subscription.pausedAt ? ' · paused' : ''}`;
       return { name: label.slice(0, LIMITS.choiceName), value: subscription.id };
-    })
+    }));
+  return choices
     .filter((choice) => typed.trim() === '' || normalize(choice.name).includes(normalize(typed)))
     .slice(0, LIMITS.autocompleteChoices);
 }
@@ -237,20 +239,20 @@ export const recap: Command<RecapContext> = {
         throw new UserError('Unknown /recap action.');
     }
   },
-  autocomplete(context, focused, request) {
+  async autocomplete(context, focused, request) {
     if (focused.name === 'timezone') {
       return suggestTimeZones(focused.value, context.now)
         .slice(0, LIMITS.autocompleteChoices)
         .map((zone) => ({ name: `${zone} (now UTC${currentOffset(zone, context.now)})`, value: zone }));
     }
     // The server's recaps are for its admins only.
-    manageServer.run(context, request);
+    await manageServer.run(context, request);
     return subscriptionChoices(context, guildOf(request.caller), focused.value);
   },
   buttons: {
     'recap-list': {
       checks: [guildOnly, manageServer],
-      press: (context, ref, caller) => ({ reply: list(context, guildOf(caller), ref.page), replace: true }),
+      press: async (context, ref, caller) => ({ reply: await list(context, guildOf(caller), ref.page), replace: true }),
     },
     // Pressed by anyone reading a "what's new" recap in the channel: no admin check.
     sources: { press: (context, ref) => ({ reply: changesSources(context, changesOf(context, ref), ref.page), replace: false }) },

@@ -23,6 +23,7 @@ const Environment = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'must be json or pretty' }).optional(),
   DATABASE_PATH: z.string().default('data/bot.sqlite'),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a PostgreSQL URL, e.g. postgres://bot:secret@db.internal:5432/bot').optional(),
   RECAP_CHANNEL_IDS: channelIds.optional(),
   RECAP_SCHEDULE: z
     .string()
@@ -40,9 +41,16 @@ const Environment = z.object({
     .default('UTC'),
   STALE_AFTER_DAYS: z.coerce.number({ error: 'must be a number of days' }).int().min(0).max(3650).default(7),
   RECAP_CATCHUP_MINUTES: z.coerce.number({ error: 'must be a number of minutes' }).int().min(0).max(7 * 24 * 60).default(60),
+  INTERACTIONS: z.enum(['gateway', 'http'], { error: 'must be gateway or http' }).default('gateway'),
+  PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(8080),
+  DISCORD_PUBLIC_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be the 64 hexadecimal characters of the Public Key (Developer Portal, General Information)').optional(),
+  RECAP_CLAIM_LEASE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(1).max(24 * 60 * 60).default(900),
 }).refine((config) => (config.RECAP_CHANNEL_IDS === undefined) === (config.RECAP_SCHEDULE === undefined), {
   message: 'RECAP_CHANNEL_IDS and RECAP_SCHEDULE go together: set both for a default recap, or neither',
   path: ['RECAP_SCHEDULE'],
+}).refine((config) => config.INTERACTIONS !== 'http' || config.DISCORD_PUBLIC_KEY !== undefined, {
+  message: 'is required with INTERACTIONS=http: every request is checked against it',
+  path: ['DISCORD_PUBLIC_KEY'],
 });
 
 export type Config = z.infer<typeof Environment>;

@@ -2,7 +2,7 @@
 // recap database, connects to Discord, answers interactions, posts scheduled recaps, reloads content on
 // change, and shuts down cleanly on SIGINT/SIGTERM.
 import { Events, Routes } from 'discord.js';
-import type { RESTGetAPIChannelMessagesResult, RESTPostAPIChannelMessageResult } from 'discord-api-types/v10';
+import type { APIUser, RESTGetAPIChannelMessagesResult, RESTPostAPIChannelMessageResult } from 'discord-api-types/v10';
 import { summarize } from '../commands/brief.js';
 import { commands, type AppContext } from '../commands/index.js';
 import { formatContentErrorForLog } from './briefing/content-files.js';
@@ -10,15 +10,17 @@ import type { Briefing } from './briefing/briefing.js';
 import { LiveBriefing } from './briefing/live.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { answerInteractions } from './discord/adapter.js';
-import { createClient, isRejectedToken, REJECTED_TOKEN } from './discord/client.js';
+import { createClient, createRest, isRejectedToken, REJECTED_TOKEN } from './discord/client.js';
 import { guildDirectory } from './discord/guilds.js';
+import { serveInteractions, type InteractionsEndpoint } from './discord/http-interactions.js';
+import { restGuildDirectory, withInteractionPermissions } from './discord/rest-guilds.js';
+import { importPublicKey } from './discord/signature.js';
 import { createLogger } from './log.js';
-import { DatabaseOpenError, openDatabase, watchDatabaseFile } from './recaps/database.js';
-import { DeliveryLedger } from './recaps/ledger.js';
+import { DatabaseOpenError, watchDatabaseFile } from './recaps/database.js';
 import { currentView } from './recaps/recap-content.js';
 import { parseSchedule } from './recaps/schedule.js';
 import { RecapScheduler } from './recaps/scheduler.js';
-import { SubscriptionStore } from './recaps/subscriptions.js';
+import { openStorage, type RecapStorage } from './recaps/storage.js';
 
 /** SIGTERM must end the process within 5 seconds, even if something hangs. */
 const SHUTDOWN_DEADLINE_MS = 4000;
@@ -31,7 +33,7 @@ try {
   process.exit(1);
 }
 
-const log = createLogger(config, [config.DISCORD_TOKEN]);
+const log = createLogger(config, [config.DISCORD_TOKEN, databasePassword(config.DATABASE_URL)]);
 process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
 
 const opened = await LiveBriefing.open(config.CONTENT_DIR, {
@@ -53,9 +55,12 @@ if (!(opened instanceof LiveBriefing)) {
 }
 const live = opened;
 
-let db: ReturnType<typeof openDatabase>;
+let storage: RecapStorage;
 try {
-  db = openDatabase(config.DATABASE_PATH);
+  storage = await openStorage(config, {
+    onBusyRetry: (_error, attempt) => void (attempt === 1 && log.info('recap database is locked by another process; retrying')),
+    onListenProblem: (error) => log.warn({ err: error }, 'lost the connection that hears of subscription changes; reconnecting'),
+  });
 } catch (error) {
   // A path the operator can fix: one sentence, no stack, as for configuration problems.
   if (!(error instanceof DatabaseOpenError)) throw error;
@@ -63,20 +68,24 @@ try {
   log.flush();
   process.exit(1);
 }
-const stopWatchingDatabase = watchDatabaseFile(config.DATABASE_PATH, (reason) =>
-  log.error(
-    { databasePath: config.DATABASE_PATH, reason },
-    `the recap database file DATABASE_PATH (${config.DATABASE_PATH}) was ${reason} while the bot is running: the bot keeps using the old file, and every subscription and delivery record will be lost at restart; restore the file from a backup before restarting`,
-  ),
-);
-const subscriptions = new SubscriptionStore(db);
-const ledger = new DeliveryLedger(db);
-subscriptions.syncEnvironment(
+const stopWatchingDatabase =
+  storage.engine !== 'sqlite'
+    ? () => undefined
+    : watchDatabaseFile(config.DATABASE_PATH, (reason) =>
+        log.error(
+          { databasePath: config.DATABASE_PATH, reason },
+          `the recap database file DATABASE_PATH (${config.DATABASE_PATH}) was ${reason} while the bot is running: the bot keeps using the old file, and every subscription and delivery record will be lost at restart; restore the file from a backup before restarting`,
+        ),
+      );
+const { subscriptions, ledger } = storage;
+await subscriptions.syncEnvironment(
   config.RECAP_CHANNEL_IDS ?? [],
   operatorSchedule(config, live.current),
 );
 
-const client = createClient(config);
+// INTERACTIONS=http: no gateway connection; Discord POSTs interactions to our endpoint, and REST does the rest.
+const client = config.INTERACTIONS === 'gateway' ? createClient(config) : undefined;
+const rest = client?.rest ?? createRest(config);
 const scheduler = new RecapScheduler(
   {
     subscriptions,
@@ -86,31 +95,31 @@ const scheduler = new RecapScheduler(
     staleAfterDays: config.STALE_AFTER_DAYS,
     log,
     poster: {
-      post: (channelId, body) => client.rest.post(Routes.channelMessages(channelId), { body }) as Promise<RESTPostAPIChannelMessageResult>,
-      edit: (channelId, messageId, body) => client.rest.patch(Routes.channelMessage(channelId, messageId), { body }),
-      recent: (channelId) => client.rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: '50' }) }) as Promise<RESTGetAPIChannelMessagesResult>,
+      post: (channelId, body) => rest.post(Routes.channelMessages(channelId), { body }) as Promise<RESTPostAPIChannelMessageResult>,
+      edit: (channelId, messageId, body) => rest.patch(Routes.channelMessage(channelId, messageId), { body }),
+      recent: (channelId) => rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: '50' }) }) as Promise<RESTGetAPIChannelMessagesResult>,
     },
   },
-  { catchupMinutes: config.RECAP_CATCHUP_MINUTES },
+  { catchupMinutes: config.RECAP_CATCHUP_MINUTES, claimLeaseMs: config.RECAP_CLAIM_LEASE_SECONDS * 1000 },
   log,
 );
 
-const guilds = guildDirectory(client);
+const botUserId = once(async () => ((await rest.get(Routes.user('@me'))) as APIUser).id);
+const guilds = client ? guildDirectory(client) : restGuildDirectory(rest, botUserId);
 const contextNow = (): AppContext => ({ briefing: live.current, now: new Date(), staleAfterDays: config.STALE_AFTER_DAYS, subscriptions, ledger, scheduler, guilds, summarize });
-answerInteractions(client, commands, contextNow, log);
-client.once(Events.ClientReady, (ready) => {
-  const rssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
-  log.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, edition: live.current.latest.id, rssMb }, 'ready');
-  scheduler.start().then(
-    () => log.info({ recaps: subscriptions.all().length }, 'recap scheduler started'),
-    (error: unknown) => log.error({ err: error }, 'recap scheduler failed to start'),
-  );
-});
-client.on(Events.Error, (error) => log.error({ err: error }, 'client error'));
-client.on(Events.Warn, (message) => log.warn(message));
-client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'gateway disconnected'));
-client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway resumed'));
-client.rest.on('rateLimited', (info) => log.info({ route: info.route, retryAfterMs: info.retryAfter, global: info.global }, 'rate limited'));
+const rssMb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
+if (client) {
+  answerInteractions(client, commands, contextNow, log);
+  client.once(Events.ClientReady, (ready) => {
+    log.info({ mode: 'gateway', user: ready.user.tag, guilds: ready.guilds.cache.size, edition: live.current.latest.id, rssMb: rssMb() }, 'ready');
+    startScheduler();
+  });
+  client.on(Events.Error, (error) => log.error({ err: error }, 'client error'));
+  client.on(Events.Warn, (message) => log.warn(message));
+  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'gateway disconnected'));
+  client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway resumed'));
+}
+rest.on('rateLimited', (info) => log.info({ route: info.route, retryAfterMs: info.retryAfter, global: info.global }, 'rate limited'));
 
 live.watch().catch((error: unknown) => log.error({ err: error }, 'content watching failed to start; content changes need a restart'));
 
@@ -125,9 +134,10 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   }, SHUTDOWN_DEADLINE_MS).unref();
   live.close();
   stopWatchingDatabase();
+  await endpoint?.close();
   await scheduler.stop();
-  await client.destroy();
-  db.close();
+  await client?.destroy();
+  await storage.close();
   log.info('stopped');
   log.flush();
   process.exit(0);
@@ -135,13 +145,58 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
 process.on('SIGINT', (signal) => void shutdown(signal));
 process.on('SIGTERM', (signal) => void shutdown(signal));
 
+let endpoint: InteractionsEndpoint | undefined;
 try {
-  await client.login(config.DISCORD_TOKEN);
+  if (client) await client.login(config.DISCORD_TOKEN);
+  else {
+    // The token is checked (and the bot's id learnt) before Discord is told to send us anything.
+    await botUserId();
+    endpoint = await serveInteractions({
+      port: config.PORT,
+      publicKey: importPublicKey(config.DISCORD_PUBLIC_KEY!),
+      commands,
+      // Discord tells the bot its permissions in the interaction's channel: no request needed to check those.
+      contextFor: (interaction) => ({ ...contextNow(), guilds: withInteractionPermissions(guilds, interaction.channel?.id ?? null, interaction.app_permissions) }),
+      rest,
+      log,
+    });
+    log.info({ mode: 'http', port: endpoint.port, edition: live.current.latest.id, rssMb: rssMb() }, 'ready');
+    startScheduler();
+  }
 } catch (error) {
   if (isRejectedToken(error)) log.fatal(REJECTED_TOKEN);
   else log.fatal({ err: error }, 'could not connect to Discord');
   log.flush();
   process.exit(1);
+}
+
+/** `work`, run on first call only; later calls share its result (a failure is retried). */
+function once<T>(work: () => Promise<T>): () => Promise<T> {
+  let result: Promise<T> | undefined;
+  return () => (result ??= work().catch((error: unknown) => {
+    result = undefined;
+    throw error;
+  }));
+}
+
+/** Starts the recap scheduler; a subscription changed by any replica reaches it at once (PostgreSQL) or within a minute. */
+function startScheduler(): void {
+  scheduler
+    .start()
+    .then(() => storage.onSubscriptionsChanged(() => void scheduler.sync()))
+    .then(
+      async () => log.info({ recaps: (await subscriptions.all()).length, database: storage.engine }, 'recap scheduler started'),
+      (error: unknown) => log.error({ err: error }, 'recap scheduler failed to start'),
+    );
+}
+
+/** The password in DATABASE_URL, scrubbed from logs like the token. */
+function databasePassword(url: string | undefined): string {
+  try {
+    return url ? decodeURIComponent(new URL(url).password) : '';
+  } catch {
+    return '';
+  }
 }
 
 /** The operator's recap (RECAP_SCHEDULE, already validated): a clock schedule, or one post per new edition after this start's. */

@@ -4,10 +4,10 @@ import { summarize } from '../commands/brief.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../src/log.js';
 import { openDatabase } from '../src/recaps/database.js';
-import { DeliveryLedger } from '../src/recaps/ledger.js';
+import { SqliteDeliveryLedger } from '../src/recaps/ledger.js';
 import { firstOccurrence, nextRuns } from '../src/recaps/schedule.js';
 import { RecapScheduler } from '../src/recaps/scheduler.js';
-import { SubscriptionStore } from '../src/recaps/subscriptions.js';
+import { SqliteSubscriptionStore } from '../src/recaps/subscriptions.js';
 import { shippedBriefing } from './support/content.js';
 import { added } from './support/subscriptions.js';
 
@@ -39,8 +39,8 @@ describe('a repeated wall-clock time on a fall-back day', () => {
       vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
       vi.setSystemTime(new Date(Date.parse(first) - 5 * 60_000));
       const db = openDatabase(':memory:');
-      const subscriptions = new SubscriptionStore(db);
-      const ledger = new DeliveryLedger(db);
+      const subscriptions = new SqliteSubscriptionStore(db);
+      const ledger = new SqliteDeliveryLedger(db);
       const subscription = await added(subscriptions.add({ guildId: '2'.repeat(18), channelId: '3'.repeat(18), schedule: cron, cron, timezone: zone, whenQuiet: 'post', createdBy: null }));
       const briefing = await shippedBriefing();
       const postedAt: string[] = [];
@@ -50,7 +50,7 @@ describe('a repeated wall-clock time on a fall-back day', () => {
       await vi.advanceTimersByTimeAsync(3 * 60 * 60_000);
       await scheduler.stop();
       expect(postedAt).toEqual([first]);
-      expect(ledger.forSubscription(subscription.id).map((delivery) => delivery.slot)).toEqual([first]);
+      expect((await ledger.forSubscription(subscription.id)).map((delivery) => delivery.slot)).toEqual([first]);
       db.close();
     });
   }

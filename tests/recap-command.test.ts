@@ -9,8 +9,8 @@ import { answerButton, answerCommand } from '../src/command/answer.js';
 import { guildOnly, manageServer } from '../src/command/checks.js';
 import { UserError, type Caller, type OptionValues } from '../src/command/command.js';
 import { openDatabase } from '../src/recaps/database.js';
-import { DeliveryLedger } from '../src/recaps/ledger.js';
-import { SubscriptionStore } from '../src/recaps/subscriptions.js';
+import { SqliteDeliveryLedger } from '../src/recaps/ledger.js';
+import { SqliteSubscriptionStore } from '../src/recaps/subscriptions.js';
 import { isPrivate } from '../src/render/reply.js';
 import { shippedBriefing } from './support/content.js';
 
@@ -26,7 +26,7 @@ beforeAll(async () => {
 
 function setUp(missing: string[] = []) {
   const db = openDatabase(':memory:');
-  const subscriptions = new SubscriptionStore(db);
+  const subscriptions = new SqliteSubscriptionStore(db);
   const synced: number[] = [];
   const posted: number[] = [];
   const context: AppContext = {
@@ -34,14 +34,14 @@ function setUp(missing: string[] = []) {
     now: new Date('2025-11-27T08:00:00Z'),
     staleAfterDays: 7,
     subscriptions,
-    ledger: new DeliveryLedger(db),
+    ledger: new SqliteDeliveryLedger(db),
     scheduler: {
-      sync: () => void synced.push(1),
+      sync: async () => void synced.push(1),
       postNow: async (subscription) => (posted.push(subscription.id), { status: 'delivered', messageId: '500000000000000001' }),
     },
     guilds: {
-      channelIds: () => new Set([CHANNEL]),
-      channelName: () => 'talks',
+      channelIds: async () => new Set([CHANNEL]),
+      channelName: async () => 'talks',
       missingPostingPermissions: async () => missing,
     },
     summarize,
@@ -68,14 +68,14 @@ describe('/recap checks, as named pieces', () => {
       const reply = await ask({ ...subscribe, subcommand, subscription: 1 }, { ...admin, permissions: 1n << 10n });
       expect(reply.content).toBe('Managing recaps needs the **Manage Server** permission.');
     }
-    expect(subscriptions.all()).toHaveLength(0);
+    expect(await subscriptions.all()).toHaveLength(0);
   });
 
   it('the bot can post in the channel: names what is missing and stores nothing', async () => {
     const { ask, subscriptions } = setUp(['Send Messages', 'Embed Links']);
     const reply = await ask(subscribe);
     expect(reply.content).toContain("I can't post recaps in <#200000000000000001> yet: I'm missing **Send Messages**, **Embed Links** there.");
-    expect(subscriptions.all()).toHaveLength(0);
+    expect(await subscriptions.all()).toHaveLength(0);
   });
 });
 
@@ -84,7 +84,7 @@ describe('/recap replies without Discord', () => {
     const { ask, synced, subscriptions } = setUp();
     const subscribed = await ask(subscribe);
     expect(subscribed.content).toMatch(/^Recap \*\*#1\*\* set up: <#200000000000000001>, `daily 08:00` in Europe\/Zurich\./);
-    expect(subscriptions.all()).toMatchObject([{ guildId: GUILD, channelId: CHANNEL, cron: '0 8 * * *', timezone: 'Europe/Zurich', createdBy: admin.userId }]);
+    expect(await subscriptions.all()).toMatchObject([{ guildId: GUILD, channelId: CHANNEL, cron: '0 8 * * *', timezone: 'Europe/Zurich', createdBy: admin.userId }]);
     const listed = await ask({ subcommand: 'list' });
     expect(listed.embeds![0]!.fields![0]).toMatchObject({ name: 'Recap #1', value: expect.stringContaining('Last: none yet') });
     expect((await ask({ subcommand: 'pause', subscription: 1 })).content).toBe('Recap #1 in <#200000000000000001> paused.');
@@ -92,7 +92,7 @@ describe('/recap replies without Discord', () => {
     expect((await ask({ subcommand: 'resume', subscription: 1 })).content).toMatch(/^Recap #1 in <#200000000000000001> resumed\. Next run: /);
     expect((await ask({ subcommand: 'remove', subscription: 1 })).content).toBe('Recap #1 in <#200000000000000001> removed.');
     // A cron schedule is shown as typed: Discord shows inline code as is, escapes included.
-    expect(subscriptions.all()).toHaveLength(0);
+    expect(await subscriptions.all()).toHaveLength(0);
     await ask({ ...subscribe, schedule: '0 8 * * 1-5' });
     expect(JSON.stringify((await ask({ subcommand: 'list' })).embeds)).toContain('`0 8 * * 1-5`');
     expect(synced).toHaveLength(5);
@@ -127,7 +127,7 @@ describe('/recap replies without Discord', () => {
     await ask(subscribe);
     const request = { caller: admin, options: { subcommand: 'remove' } };
     expect(await recap.autocomplete!(context, { name: 'subscription', value: '' }, request)).toEqual([{ name: '#1 · #talks · daily 08:00 (Europe/Zurich)', value: 1 }]);
-    expect(() => recap.autocomplete!(context, { name: 'subscription', value: '' }, { ...request, caller: { ...admin, permissions: 0n } })).toThrow(UserError);
+    await expect(recap.autocomplete!(context, { name: 'subscription', value: '' }, { ...request, caller: { ...admin, permissions: 0n } })).rejects.toThrow(UserError);
     expect((await recap.autocomplete!(context, { name: 'timezone', value: 'zur' }, request))[0]).toEqual({ name: 'Europe/Zurich (now UTC+01:00)', value: 'Europe/Zurich' });
   });
 
@@ -149,19 +149,19 @@ describe('/recap as admins type it', () => {
     await ask(subscribe);
     const changed = (await ask({ subcommand: 'edit', subscription: 1, schedule: 'weekdays 7:30am', timezone: 'america/new_york', 'when-quiet': 'skip' })).content!;
     expect(changed).toMatch(/^Recap \*\*#1\*\* changed: <#200000000000000001>, `weekdays 7:30am` in America\/New_York\./);
-    expect(subscriptions.all()).toMatchObject([{ id: 1, cron: '30 7 * * 1-5', timezone: 'America/New_York', whenQuiet: 'skip' }]);
+    expect(await subscriptions.all()).toMatchObject([{ id: 1, cron: '30 7 * * 1-5', timezone: 'America/New_York', whenQuiet: 'skip' }]);
     await ask(subscribe);
     expect((await ask({ subcommand: 'edit', subscription: 1, schedule: 'daily 08:00', timezone: 'Europe/Zurich' })).content).toBe(
       '<#200000000000000001> already gets a recap on `daily 08:00` in Europe/Zurich.',
     );
     expect((await ask({ subcommand: 'edit', subscription: 2, schedule: 'every 5 minutes' })).content).toContain('I can\'t read "every 5 minutes" as a schedule.');
-    expect(context.subscriptions.forGuild(GUILD, new Set()).map((subscription) => subscription.id)).toEqual([1, 2]);
+    expect((await context.subscriptions.forGuild(GUILD, new Set())).map((subscription) => subscription.id)).toEqual([1, 2]);
   });
 
   it('reads time zones as people type them: case, abbreviations and offsets', async () => {
     const { ask, subscriptions } = setUp();
     expect((await ask({ ...subscribe, timezone: 'europe/zurich' })).content).toContain('in Europe/Zurich.');
-    expect(subscriptions.all()[0]!.timezone).toBe('Europe/Zurich');
+    expect((await subscriptions.all())[0]!.timezone).toBe('Europe/Zurich');
     const cet = (await ask({ ...subscribe, timezone: 'CET' })).content!;
     expect(cet).toContain('"CET" is not a time zone name I can schedule in. Use an IANA name, e.g. `Europe/Zurich` (now UTC+01:00)');
     expect(cet).not.toContain('Ceuta');

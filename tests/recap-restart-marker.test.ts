@@ -7,9 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/log.js';
 import { openDatabase } from '../src/recaps/database.js';
 import { findMarked, markerFor, nonceFor, type PostedMessage } from '../src/recaps/delivery.js';
-import { DeliveryLedger } from '../src/recaps/ledger.js';
+import { SqliteDeliveryLedger } from '../src/recaps/ledger.js';
 import { RecapScheduler } from '../src/recaps/scheduler.js';
-import { SubscriptionStore } from '../src/recaps/subscriptions.js';
+import { SqliteSubscriptionStore } from '../src/recaps/subscriptions.js';
 import { startEmulator, type Emulator } from './emulator/index.js';
 import { shippedBriefing } from './support/content.js';
 import { added } from './support/subscriptions.js';
@@ -20,12 +20,12 @@ const CHANNEL = '3'.repeat(18);
 /** A scheduler starting up with a claim a dead process left `minutesAgo`, and a channel already holding `inChannel`. */
 async function restartWith(minutesAgo: number, inChannel: (subscriptionId: number, slot: string) => PostedMessage[]) {
   const db = openDatabase(':memory:');
-  const subscriptions = new SubscriptionStore(db);
-  const ledger = new DeliveryLedger(db);
+  const subscriptions = new SqliteSubscriptionStore(db);
+  const ledger = new SqliteDeliveryLedger(db);
   const subscription = await added(subscriptions.add({ guildId: '2'.repeat(18), channelId: CHANNEL, schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'UTC', whenQuiet: 'post', createdBy: null }));
   const slot = new Date(Date.now() - minutesAgo * 60_000).toISOString();
   // Claimed by a process on this host that no longer exists, `minutesAgo` minutes ago.
-  ledger.claim(subscription.id, slot, CHANNEL, `${hostname()}/2147483646/dead0000`);
+  await ledger.claim(subscription.id, slot, CHANNEL, `${hostname()}/2147483646/dead0000`);
   db.prepare('UPDATE deliveries SET claimed_at = ?').run(slot);
   const posted: RESTPostAPIChannelMessageJSONBody[] = [];
   let lookedUp = 0;
@@ -38,7 +38,7 @@ async function restartWith(minutesAgo: number, inChannel: (subscriptionId: numbe
   const scheduler = new RecapScheduler({ subscriptions, ledger, poster, briefing: () => briefing, summarize, staleAfterDays: 7, log: silent, backoffMs: [0] }, { catchupMinutes: 60 }, silent);
   await scheduler.start();
   await scheduler.stop();
-  return { posted, lookedUp, delivery: ledger.forSubscription(subscription.id).find((row) => row.slot === slot), subscription, slot };
+  return { posted, lookedUp, delivery: (await ledger.forSubscription(subscription.id)).find((row) => row.slot === slot), subscription, slot };
 }
 
 const markedMessage = (subscriptionId: number, slot: string): PostedMessage => ({

@@ -13,11 +13,11 @@ import { payloadProblems } from '../src/render/limits.js';
 import { messageBody } from '../src/render/reply.js';
 import { openDatabase } from '../src/recaps/database.js';
 import { nonceFor, sendClaimedSlot, type MessagePoster } from '../src/recaps/delivery.js';
-import { DeliveryLedger } from '../src/recaps/ledger.js';
+import { SqliteDeliveryLedger } from '../src/recaps/ledger.js';
 import { buildRecap } from '../src/recaps/recap-content.js';
 import { nextRuns, parseSchedule, shortestGapMinutes } from '../src/recaps/schedule.js';
 import { RecapScheduler } from '../src/recaps/scheduler.js';
-import { SubscriptionStore } from '../src/recaps/subscriptions.js';
+import { SqliteSubscriptionStore } from '../src/recaps/subscriptions.js';
 import { added } from './support/subscriptions.js';
 import { contentCopy, shippedBriefing } from './support/content.js';
 
@@ -100,7 +100,7 @@ describe('the delivery ledger', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'ledger-'));
     const file = path.join(dir, 'bot.sqlite');
     const db = openDatabase(file);
-    const subscription = await added(new SubscriptionStore(db).add({ guildId: null, channelId: '1'.repeat(18), schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'UTC', whenQuiet: 'post', createdBy: null }));
+    const subscription = await added(new SqliteSubscriptionStore(db).add({ guildId: null, channelId: '1'.repeat(18), schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'UTC', whenQuiet: 'post', createdBy: null }));
     const slots = Array.from({ length: 300 }, (_, index) => new Date(Date.UTC(2026, 0, 1) + index * 60_000).toISOString());
     // Two real processes, each with its own connection, racing for the same slots.
     const claimer = (claimant: string) =>
@@ -114,22 +114,22 @@ describe('the delivery ledger', () => {
     expect(first!.length + second!.length).toBe(slots.length);
     expect(new Set([...first!, ...second!]).size).toBe(slots.length);
 
-    const ledger = new DeliveryLedger(db);
-    expect(ledger.claim(subscription.id, slots[0]!, subscription.channelId, 'c')).toBe(false);
-    ledger.settle(subscription.id, slots[0]!, { status: 'delivered', messageId: '42', editionId: 'e1' });
-    expect(ledger.claim(subscription.id, slots[0]!, subscription.channelId, 'c')).toBe(false);
-    expect(ledger.lastDelivered(subscription.channelId)).toMatchObject({ slot: slots[0], messageId: '42', editionId: 'e1', status: 'delivered' });
+    const ledger = new SqliteDeliveryLedger(db);
+    expect(await ledger.claim(subscription.id, slots[0]!, subscription.channelId, 'c')).toBe(false);
+    await ledger.settle(subscription.id, slots[0]!, { status: 'delivered', messageId: '42', editionId: 'e1' });
+    expect(await ledger.claim(subscription.id, slots[0]!, subscription.channelId, 'c')).toBe(false);
+    expect(await ledger.lastDelivered(subscription.channelId)).toMatchObject({ slot: slots[0], messageId: '42', editionId: 'e1', status: 'delivered' });
     db.close();
   });
 
   it('migrates a new database and survives reopening', async () => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'db-')), 'nested', 'bot.sqlite');
     const first = openDatabase(file);
-    await added(new SubscriptionStore(first).add({ guildId: '2'.repeat(18), channelId: '3'.repeat(18), schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'Europe/Zurich', whenQuiet: 'skip', createdBy: null }));
+    await added(new SqliteSubscriptionStore(first).add({ guildId: '2'.repeat(18), channelId: '3'.repeat(18), schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'Europe/Zurich', whenQuiet: 'skip', createdBy: null }));
     first.close();
     const again = openDatabase(file);
     expect(again.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(new SubscriptionStore(again).all()).toEqual([expect.objectContaining({ timezone: 'Europe/Zurich', whenQuiet: 'skip' })]);
+    expect(await new SqliteSubscriptionStore(again).all()).toEqual([expect.objectContaining({ timezone: 'Europe/Zurich', whenQuiet: 'skip' })]);
     again.close();
   });
 });
@@ -187,12 +187,12 @@ describe('delivering a slot', () => {
   const setup = async (posting: Pick<MessagePoster, 'post'>) => {
     const poster: MessagePoster = { ...posting, recent: async () => [], edit: async () => ({}) };
     const db = openDatabase(':memory:');
-    const subscriptions = new SubscriptionStore(db);
-    const ledger = new DeliveryLedger(db);
+    const subscriptions = new SqliteSubscriptionStore(db);
+    const ledger = new SqliteDeliveryLedger(db);
     const subscription = await added(subscriptions.add({ guildId: '2'.repeat(18), channelId: '3'.repeat(18), schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'UTC', whenQuiet: 'post', createdBy: null }));
     const briefing = await shippedBriefing();
     const deps = { subscriptions, ledger, poster, briefing: () => briefing, summarize, staleAfterDays: 7, log: silent, backoffMs: [0, 0] };
-    ledger.claim(subscription.id, 'slot-1', subscription.channelId, 'me');
+    await ledger.claim(subscription.id, 'slot-1', subscription.channelId, 'me');
     return { deps, subscriptions, ledger, subscription };
   };
 
@@ -202,7 +202,7 @@ describe('delivering a slot', () => {
     expect(await sendClaimedSlot(deps, subscription, 'slot-1')).toEqual({ status: 'delivered', messageId: '99' });
     expect(bodies[0]).toMatchObject({ allowed_mentions: { parse: [] }, nonce: nonceFor(subscription.id, 'slot-1'), enforce_nonce: true });
     expect(nonceFor(subscription.id, 'slot-1')).toHaveLength(25);
-    expect(ledger.latest(subscription.id)).toMatchObject({ status: 'delivered', messageId: '99' });
+    expect(await ledger.latest(subscription.id)).toMatchObject({ status: 'delivered', messageId: '99' });
   });
 
   it('retries a server error and a network error with the same nonce', async () => {
@@ -232,8 +232,8 @@ describe('delivering a slot', () => {
     const result = await sendClaimedSlot(deps, subscription, 'slot-1');
     expect(result).toMatchObject({ status: 'failed', failure: { kind: 'missing-permissions', pauses: true } });
     expect(calls).toBe(1);
-    expect(subscriptions.get(subscription.id)?.pausedReason).toMatch(/Missing Permissions/);
-    expect(ledger.latest(subscription.id)).toMatchObject({ status: 'failed' });
+    expect((await subscriptions.get(subscription.id))?.pausedReason).toMatch(/Missing Permissions/);
+    expect(await ledger.latest(subscription.id)).toMatchObject({ status: 'failed' });
   });
 });
 
@@ -247,14 +247,14 @@ describe('recaps on new editions', () => {
     const file = path.join(dir, 'bot.sqlite');
     const briefing = await shippedBriefing();
     const setupDb = openDatabase(file);
-    const setupStore = new SubscriptionStore(setupDb);
+    const setupStore = new SqliteSubscriptionStore(setupDb);
     await setupStore.add({ guildId: '2'.repeat(18), channelId: '3'.repeat(18), schedule: 'on new edition', trigger: 'new-edition', cron: '', timezone: 'UTC', whenQuiet: 'post', createdBy: null, seenEdition: '2025-11-26' });
     const posted: string[] = [];
     const schedulers = [1, 2, 3].map(() => {
       const db = openDatabase(file);
       const deps = {
-        subscriptions: new SubscriptionStore(db),
-        ledger: new DeliveryLedger(db),
+        subscriptions: new SqliteSubscriptionStore(db),
+        ledger: new SqliteDeliveryLedger(db),
         briefing: () => briefing,
         summarize,
         staleAfterDays: 7,
@@ -267,7 +267,7 @@ describe('recaps on new editions', () => {
     await Promise.all(schedulers.map((scheduler) => scheduler.briefingChanged()));
     await Promise.all(schedulers.map((scheduler) => scheduler.briefingChanged()));
     expect(posted).toEqual(['3'.repeat(18)]);
-    expect(setupStore.all()[0]!.seenEdition).toBe('2025-12-03');
+    expect((await setupStore.all())[0]!.seenEdition).toBe('2025-12-03');
     await Promise.all(schedulers.map((scheduler) => scheduler.stop()));
   });
 });
@@ -275,11 +275,11 @@ describe('recaps on new editions', () => {
 describe('catching up after downtime', () => {
   const start = async (catchupMinutes: number, minutesAgo: number) => {
     const db = openDatabase(':memory:');
-    const subscriptions = new SubscriptionStore(db);
-    const ledger = new DeliveryLedger(db);
+    const subscriptions = new SqliteSubscriptionStore(db);
+    const ledger = new SqliteDeliveryLedger(db);
     const subscription = await added(subscriptions.add({ guildId: '2'.repeat(18), channelId: '3'.repeat(18), schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'UTC', whenQuiet: 'post', createdBy: null }));
     const slot = new Date(Date.now() - minutesAgo * 60_000).toISOString();
-    subscriptions.planNextSlot(subscription.id, slot);
+    await subscriptions.planNextSlot(subscription.id, slot);
     const posted: string[] = [];
     const briefing = await shippedBriefing();
     const deps = { subscriptions, ledger, briefing: () => briefing, summarize, staleAfterDays: 7, log: silent, poster: { post: async (channel: string) => (posted.push(channel), { id: String(posted.length) }), recent: async () => [], edit: async () => ({}) } };
@@ -296,14 +296,14 @@ describe('catching up after downtime', () => {
     await run();
     await run();
     expect(posted).toHaveLength(1);
-    expect(ledger.forSubscription(subscription.id)).toEqual([expect.objectContaining({ slot, status: 'delivered' })]);
+    expect(await ledger.forSubscription(subscription.id)).toEqual([expect.objectContaining({ slot, status: 'delivered' })]);
   });
 
   it('records an older missed slot as missed without posting it, and plans the next one', async () => {
     const { run, posted, ledger, subscription, slot, subscriptions } = await start(60, 120);
     await run();
     expect(posted).toHaveLength(0);
-    expect(ledger.forSubscription(subscription.id)).toEqual([expect.objectContaining({ slot, status: 'missed' })]);
-    expect(Date.parse(subscriptions.get(subscription.id)!.nextSlot!)).toBeGreaterThan(Date.now());
+    expect(await ledger.forSubscription(subscription.id)).toEqual([expect.objectContaining({ slot, status: 'missed' })]);
+    expect(Date.parse((await subscriptions.get(subscription.id))!.nextSlot!)).toBeGreaterThan(Date.now());
   });
 });

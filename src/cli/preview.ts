@@ -1,7 +1,7 @@
 // npm run preview -- "/position actor:Rutte" [--page N] [--json] [--content DIR] [--now YYYY-MM-DD]
 // Shows exactly the reply the bot would give, computed by the same commands, checks and builders,
-// without Discord. /recap runs against a throw-away in-memory database, or DATABASE_PATH when set, as a
-// server admin of the server --guild.
+// without Discord. /recap runs against a throw-away in-memory database, or DATABASE_URL (PostgreSQL) or
+// DATABASE_PATH when set, as a server admin of the server --guild.
 import { summarize } from '../../commands/brief.js';
 import { commands, type AppContext } from '../../commands/index.js';
 import type { Briefing } from '../briefing/briefing.js';
@@ -9,9 +9,7 @@ import { formatContentError } from '../briefing/content-files.js';
 import { loadBriefing } from '../briefing/loader.js';
 import { answerButton, answerCommand } from '../command/answer.js';
 import { UserError, type Caller } from '../command/command.js';
-import { openDatabase } from '../recaps/database.js';
-import { DeliveryLedger } from '../recaps/ledger.js';
-import { SubscriptionStore } from '../recaps/subscriptions.js';
+import { openStorage, type RecapStorage } from '../recaps/storage.js';
 import { decodeButton } from '../render/custom-id.js';
 import { replyAsText } from '../render/plain-text.js';
 import { messageBody, type Reply } from '../render/reply.js';
@@ -65,10 +63,15 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const caller: Caller = { interactionId: 'preview', userId: '100000000000000002', userName: 'preview', guildId: values.guild, channelId: null, permissions: -1n };
-  const context = previewContext(loaded.briefing, now);
-  const first = await answerCommand(request.command, context, { caller, options: request.options });
-  const reply = page === 1 ? first : await turnTo(first, page, context, caller);
-  process.stdout.write(values.json ? `${JSON.stringify(messageBody(reply), null, 2)}\n` : `${replyAsText(reply)}\n`);
+  const storage = await openStorage({ DATABASE_URL: process.env.DATABASE_URL || undefined, DATABASE_PATH: process.env.DATABASE_PATH || ':memory:' });
+  try {
+    const context = previewContext(loaded.briefing, now, storage);
+    const first = await answerCommand(request.command, context, { caller, options: request.options });
+    const reply = page === 1 ? first : await turnTo(first, page, context, caller);
+    process.stdout.write(values.json ? `${JSON.stringify(messageBody(reply), null, 2)}\n` : `${replyAsText(reply)}\n`);
+  } finally {
+    await storage.close();
+  }
 }
 
 /** Page `page` of a reply, as its page buttons would show it. */
@@ -80,22 +83,21 @@ async function turnTo(reply: Reply, page: number, context: AppContext, caller: C
   return (await answerButton(command, context, { ...pageButton, page }, caller))!.reply;
 }
 
-function previewContext(briefing: Briefing, now: Date): AppContext {
-  const db = openDatabase(process.env.DATABASE_PATH || ':memory:');
-  const subscriptions = new SubscriptionStore(db);
+function previewContext(briefing: Briefing, now: Date, { subscriptions, ledger }: RecapStorage): AppContext {
   return {
     briefing,
     now,
     staleAfterDays: Number(process.env.STALE_AFTER_DAYS || 7),
     subscriptions,
-    ledger: new DeliveryLedger(db),
+    ledger,
     scheduler: {
-      sync: () => undefined,
+      sync: () => Promise.resolve(),
       postNow: () => Promise.reject(new UserError('The preview posts nothing; `/recap preview` shows what would be posted.')),
     },
     guilds: {
-      channelIds: () => new Set(subscriptions.all().map((subscription) => subscription.channelId)),
-      channelName: () => undefined,
+      // The preview knows no server's channels: every channel a recap posts in counts as the server's.
+      channelIds: async () => new Set((await subscriptions.all()).map((subscription) => subscription.channelId)),
+      channelName: async () => undefined,
       missingPostingPermissions: () => Promise.resolve([]),
     },
     summarize,

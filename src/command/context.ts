@@ -13,8 +13,8 @@ export interface BriefingContext {
 
 /** What the bot knows of a server from Discord: its channels and its own permissions in them. */
 export interface GuildDirectory {
-  channelIds(guildId: string): ReadonlySet<string>;
-  channelName(guildId: string, channelId: string): string | undefined;
+  channelIds(guildId: string): Promise<ReadonlySet<string>>;
+  channelName(guildId: string, channelId: string): Promise<string | undefined>;
   /** Names (as Discord's channel settings show them) of the posting permissions the bot lacks in a channel. */
   missingPostingPermissions(guildId: string, channelId: string): Promise<string[]>;
 }

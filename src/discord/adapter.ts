@@ -26,9 +26,9 @@ import type { Logger } from '../log.js';
 /** What became of an interaction, as logged. */
 export type InteractionOutcome = 'answered' | 'notice' | 'failed' | 'expired' | 'unknown-command';
 
-const APOLOGY = 'Sorry, something went wrong on my side while answering that.';
-const NOT_MINE = notice('That button is not one of mine.');
-const UNKNOWN = notice("I don't know that command or button any more. Try `/brief`, or type `/` to see what I can do.");
+export const APOLOGY = 'Sorry, something went wrong on my side while answering that.';
+export const NOT_MINE = notice('That button is not one of mine.');
+export const UNKNOWN = notice("I don't know that command or button any more. Try `/brief`, or type `/` to see what I can do.");
 
 export function answerInteractions<Context>(client: Client, commands: readonly Command<Context>[], contextNow: () => Context, log: Logger): void {
   const byName = new Map(commands.map((command) => [command.data.name, command]));
@@ -114,7 +114,7 @@ async function send(interaction: ChatInputCommandInteraction | ButtonInteraction
   return outcome;
 }
 
-function outcomeOf(reply: Reply): InteractionOutcome {
+export function outcomeOf(reply: Reply): InteractionOutcome {
   return isPrivate(reply) ? 'notice' : 'answered';
 }
 
@@ -141,7 +141,7 @@ function asIs<Row extends object>(rows: readonly Row[] | undefined): { toJSON():
   return rows?.map((row) => ({ toJSON: () => row }));
 }
 
-interface InteractionSummary {
+export interface InteractionSummary {
   kind: 'command' | 'autocomplete' | 'button';
   command: string;
   options?: Record<string, unknown>;
@@ -159,12 +159,15 @@ function describe(interaction: Interaction): InteractionSummary | undefined {
   return undefined;
 }
 
+/** An option as discord.js and Discord's own JSON both give it. */
+export type OptionData = Pick<CommandInteractionOption, 'name'> & { value?: unknown; options?: readonly OptionData[] };
+
 /** `{ actor: 'Rutte' }`; a subcommand becomes `{ subcommand: 'list', ... }`. */
-function optionValues(options: readonly CommandInteractionOption[]): Record<string, OptionValue> {
+export function optionValues(options: readonly OptionData[]): Record<string, OptionValue> {
   const values: Record<string, OptionValue> = {};
   for (const option of options) {
     if (option.options) Object.assign(values, { subcommand: option.name }, optionValues(option.options));
-    else if (option.value !== undefined && option.value !== null) values[option.name] = option.value;
+    else if (typeof option.value === 'string' || typeof option.value === 'number' || typeof option.value === 'boolean') values[option.name] = option.value;
   }
   return values;
 }

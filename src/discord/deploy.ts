@@ -1,6 +1,7 @@
 // Registers the slash commands with Discord in one bulk overwrite: to one guild while developing
 // (instant), else globally.
-import { REST, Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
+import { Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
+import { createRest } from './client.js';
 import type { Config } from '../config.js';
 
 export interface Deployment {
@@ -9,7 +10,7 @@ export interface Deployment {
 }
 
 export async function deployCommands(config: Config, definitions: readonly RESTPostAPIChatInputApplicationCommandsJSONBody[]): Promise<Deployment> {
-  const rest = new REST(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}).setToken(config.DISCORD_TOKEN);
+  const rest = createRest(config);
   const applicationId = config.DISCORD_CLIENT_ID!;
   const route = config.DISCORD_GUILD_ID
     ? Routes.applicationGuildCommands(applicationId, config.DISCORD_GUILD_ID)

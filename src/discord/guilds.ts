@@ -3,7 +3,7 @@
 import { PermissionFlagsBits, type Client } from 'discord.js';
 import type { GuildDirectory } from '../command/context.js';
 
-const POSTING_PERMISSIONS = [
+export const POSTING_PERMISSIONS = [
   { flag: PermissionFlagsBits.ViewChannel, name: 'View Channel' },
   { flag: PermissionFlagsBits.SendMessages, name: 'Send Messages' },
   { flag: PermissionFlagsBits.EmbedLinks, name: 'Embed Links' },
@@ -12,8 +12,8 @@ const POSTING_PERMISSIONS = [
 export function guildDirectory(client: Client): GuildDirectory {
   const guild = (guildId: string) => client.guilds.cache.get(guildId);
   return {
-    channelIds: (guildId) => new Set(guild(guildId)?.channels.cache.keys() ?? []),
-    channelName: (guildId, channelId) => guild(guildId)?.channels.cache.get(channelId)?.name,
+    channelIds: async (guildId) => new Set(guild(guildId)?.channels.cache.keys() ?? []),
+    channelName: async (guildId, channelId) => guild(guildId)?.channels.cache.get(channelId)?.name,
     async missingPostingPermissions(guildId, channelId) {
       const found = guild(guildId);
       const me = found && (found.members.me ?? (await found.members.fetchMe()));

@@ -5,7 +5,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
 import type { Briefing } from '../briefing/briefing.js';
 import type { Logger } from '../log.js';
-import { withRetryOnBusy } from './database.js';
 import { classifyFailure, type Failure } from './delivery-outcome.js';
 import type { DeliveryLedger } from './ledger.js';
 import type { MessageEditor } from './editions.js';
@@ -57,9 +56,9 @@ export async function sendClaimedSlot(deps: DeliveryDependencies, subscription: 
   const moment = { briefing: deps.briefing(), now: deps.now?.() ?? new Date(), staleAfterDays: deps.staleAfterDays };
   // A channel that only ever hears of new editions is told what changed since the edition it was set up with.
   const since = subscription.trigger === 'new-edition' && subscription.seenEdition ? { editionId: subscription.seenEdition, deliveredAt: subscription.createdAt } : undefined;
-  const recap = buildRecap(moment, lastRecap(ledger.lastDelivered(subscription.channelId)) ?? since, subscription.timezone, deps.summarize);
+  const recap = buildRecap(moment, lastRecap(await ledger.lastDelivered(subscription.channelId)) ?? since, subscription.timezone, deps.summarize);
   if (recap.kind === 'quiet' && subscription.whenQuiet === 'skip') {
-    await withRetryOnBusy(() => ledger.settle(subscription.id, slot, { status: 'skipped', editionId: recap.editionId, detail: 'nothing new' }));
+    await ledger.settle(subscription.id, slot, { status: 'skipped', editionId: recap.editionId, detail: 'nothing new' });
     return { status: 'skipped' };
   }
   const { content, embeds, components } = recap.reply;
@@ -79,14 +78,14 @@ export async function sendClaimedSlot(deps: DeliveryDependencies, subscription: 
         await sleep(Math.max(wait, failure.retryAfterMs ?? 0));
         continue;
       }
-      if (failure.pauses) await withRetryOnBusy(() => deps.subscriptions.pause(subscription.id, failure.reason));
-      await withRetryOnBusy(() => ledger.settle(subscription.id, slot, { status: 'failed', detail: failure.reason }));
+      if (failure.pauses) await deps.subscriptions.pause(subscription.id, failure.reason);
+      await ledger.settle(subscription.id, slot, { status: 'failed', detail: failure.reason });
       log.warn({ subscription: subscription.id, channel: subscription.channelId, slot, failure: failure.kind, paused: failure.pauses, err: error }, 'recap delivery failed');
       return { status: 'failed', failure };
     }
     // Outside the try: a database that stays locked must not look like a failed post and post again.
     const shown = { items: JSON.stringify(recap.items), content: body.content ?? '' };
-    await withRetryOnBusy(() => ledger.settle(subscription.id, slot, { status: 'delivered', messageId: message.id, editionId: recap.editionId, detail: recap.kind, ...shown }));
+    await ledger.settle(subscription.id, slot, { status: 'delivered', messageId: message.id, editionId: recap.editionId, detail: recap.kind, ...shown });
     log.info({ subscription: subscription.id, channel: subscription.channelId, slot, kind: recap.kind, messageId: message.id }, 'recap delivered');
     return { status: 'delivered', messageId: message.id };
   }

@@ -34,11 +34,11 @@ export interface DueCorrection {
 }
 
 /** Posted recaps that showed an item a correction published after them names, with those corrections. */
-export function correctionsDue(briefing: Briefing, ledger: Pick<DeliveryLedger, 'postedWithItems'>): DueCorrection[] {
+export async function correctionsDue(briefing: Briefing, ledger: Pick<DeliveryLedger, 'postedWithItems'>): Promise<DueCorrection[]> {
   if (briefing.corrections.length === 0) return [];
   const order = new Map(briefing.editions.map((edition, index) => [edition.id, index]));
   const due: DueCorrection[] = [];
-  for (const delivery of ledger.postedWithItems()) {
+  for (const delivery of await ledger.postedWithItems()) {
     const shown = new Set(JSON.parse(delivery.items ?? '[]') as string[]);
     const postedAt = order.get(delivery.editionId ?? '') ?? -1;
     // A recap made from the correcting edition (or a later one) already showed the right version.
@@ -71,19 +71,20 @@ export async function addCorrections(
 ): Promise<{ edited: number; failed: { messageId: string; reason: string }[] }> {
   const result = { edited: 0, failed: [] as { messageId: string; reason: string }[] };
   for (const message of due) {
-    const claimed = message.corrections.filter((correction) => ledger.claimCorrectionEdit({ ...message, correctionId: correction.id }, claimant));
+    const claimed: InEdition<Correction>[] = [];
+    for (const correction of message.corrections) if (await ledger.claimCorrectionEdit({ messageId: message.messageId, channelId: message.channelId, correctionId: correction.id }, claimant)) claimed.push(correction);
     if (claimed.length === 0) continue;
-    const applied = new Set(ledger.correctionsOn(message.messageId));
+    const applied = new Set(await ledger.correctionsOn(message.messageId));
     const lines = message.corrections.filter((correction) => applied.has(correction.id)).map(correctionLine);
     const content = truncate([message.content, ...lines].filter(Boolean).join('\n'), LIMITS.content);
     const ids = claimed.map((correction) => correction.id);
     try {
       await editor.edit(message.channelId, message.messageId, messageBody({ content }));
-      ledger.settleCorrectionEdits(message.messageId, ids, 'edited');
+      await ledger.settleCorrectionEdits(message.messageId, ids, 'edited');
       result.edited += 1;
     } catch (error) {
       const { reason } = classifyFailure(error);
-      ledger.settleCorrectionEdits(message.messageId, ids, 'failed', reason);
+      await ledger.settleCorrectionEdits(message.messageId, ids, 'failed', reason);
       result.failed.push({ messageId: message.messageId, reason });
     }
   }

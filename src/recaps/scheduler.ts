@@ -6,7 +6,6 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../log.js';
-import { withRetryOnBusy } from './database.js';
 import { findMarked, sendClaimedSlot, type DeliveryDependencies, type DeliveryResult } from './delivery.js';
 import type { Delivery } from './ledger.js';
 import { addCorrections, correctionsDue, editionSlot, recapsToAnnounce } from './editions.js';
@@ -20,11 +19,13 @@ const RESYNC_MS = 60_000;
 const MAX_TIMER_MS = 6 * 60 * 60_000;
 /** How long Discord remembers a nonce; an older claim is looked for in the channel before re-posting. */
 const NONCE_MEMORY_MS = 5 * 60_000;
-/** A claim older than this is abandoned even if its owner may be alive elsewhere. */
-const CLAIM_LEASE_MS = 15 * 60_000;
+/** A claim older than this is abandoned even if its owner may be alive elsewhere (RECAP_CLAIM_LEASE_SECONDS). */
+const DEFAULT_CLAIM_LEASE_MS = 15 * 60_000;
 
 export interface SchedulerOptions {
   catchupMinutes: number;
+  /** How long a claim is its owner's; after that, any process takes it over and posts the slot. */
+  claimLeaseMs?: number;
 }
 
 /** This process's identity in the ledger: host, pid, and a per-start nonce (pids are reused). */
@@ -37,6 +38,9 @@ export class RecapScheduler {
   private readonly tasks = new Map<number, { timer?: NodeJS.Timeout; next?: Date; signature: string }>();
   private readonly inFlight = new Set<Promise<unknown>>();
   private resyncTimer?: NodeJS.Timeout;
+  private sweepTimer?: NodeJS.Timeout;
+  /** Syncs run one after another: two at once would both arm a new subscription. */
+  private syncing: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly deps: DeliveryDependencies,
@@ -47,13 +51,19 @@ export class RecapScheduler {
   async start(): Promise<void> {
     await this.recoverAbandonedClaims();
     await this.catchUpMissedSlots();
-    this.sync();
+    await this.sync();
     await this.briefingChanged();
     this.resyncTimer = setInterval(() => {
-      this.sync();
+      void this.sync();
       // An edition dated later than its loading is announced once its time comes.
       void this.briefingChanged();
     }, RESYNC_MS).unref();
+    // A replica that died holding claims: the others finish its slots once the lease has run out.
+    this.sweepTimer = setInterval(() => void this.track(this.takeOverExpiredClaims()), Math.max(250, Math.min(RESYNC_MS, this.leaseMs / 2))).unref();
+  }
+
+  private get leaseMs(): number {
+    return this.options.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS;
   }
 
   /**
@@ -63,14 +73,14 @@ export class RecapScheduler {
   async briefingChanged(): Promise<void> {
     try {
       const view = currentView({ briefing: this.deps.briefing(), now: this.deps.now?.() ?? new Date(), staleAfterDays: this.deps.staleAfterDays });
-      const due = correctionsDue(view, this.deps.ledger);
+      const due = await correctionsDue(view, this.deps.ledger);
       const corrected = await addCorrections(due, this.deps.ledger, this.deps.poster, this.claimant);
       if (corrected.edited > 0) this.log.info({ messages: corrected.edited }, 'corrections added to recaps already posted');
       for (const failed of corrected.failed) this.log.warn(failed, 'could not add a correction to a posted recap');
-      for (const subscription of recapsToAnnounce(view, this.deps.subscriptions.all())) {
+      for (const subscription of recapsToAnnounce(view, await this.deps.subscriptions.all())) {
         const slot = editionSlot(view.newest.id);
-        const claimed = await this.write(() => this.deps.ledger.claim(subscription.id, slot, subscription.channelId, this.claimant));
-        await this.write(() => this.deps.subscriptions.markSeen(subscription.id, view.newest.id));
+        const claimed = await this.deps.ledger.claim(subscription.id, slot, subscription.channelId, this.claimant);
+        await this.deps.subscriptions.markSeen(subscription.id, view.newest.id);
         if (!claimed) continue;
         this.log.info({ subscription: subscription.id, edition: view.newest.id }, 'announcing a new edition');
         await this.track(sendClaimedSlot(this.deps, subscription, slot));
@@ -80,9 +90,18 @@ export class RecapScheduler {
     }
   }
 
-  /** Makes the running jobs match the database: new, changed, paused and removed subscriptions. */
-  sync(): void {
-    const active = new Map(this.deps.subscriptions.all().filter((subscription) => !subscription.pausedAt).map((subscription) => [subscription.id, subscription]));
+  /**
+   * Makes the running jobs match the database: new, changed, paused and removed subscriptions. Called
+   * after this process changes one, when another replica announces a change, and every minute.
+   */
+  sync(): Promise<void> {
+    const run = this.syncing.then(() => this.syncNow());
+    this.syncing = run.catch((error: unknown) => this.log.error({ err: error }, 'could not read the recap subscriptions'));
+    return run;
+  }
+
+  private async syncNow(): Promise<void> {
+    const active = new Map((await this.deps.subscriptions.all()).filter((subscription) => !subscription.pausedAt).map((subscription) => [subscription.id, subscription]));
     for (const [id, { timer, signature }] of this.tasks) {
       const subscription = active.get(id);
       if (!subscription || signatureOf(subscription) !== signature) {
@@ -96,7 +115,7 @@ export class RecapScheduler {
       this.tasks.set(subscription.id, entry);
       this.arm(subscription, Date.now());
       const next = this.tasks.get(subscription.id)?.next?.toISOString() ?? null;
-      this.write(() => this.deps.subscriptions.planNextSlot(subscription.id, next)).catch((error: unknown) =>
+      this.deps.subscriptions.planNextSlot(subscription.id, next).catch((error: unknown) =>
         this.log.error({ err: error, subscription: subscription.id }, 'could not record the next recap slot'),
       );
     }
@@ -121,12 +140,13 @@ export class RecapScheduler {
   /** Posts a recap now, outside the schedule (`/recap now`), through the same ledger and delivery path. */
   async postNow(subscription: RecapSubscription, requestId: string): Promise<DeliveryResult | undefined> {
     const slot = `now:${requestId}`;
-    if (!(await this.write(() => this.deps.ledger.claim(subscription.id, slot, subscription.channelId, this.claimant)))) return undefined;
+    if (!(await this.deps.ledger.claim(subscription.id, slot, subscription.channelId, this.claimant))) return undefined;
     return this.track(sendClaimedSlot(this.deps, subscription, slot));
   }
 
   async stop(): Promise<void> {
     clearInterval(this.resyncTimer);
+    clearInterval(this.sweepTimer);
     for (const { timer } of this.tasks.values()) clearTimeout(timer);
     this.tasks.clear();
     await Promise.allSettled(this.inFlight);
@@ -141,13 +161,12 @@ export class RecapScheduler {
   }
 
   private async claimAndSend(subscriptionId: number, slot: string): Promise<void> {
-    const subscription = this.deps.subscriptions.get(subscriptionId);
+    const subscription = await this.deps.subscriptions.get(subscriptionId);
     if (!subscription || subscription.pausedAt) return;
-    // Claim first: the ledger row is what lets a restart finish this slot if we die while posting.
-    // Another process may hold the write lock: wait for it on a timer, never by blocking the event loop.
-    const claimed = await this.write(() => this.deps.ledger.claim(subscription.id, slot, subscription.channelId, this.claimant));
+    // Claim first: the ledger row is what lets a restart, or another replica, finish this slot if we die while posting.
+    const claimed = await this.deps.ledger.claim(subscription.id, slot, subscription.channelId, this.claimant);
     const next = this.tasks.get(subscription.id)?.next?.toISOString() ?? null;
-    await this.write(() => this.deps.subscriptions.planNextSlot(subscription.id, next));
+    await this.deps.subscriptions.planNextSlot(subscription.id, next);
     if (!claimed) {
       this.log.debug({ subscription: subscription.id, slot }, 'slot already claimed elsewhere');
       return;
@@ -155,20 +174,42 @@ export class RecapScheduler {
     await sendClaimedSlot(this.deps, subscription, slot);
   }
 
+  /** At start-up: claims of processes that died on this host (by pid), and any whose lease ran out. */
   private async recoverAbandonedClaims(): Promise<void> {
-    for (const delivery of this.deps.ledger.unsettled()) {
-      if (!this.isAbandoned(delivery) || !(await this.write(() => this.deps.ledger.takeOver(delivery, this.claimant)))) continue;
-      const subscription = this.deps.subscriptions.get(delivery.subscriptionId);
-      const age = Date.now() - Date.parse(delivery.claimedAt ?? delivery.slot);
-      if (!subscription || subscription.pausedAt || age > this.options.catchupMinutes * 60_000) {
-        await this.write(() => this.deps.ledger.settle(delivery.subscriptionId, delivery.slot, { status: 'failed', detail: 'the bot stopped while posting, too long ago to retry' }));
-        continue;
-      }
-      if (age > NONCE_MEMORY_MS && (await this.alreadyPosted(subscription, delivery.slot))) continue;
-      this.log.info({ subscription: subscription.id, slot: delivery.slot }, 'finishing a recap an earlier run left half-done');
-      // Same slot, same nonce: if the first post did land, Discord returns it instead of posting again.
-      await this.track(sendClaimedSlot(this.deps, subscription, delivery.slot));
+    for (const delivery of await this.deps.ledger.unsettled()) {
+      if (!this.diedHere(delivery) || !(await this.deps.ledger.takeOver(delivery, this.claimant))) continue;
+      await this.finishTakenOver(delivery);
     }
+    await this.takeOverExpiredClaims();
+  }
+
+  /** Claims whose lease ran out, whoever held them on whatever host: each goes to one taker (see the ledger). */
+  private async takeOverExpiredClaims(): Promise<void> {
+    try {
+      const taken = await this.deps.ledger.takeOverExpired(this.claimant, this.leaseMs);
+      // All at once, as the scheduled fan-out would: one after another, the last would outlive its new lease.
+      await Promise.all(
+        taken.map(async (delivery) => {
+          this.log.info({ subscription: delivery.subscriptionId, slot: delivery.slot, from: delivery.claimedBy }, 'took over a claim whose lease ran out');
+          await this.finishTakenOver(delivery);
+        }),
+      );
+    } catch (error) {
+      this.log.error({ err: error }, 'could not take over abandoned recap claims');
+    }
+  }
+
+  private async finishTakenOver(delivery: Delivery): Promise<void> {
+    const subscription = await this.deps.subscriptions.get(delivery.subscriptionId);
+    const age = Date.now() - Date.parse(delivery.claimedAt ?? delivery.slot);
+    if (!subscription || subscription.pausedAt || age > this.options.catchupMinutes * 60_000) {
+      await this.deps.ledger.settle(delivery.subscriptionId, delivery.slot, { status: 'failed', detail: 'the bot stopped while posting, too long ago to retry' });
+      return;
+    }
+    if (age > NONCE_MEMORY_MS && (await this.alreadyPosted(subscription, delivery.slot))) return;
+    this.log.info({ subscription: subscription.id, slot: delivery.slot }, 'finishing a recap an earlier run left half-done');
+    // Same slot, same nonce: if the first post did land, Discord returns it instead of posting again.
+    await this.track(sendClaimedSlot(this.deps, subscription, delivery.slot));
   }
 
   /**
@@ -184,37 +225,32 @@ export class RecapScheduler {
       return false;
     }
     if (!found) return false;
-    await this.write(() => this.deps.ledger.settle(subscription.id, slot, { status: 'delivered', messageId: found.id, detail: 'found in the channel after a restart' }));
+    await this.deps.ledger.settle(subscription.id, slot, { status: 'delivered', messageId: found.id, detail: 'found in the channel after a restart' });
     this.log.info({ subscription: subscription.id, slot, messageId: found.id }, 'recap an earlier run posted was found in the channel; not posting again');
     return true;
   }
 
   private async catchUpMissedSlots(): Promise<void> {
     const now = Date.now();
-    for (const subscription of this.deps.subscriptions.all()) {
+    for (const subscription of await this.deps.subscriptions.all()) {
       const slot = subscription.nextSlot;
       if (subscription.pausedAt || !slot || Date.parse(slot) > now) continue;
       if (now - Date.parse(slot) > this.options.catchupMinutes * 60_000) {
-        await this.write(() => this.deps.ledger.recordMissed(subscription.id, slot, subscription.channelId));
+        await this.deps.ledger.recordMissed(subscription.id, slot, subscription.channelId);
         this.log.warn({ subscription: subscription.id, slot }, 'recap slot missed while the bot was down');
-      } else if (await this.write(() => this.deps.ledger.claim(subscription.id, slot, subscription.channelId, this.claimant))) {
+      } else if (await this.deps.ledger.claim(subscription.id, slot, subscription.channelId, this.claimant)) {
         this.log.info({ subscription: subscription.id, slot }, 'posting a recap slot missed while the bot was down');
         await this.track(sendClaimedSlot(this.deps, subscription, slot));
       }
     }
   }
 
-  private isAbandoned(delivery: Delivery): boolean {
+  /** A claim of an earlier run on this host whose process is gone: no need to wait for its lease. */
+  private diedHere(delivery: Delivery): boolean {
     if (!delivery.claimedBy || delivery.claimedBy === this.claimant) return false;
     const [host, pidText] = delivery.claimedBy.split('/');
     const pid = Number(pidText);
-    if (host === hostname() && Number.isInteger(pid)) return pid === process.pid || !isAlive(pid);
-    return Date.now() - Date.parse(delivery.claimedAt ?? '') > CLAIM_LEASE_MS;
-  }
-
-  /** A database write that waits out another process's write lock on a timer. */
-  private write<T>(work: () => T): Promise<T> {
-    return withRetryOnBusy(work, { onRetry: (_error, attempt) => attempt === 1 && this.log.info('recap database is locked by another process; retrying') });
+    return host === hostname() && Number.isInteger(pid) && (pid === process.pid || !isAlive(pid));
   }
 
   private track<T>(work: Promise<T>): Promise<T> {

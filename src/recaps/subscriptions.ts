@@ -1,6 +1,6 @@
-// Recap subscriptions in SQLite: which channel gets a recap, on what schedule, in which time zone,
-// and whether it is paused (and why).
-import { waitingForLocks, withRetryOnBusy, type Db } from './database.js';
+// Recap subscriptions: which channel gets a recap, on what schedule, in which time zone, and whether it is
+// paused (and why). The store's interface, and its SQLite implementation (PostgreSQL: postgres/subscriptions.ts).
+import { waitingForLocks, withRetryOnBusy, type Db, type RetryOptions } from './database.js';
 
 export type WhenQuiet = 'post' | 'skip';
 
@@ -33,9 +33,11 @@ export type RecapTrigger = 'clock' | 'new-edition';
 export type NewSubscription = Pick<RecapSubscription, 'guildId' | 'channelId' | 'schedule' | 'cron' | 'timezone' | 'whenQuiet' | 'createdBy'> &
   Partial<Pick<RecapSubscription, 'trigger' | 'seenEdition'>>;
 
-const COLUMNS = `id, guild_id AS guildId, channel_id AS channelId, schedule, trigger, cron, timezone, when_quiet AS whenQuiet, origin,
-  created_by AS createdBy, created_at AS createdAt, paused_at AS pausedAt, paused_reason AS pausedReason, next_slot AS nextSlot,
-  seen_edition AS seenEdition`;
+/** The columns as RecapSubscription fields; quoted so that PostgreSQL keeps their case, as SQLite does. */
+export const SUBSCRIPTION_COLUMNS = `id, guild_id AS "guildId", channel_id AS "channelId", schedule, trigger, cron, timezone, when_quiet AS "whenQuiet", origin,
+  created_by AS "createdBy", created_at AS "createdAt", paused_at AS "pausedAt", paused_reason AS "pausedReason", next_slot AS "nextSlot",
+  seen_edition AS "seenEdition"`;
+const COLUMNS = SUBSCRIPTION_COLUMNS;
 
 export type AddResult =
   | { status: 'added'; subscription: RecapSubscription }
@@ -44,14 +46,63 @@ export type AddResult =
   /** The channel already gets this schedule in this time zone. */
   | { status: 'duplicate'; existing: RecapSubscription };
 
-export class SubscriptionStore {
-  constructor(private readonly db: Db) {}
+/** What the operator's environment (RECAP_CHANNEL_IDS, RECAP_SCHEDULE, RECAP_TIMEZONE) asks for. */
+export interface EnvironmentSchedule {
+  text: string;
+  trigger?: RecapTrigger;
+  cron: string;
+  timezone: string;
+  seenEdition?: string;
+}
+
+/** Where subscriptions live; every engine keeps the same rules, decided by the database. */
+export type RecapChange = Pick<RecapSubscription, 'schedule' | 'trigger' | 'cron' | 'timezone' | 'whenQuiet' | 'seenEdition'>;
+
+export interface SubscriptionStore {
+  /**
+   * Adds a server's recap unless the server has `maxPerGuild` already or the channel gets the same one:
+   * both checks and the insert in one transaction, so they hold however many processes subscribe at once.
+   */
+  add(subscription: NewSubscription, options?: { maxPerGuild?: number }): Promise<AddResult>;
+  get(id: number): Promise<RecapSubscription | undefined>;
+  /** A guild's subscriptions, including operator-defined ones posting into its channels. */
+  forGuild(guildId: string, channelIds: ReadonlySet<string>): Promise<RecapSubscription[]>;
+  all(): Promise<RecapSubscription[]>;
+  remove(id: number): Promise<boolean>;
+  /**
+   * Changes a recap's schedule, time zone or quiet-day rule, keeping its number and history; `duplicate`
+   * when the channel already gets that schedule (the unique index decides).
+   */
+  edit(id: number, change: RecapChange): Promise<'edited' | 'duplicate'>;
+  pause(id: number, reason: string): Promise<void>;
+  resume(id: number): Promise<void>;
+  /** A `new-edition` recap has announced (or was set up after) this edition. */
+  markSeen(id: number, editionId: string): Promise<void>;
+  planNextSlot(id: number, slot: string | null): Promise<void>;
+  /** Makes the operator's recaps match the environment: adds missing channels, updates changed schedules, removes unlisted ones. */
+  syncEnvironment(channelIds: readonly string[], schedule: EnvironmentSchedule | undefined): Promise<void>;
+}
+
+/** A guild's own subscriptions and the operator's in its channels, from all of them. */
+export function inGuild(all: readonly RecapSubscription[], guildId: string, channelIds: ReadonlySet<string>): RecapSubscription[] {
+  return all.filter((subscription) => subscription.guildId === guildId || (subscription.guildId === null && channelIds.has(subscription.channelId)));
+}
+
+export class SqliteSubscriptionStore implements SubscriptionStore {
+  /** `busy`: told when a write waits for another process's lock (better-sqlite3 would block the event loop). */
+  constructor(
+    private readonly db: Db,
+    private readonly busy: Pick<RetryOptions, 'onRetry'> = {},
+  ) {}
+
+  /** A write that waits out another process's write lock on a timer. */
+  private write<T>(work: () => T, maxWaitMs?: number): Promise<T> {
+    return withRetryOnBusy(work, { ...this.busy, ...(maxWaitMs === undefined ? {} : { maxWaitMs }) });
+  }
 
   /**
-   * Adds a server's recap unless the server has `maxPerGuild` already or the channel gets the same one.
    * Both checks and the insert run in one BEGIN IMMEDIATE transaction (and a unique index backs the
-   * duplicate check), so they hold however many processes subscribe at once; a locked database is
-   * waited for on a timer, never by blocking the event loop.
+   * duplicate check); a locked database is waited for on a timer, never by blocking the event loop.
    */
   add(subscription: NewSubscription, { maxPerGuild = Infinity }: { maxPerGuild?: number } = {}): Promise<AddResult> {
     const attempt = this.db.transaction((): AddResult => {
@@ -70,41 +121,42 @@ export class SubscriptionStore {
            VALUES (@guildId, @channelId, @schedule, @trigger, @cron, @timezone, @whenQuiet, @createdBy, @createdAt, @seenEdition)`,
         )
         .run({ trigger: 'clock', seenEdition: null, ...subscription, createdAt: new Date().toISOString() });
-      return { status: 'added', subscription: this.get(Number(lastInsertRowid))! };
+      return { status: 'added', subscription: this.row(Number(lastInsertRowid))! };
     });
     // Answered within an interaction's 3 seconds: wait for a lock briefly, then let the caller apologise.
-    return withRetryOnBusy(() => attempt.immediate(), { maxWaitMs: 2000 });
+    return this.write(() => attempt.immediate(), 2000);
   }
 
-  get(id: number): RecapSubscription | undefined {
+  private row(id: number): RecapSubscription | undefined {
     return this.db.prepare(`SELECT ${COLUMNS} FROM subscriptions WHERE id = ?`).get(id) as RecapSubscription | undefined;
   }
 
-  /** A guild's subscriptions, including operator-defined ones posting into its channels. */
-  forGuild(guildId: string, channelIds: ReadonlySet<string>): RecapSubscription[] {
-    return this.all().filter((subscription) => subscription.guildId === guildId || (subscription.guildId === null && channelIds.has(subscription.channelId)));
+  async get(id: number): Promise<RecapSubscription | undefined> {
+    return this.row(id);
   }
 
-  all(): RecapSubscription[] {
+  async forGuild(guildId: string, channelIds: ReadonlySet<string>): Promise<RecapSubscription[]> {
+    return inGuild(await this.all(), guildId, channelIds);
+  }
+
+  async all(): Promise<RecapSubscription[]> {
     return this.db.prepare(`SELECT ${COLUMNS} FROM subscriptions ORDER BY id`).all() as RecapSubscription[];
   }
 
-  remove(id: number): boolean {
-    return this.db.prepare('DELETE FROM subscriptions WHERE id = ?').run(id).changes === 1;
+  remove(id: number): Promise<boolean> {
+    return this.write(() => this.db.prepare('DELETE FROM subscriptions WHERE id = ?').run(id).changes === 1);
   }
 
-  /**
-   * Changes a recap's schedule, time zone or quiet-day rule, keeping its number and history; `duplicate`
-   * when the channel already gets that schedule (the unique index decides).
-   */
-  edit(id: number, change: Pick<RecapSubscription, 'schedule' | 'trigger' | 'cron' | 'timezone' | 'whenQuiet' | 'seenEdition'>): 'edited' | 'duplicate' {
+  async edit(id: number, change: RecapChange): Promise<'edited' | 'duplicate'> {
     try {
-      this.db
-        .prepare(
-          `UPDATE subscriptions SET schedule = @schedule, trigger = @trigger, cron = @cron, timezone = @timezone, when_quiet = @whenQuiet,
-             seen_edition = @seenEdition, next_slot = NULL WHERE id = @id`,
-        )
-        .run({ ...change, id });
+      await this.write(() =>
+        this.db
+          .prepare(
+            `UPDATE subscriptions SET schedule = @schedule, trigger = @trigger, cron = @cron, timezone = @timezone, when_quiet = @whenQuiet,
+               seen_edition = @seenEdition, next_slot = NULL WHERE id = @id`,
+          )
+          .run({ ...change, id }),
+      );
       return 'edited';
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') return 'duplicate';
@@ -112,31 +164,23 @@ export class SubscriptionStore {
     }
   }
 
-  pause(id: number, reason: string): void {
-    this.db.prepare('UPDATE subscriptions SET paused_at = ?, paused_reason = ? WHERE id = ?').run(new Date().toISOString(), reason, id);
+  async pause(id: number, reason: string): Promise<void> {
+    await this.write(() => this.db.prepare('UPDATE subscriptions SET paused_at = ?, paused_reason = ? WHERE id = ?').run(new Date().toISOString(), reason, id));
   }
 
-  resume(id: number): void {
-    this.db.prepare('UPDATE subscriptions SET paused_at = NULL, paused_reason = NULL WHERE id = ?').run(id);
+  async resume(id: number): Promise<void> {
+    await this.write(() => this.db.prepare('UPDATE subscriptions SET paused_at = NULL, paused_reason = NULL WHERE id = ?').run(id));
   }
 
-  /** A `new-edition` recap has announced (or was set up after) this edition. */
-  markSeen(id: number, editionId: string): void {
-    this.db.prepare('UPDATE subscriptions SET seen_edition = ? WHERE id = ?').run(editionId, id);
+  async markSeen(id: number, editionId: string): Promise<void> {
+    await this.write(() => this.db.prepare('UPDATE subscriptions SET seen_edition = ? WHERE id = ?').run(editionId, id));
   }
 
-  planNextSlot(id: number, slot: string | null): void {
-    this.db.prepare('UPDATE subscriptions SET next_slot = ? WHERE id = ?').run(slot, id);
+  async planNextSlot(id: number, slot: string | null): Promise<void> {
+    await this.write(() => this.db.prepare('UPDATE subscriptions SET next_slot = ? WHERE id = ?').run(slot, id));
   }
 
-  /**
-   * Makes the operator's recaps (RECAP_CHANNEL_IDS, RECAP_SCHEDULE, RECAP_TIMEZONE) match the environment:
-   * adds missing channels, updates changed schedules, removes channels no longer listed.
-   */
-  syncEnvironment(
-    channelIds: readonly string[],
-    schedule: { text: string; trigger?: RecapTrigger; cron: string; timezone: string; seenEdition?: string } | undefined,
-  ): void {
+  async syncEnvironment(channelIds: readonly string[], schedule: EnvironmentSchedule | undefined): Promise<void> {
     const apply = this.db.transaction(() => {
       const listed = schedule ? channelIds : [];
       this.db

@@ -122,25 +122,44 @@ export interface HarnessOptions {
   entry?: string;
   env?: Record<string, string>;
   emulator?: EmulatorOptions;
+  /** INTERACTIONS=http: the bot serves an interactions endpoint (any free port), and the emulator POSTs there. */
+  http?: boolean;
 }
 
 /** An emulator and a client connected to it, READY; the bot gets a recap database of its own. */
-export async function startAgainstEmulator({ entry = 'src/main.ts', env = {}, emulator: options = {} }: HarnessOptions = {}): Promise<Harness> {
+export async function startAgainstEmulator({ entry = 'src/main.ts', env = {}, emulator: options = {}, http = false }: HarnessOptions = {}): Promise<Harness> {
   const emulator = await startEmulator(options);
   const dataDir = await mkdtemp(path.join(tmpdir(), 'bot-data-'));
-  const bot = startProcess(entry, { DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.restUrl, DATABASE_PATH: path.join(dataDir, 'bot.sqlite'), ...env });
+  const bot = startProcess(entry, {
+    DISCORD_TOKEN: emulator.token,
+    DISCORD_API_URL: emulator.restUrl,
+    DATABASE_PATH: path.join(dataDir, 'bot.sqlite'),
+    ...(http ? httpModeEnv(emulator) : {}),
+    ...env,
+  });
   const close = async () => {
     await bot.stop();
     await emulator.close();
     await rm(dataDir, { recursive: true, force: true });
   };
   try {
-    await bot.waitForLog((line) => line.msg === 'ready', 20_000);
+    const ready = await bot.waitForLog((line) => line.msg === 'ready', 20_000);
+    if (http) emulator.setInteractionsUrl(endpointUrl(ready));
   } catch (error) {
     await close();
     throw error;
   }
   return { emulator, bot, close };
+}
+
+/** The environment of a bot in HTTP interactions mode against `emulator`, on a free port. */
+export function httpModeEnv(emulator: Emulator): Record<string, string> {
+  return { INTERACTIONS: 'http', PORT: '0', DISCORD_PUBLIC_KEY: emulator.publicKey };
+}
+
+/** The interactions endpoint a bot in HTTP mode announced in its `ready` line. */
+export function endpointUrl(ready: LogLine): string {
+  return `http://127.0.0.1:${String(ready.port)}/interactions`;
 }
 
 /** VmRSS of a live process, in MB, as the kernel reports it in /proc/<pid>/status. */

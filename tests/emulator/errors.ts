@@ -7,6 +7,7 @@ import { STATUS_CODES } from 'node:http';
 export const ErrorCode = {
   General: 0,
   UnknownChannel: 10003,
+  UnknownMember: 10007,
   UnknownMessage: 10008,
   UnknownWebhook: 10015,
   UnknownInteraction: 10062,
@@ -21,6 +22,7 @@ export const ErrorCode = {
 
 const MESSAGES: Record<number, string> = {
   [ErrorCode.UnknownChannel]: 'Unknown Channel',
+  [ErrorCode.UnknownMember]: 'Unknown Member',
   [ErrorCode.UnknownMessage]: 'Unknown Message',
   [ErrorCode.UnknownWebhook]: 'Unknown Webhook',
   [ErrorCode.UnknownInteraction]: 'Unknown interaction',

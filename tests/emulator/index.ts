@@ -8,6 +8,7 @@
  *   const reply = await emu.injectCommand({ name: 'ask', options: { question: 'why?' } }).waitForReply();
  *   await emu.close();
  */
+import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CommandStore } from './commands.js';
@@ -22,7 +23,7 @@ import {
 } from './inject.js';
 import { CALLBACK_DEADLINE_MS, InteractionRegistry, type InjectedInteraction } from './interactions.js';
 import { MessageStore, type StoredMessage } from './messages.js';
-import { WindowLimiter, type RateLimitOptions } from './ratelimit.js';
+import { TokenBucket, WindowLimiter, type RateLimitOptions } from './ratelimit.js';
 import { RestApi, type RecordedRequest } from './rest.js';
 import { randomToken, snowflake } from './snowflake.js';
 import { waitUntil } from './waiters.js';
@@ -65,9 +66,29 @@ export interface EmulatorOptions {
   rateLimit?: RateLimitOptions;
   /** First-callback deadline (default 3000 ms, as Discord). */
   interactionDeadlineMs?: number;
+  /**
+   * Discord's global rate limit per bot token, in requests per second (default 50, as Discord; `false`
+   * turns it off). Exceeding it gets a 429 with `global: true` and X-RateLimit-Global.
+   */
+  globalRateLimit?: number | false;
+  /** POST /channels/{id}/messages is carried out at once but answered this many ms later (default 0). */
+  messageLatencyMs?: number;
+  /**
+   * The application's Interactions Endpoint URL: when set, interactions are POSTed there, signed with
+   * the emulator's Ed25519 key (`publicKey`) as Discord signs them, instead of sent over the gateway.
+   */
+  interactionsUrl?: string;
+}
+
+/** What an interactions endpoint answered to one signed (or deliberately unsigned) request. */
+export interface EndpointResponse {
+  status: number;
+  body: unknown;
 }
 
 const DEFAULT_WAIT_MS = 5000;
+/** Discord: 50 requests per second per bot token, across every process using it. */
+const GLOBAL_RATE_LIMIT_PER_SECOND = 50;
 const DEFAULT_GATEWAY_WAIT_MS = 10_000;
 const DEFAULT_HEARTBEAT_INTERVAL_MS = 41_250;
 const RESUMABLE_CLOSE_CODE = 4000;
@@ -91,6 +112,11 @@ export class Emulator {
   readonly #faults = new FaultInjector();
   readonly #gateway: Gateway;
   readonly #rest: RestApi;
+  readonly #privateKey: KeyObject;
+  /** The application's public key, as the Developer Portal shows it (64 hex digits): DISCORD_PUBLIC_KEY. */
+  readonly publicKey: string;
+  #interactionsUrl: string | undefined;
+  readonly #deadlineMs: number;
 
   private constructor(server: Server, port: number, options: EmulatorOptions) {
     this.#server = server;
@@ -104,6 +130,11 @@ export class Emulator {
     this.commands = new CommandStore(this.applicationId);
     this.#messages = new MessageStore(this.#world.botUser, this.applicationId);
     const deadlineMs = options.interactionDeadlineMs ?? CALLBACK_DEADLINE_MS;
+    this.#deadlineMs = deadlineMs;
+    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+    this.#privateKey = privateKey;
+    this.publicKey = publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex');
+    this.#interactionsUrl = options.interactionsUrl;
     this.#interactions = new InteractionRegistry(this.applicationId, this.#messages, deadlineMs);
     this.#factory = new InteractionFactory(
       this.#world,
@@ -129,6 +160,8 @@ export class Emulator {
       interactions: this.#interactions,
       faults: this.#faults,
       ...(options.rateLimit ? { limiter: new WindowLimiter(options.rateLimit) } : {}),
+      ...(options.globalRateLimit === false ? {} : { globalLimiter: new TokenBucket(options.globalRateLimit ?? GLOBAL_RATE_LIMIT_PER_SECOND) }),
+      ...(options.messageLatencyMs ? { messageLatencyMs: options.messageLatencyMs } : {}),
     });
     server.on('request', (req, res) => void this.#rest.handle(req, res));
   }
@@ -145,6 +178,11 @@ export class Emulator {
   /** Every REST request, in completion order. */
   get requests(): readonly RecordedRequest[] {
     return this.#rest.requests;
+  }
+
+  /** How many requests were refused with a global 429 (over 50 a second for the token). */
+  get globalRateLimited(): number {
+    return this.#rest.globalRateLimited;
   }
 
   /** Requests that matched no emulated route (answered 404). */
@@ -193,8 +231,66 @@ export class Emulator {
   }
 
   #launch(built: BuiltInteraction): InjectedInteraction {
-    this.#gateway.dispatch('INTERACTION_CREATE', built.payload);
-    return this.#interactions.register(built);
+    if (this.#interactionsUrl === undefined) {
+      this.#gateway.dispatch('INTERACTION_CREATE', built.payload);
+      return this.#interactions.register(built);
+    }
+    const injected = this.#interactions.register(built);
+    void this.#deliverOverHttp(built);
+    return injected;
+  }
+
+  /** Sets (or clears) the Interactions Endpoint URL, as saving it in the Developer Portal does. */
+  setInteractionsUrl(url: string | undefined): void {
+    this.#interactionsUrl = url;
+  }
+
+  /**
+   * POSTs `body` to the endpoint as Discord does: `X-Signature-Ed25519` over timestamp + raw body and
+   * `X-Signature-Timestamp`; `signature: 'none'` leaves both headers out, `'bad'` signs other bytes.
+   */
+  async sendToEndpoint(body: unknown, { signature = 'valid' }: { signature?: 'valid' | 'none' | 'bad' } = {}): Promise<EndpointResponse> {
+    const url = this.#interactionsUrl;
+    if (url === undefined) throw new Error('Emulator: no interactions URL set');
+    const raw = typeof body === 'string' ? body : JSON.stringify(body);
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const signed = signature === 'bad' ? `${raw} ` : raw;
+    const headers: Record<string, string> = { 'Content-Type': 'application/json', 'User-Agent': 'Discord-Interactions/1.0 (+https://discord.com)' };
+    if (signature !== 'none') {
+      headers['X-Signature-Ed25519'] = sign(null, Buffer.from(timestamp + signed), this.#privateKey).toString('hex');
+      headers['X-Signature-Timestamp'] = timestamp;
+    }
+    const response = await fetch(url, { method: 'POST', headers, body: raw, signal: AbortSignal.timeout(this.#deadlineMs) });
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // Not JSON: kept as text.
+    }
+    return { status: response.status, body: parsed };
+  }
+
+  /** PING (type 1), as Discord sends one when the endpoint URL is saved; the endpoint must answer PONG. */
+  ping(): Promise<EndpointResponse> {
+    return this.sendToEndpoint({ id: snowflake(), application_id: this.applicationId, type: 1, token: 'ping', version: 1 });
+  }
+
+  /** Delivers over HTTP and takes the response body as the interaction's callback, as Discord does. */
+  async #deliverOverHttp(built: BuiltInteraction): Promise<void> {
+    let response: EndpointResponse;
+    try {
+      response = await this.sendToEndpoint(built.payload);
+    } catch {
+      return; // No answer within the deadline (or none at all): the interaction fails, as on Discord.
+    }
+    if (response.status !== 200) return;
+    try {
+      this.#interactions.callback({ id: built.id, token: built.token, path: '(interactions endpoint response)', body: response.body, files: [], withResponse: false });
+    } catch {
+      // Refused like a bad callback (recorded on the interaction by the registry).
+    }
+    this.#rest.changed.notify();
   }
 
   /** Dispatches any gateway event (queued for replay while the bot is disconnected); returns its sequence number. */

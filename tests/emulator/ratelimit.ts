@@ -79,3 +79,26 @@ export class WindowLimiter {
     return { allowed, state };
   }
 }
+
+/**
+ * Discord's global limit (50 requests a second per bot token) as a token bucket: a burst of `perSecond`,
+ * refilled continuously. A client pacing itself a little under the rate never sees a 429 from it, however
+ * its own one-second windows line up with ours.
+ */
+export class TokenBucket {
+  #tokens: number;
+  #at = Date.now();
+
+  constructor(readonly perSecond: number) {
+    this.#tokens = perSecond;
+  }
+
+  take(now = Date.now()): { allowed: boolean; state: BucketState } {
+    this.#tokens = Math.min(this.perSecond, this.#tokens + ((now - this.#at) / 1000) * this.perSecond);
+    this.#at = now;
+    const allowed = this.#tokens >= 1;
+    if (allowed) this.#tokens -= 1;
+    const resetAfterMs = allowed ? 0 : Math.ceil(((1 - this.#tokens) / this.perSecond) * 1000);
+    return { allowed, state: { limit: this.perSecond, remaining: Math.floor(this.#tokens), resetAfterMs } };
+  }
+}

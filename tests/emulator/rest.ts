@@ -11,7 +11,7 @@ import { asObject, compilePath, readBody, send, type Reply, type UploadedFile } 
 import type { InteractionRegistry } from './interactions.js';
 import type { MessageStore, StoredMessage } from './messages.js';
 import { Permission } from './permissions.js';
-import { bucketHash, NOMINAL_BUCKET, rateLimitedReply, rateLimitHeaders, type WindowLimiter } from './ratelimit.js';
+import { bucketHash, NOMINAL_BUCKET, rateLimitedReply, rateLimitHeaders, type TokenBucket, type WindowLimiter } from './ratelimit.js';
 import { Signal } from './waiters.js';
 import type { ResolvedChannel, World } from './world.js';
 
@@ -38,6 +38,10 @@ export interface RestDependencies {
   faults: FaultInjector;
   /** When set, POST /channels/{id}/messages is really throttled per channel. */
   limiter?: WindowLimiter;
+  /** Discord's global limit: requests per second per bot token (interaction callbacks and webhooks are exempt). */
+  globalLimiter?: TokenBucket;
+  /** POST /channels/{id}/messages is carried out at once but answered this much later, like a slow link. */
+  messageLatencyMs?: number;
 }
 
 interface RouteContext {
@@ -66,6 +70,8 @@ const ok = (body: unknown): Reply => ({ status: 200, body });
 export class RestApi {
   readonly requests: RecordedRequest[] = [];
   readonly unmatched: RecordedRequest[] = [];
+  /** Requests refused with a global 429 (the 50-per-second limit per bot token). */
+  globalRateLimited = 0;
   readonly changed = new Signal();
   readonly #routes: Route[];
 
@@ -160,6 +166,23 @@ export class RestApi {
       route('GET', '/webhooks/:app/:token/messages/:message', webhook('GET'), { auth: false }),
       route('PATCH', '/webhooks/:app/:token/messages/:message', webhook('PATCH'), { auth: false }),
       route('DELETE', '/webhooks/:app/:token/messages/:message', webhook('DELETE'), { auth: false }),
+      // What a bot without a gateway connection reads to compute its permissions (INTERACTIONS=http).
+      route('GET', '/guilds/:guild', ({ params }) => {
+        const found = params.guild === undefined ? undefined : world.guild(params.guild);
+        if (!found) throw apiError(403, ErrorCode.MissingAccess);
+        const { channels: _channels, members: _members, ...guild } = world.guildCreatePayload(found);
+        return ok(guild);
+      }),
+      route('GET', '/guilds/:guild/channels', ({ params }) => {
+        const found = params.guild === undefined ? undefined : world.guild(params.guild);
+        if (!found) throw apiError(403, ErrorCode.MissingAccess);
+        return ok(found.channels.map((resolved) => world.channelPayload(resolved)));
+      }),
+      route('GET', '/guilds/:guild/members/:user', ({ params }) => {
+        if (params.guild === undefined || !world.guild(params.guild)) throw apiError(403, ErrorCode.MissingAccess);
+        if (params.user !== world.botUser.id) throw apiError(404, ErrorCode.UnknownMember);
+        return ok(world.memberPayload(world.botUser));
+      }),
       route('GET', '/channels/:channel', ({ params }) =>
         ok(world.channelPayload(channel(params, Permission.ViewChannel))),
       ),
@@ -211,6 +234,8 @@ export class RestApi {
     const record = { method, path, query: Object.fromEntries(url.searchParams), body, status: reply.status, at };
     this.requests.push(record);
     if (!matched) this.unmatched.push(record);
+    const latency = this.deps.messageLatencyMs;
+    if (latency && matched?.limited && reply.status === 200) await new Promise((resolve) => setTimeout(resolve, latency));
     // A held response is never sent; the connection stays open until the client gives up or the emulator closes.
     if (!this.deps.faults.takeHold(method, path)) send(res, reply);
     this.changed.notify();
@@ -226,6 +251,14 @@ export class RestApi {
     let reply: Reply;
     try {
       if (route.auth && req.headers.authorization !== `Bot ${this.deps.token}`) throw apiError(401, ErrorCode.General);
+      // One budget for the token, however many processes (replicas) share it.
+      if (route.auth && this.deps.globalLimiter) {
+        const { allowed, state } = this.deps.globalLimiter.take();
+        if (!allowed) {
+          this.globalRateLimited++;
+          return rateLimitedReply(route.bucket, state.resetAfterMs, state.limit, true);
+        }
+      }
       const fault = this.deps.faults.take(route.method, context.path, route.bucket);
       if (fault) return fault;
       const { limiter } = this.deps;

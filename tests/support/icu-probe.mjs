@@ -6,7 +6,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const ENTRY_POINTS = ['src/main.js', 'src/deploy-commands.js', 'src/cli/preview.js'];
+const ENTRY_POINTS = ['src/main.js', 'src/deploy-commands.js', 'src/cli/preview.js', 'src/cli/rest-proxy.js'];
 const used = [];
 const record = (what) => used.push(`${what} ${new Error().stack.split('\n').slice(3, 5).map((line) => line.trim()).join(' ')}`);
 

@@ -1,7 +1,7 @@
 // A child process subscribing as /recap subscribe does, as one of several bots sharing a database would:
 // opens its own connection, waits for the agreed moment, then makes every attempt at once.
 import { openDatabase } from '../../src/recaps/database.js';
-import { SubscriptionStore, type NewSubscription } from '../../src/recaps/subscriptions.js';
+import { SqliteSubscriptionStore, type NewSubscription } from '../../src/recaps/subscriptions.js';
 
 interface Job {
   file: string;
@@ -12,7 +12,7 @@ interface Job {
 
 process.once('message', (job: Job) => {
   const db = openDatabase(job.file);
-  const store = new SubscriptionStore(db);
+  const store = new SqliteSubscriptionStore(db);
   setTimeout(
     () =>
       void (async () => {

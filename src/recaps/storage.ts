@@ -1,0 +1,63 @@
+// Where recaps are stored, chosen once at start-up: PostgreSQL when DATABASE_URL is set (replicas sharing
+// one database), else the embedded SQLite file at DATABASE_PATH. Callers see the same async interfaces.
+import { openDatabase, type RetryOptions } from './database.js';
+import { SqliteDeliveryLedger, type DeliveryLedger } from './ledger.js';
+import { openPostgres, SubscriptionListener } from './postgres/database.js';
+import { PgDeliveryLedger } from './postgres/ledger.js';
+import { PgSubscriptionStore } from './postgres/subscriptions.js';
+import { SqliteSubscriptionStore, type SubscriptionStore } from './subscriptions.js';
+
+export interface RecapStorage {
+  engine: 'sqlite' | 'postgres';
+  subscriptions: SubscriptionStore;
+  ledger: DeliveryLedger;
+  /**
+   * Calls `listener` whenever any process changes a subscription (PostgreSQL: LISTEN/NOTIFY). SQLite
+   * has no such signal: other processes' changes are found by the scheduler's periodic re-sync.
+   */
+  onSubscriptionsChanged(listener: () => void): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface StorageSettings {
+  DATABASE_URL?: string | undefined;
+  DATABASE_PATH: string;
+}
+
+export interface StorageOptions {
+  /** SQLite: a write is waiting for another process's lock. */
+  onBusyRetry?: RetryOptions['onRetry'];
+  /** PostgreSQL: the LISTEN connection failed (it reconnects by itself). */
+  onListenProblem?: (error: unknown) => void;
+}
+
+export async function openStorage(settings: StorageSettings, options: StorageOptions = {}): Promise<RecapStorage> {
+  if (settings.DATABASE_URL) {
+    const url = settings.DATABASE_URL;
+    const pool = await openPostgres(url);
+    const listeners: SubscriptionListener[] = [];
+    return {
+      engine: 'postgres',
+      subscriptions: new PgSubscriptionStore(pool),
+      ledger: new PgDeliveryLedger(pool),
+      async onSubscriptionsChanged(listener) {
+        const listening = new SubscriptionListener(url, listener, options.onListenProblem ?? (() => undefined));
+        listeners.push(listening);
+        await listening.start();
+      },
+      async close() {
+        await Promise.all(listeners.map((listening) => listening.close()));
+        await pool.end();
+      },
+    };
+  }
+  const db = openDatabase(settings.DATABASE_PATH);
+  const busy = options.onBusyRetry ? { onRetry: options.onBusyRetry } : {};
+  return {
+    engine: 'sqlite',
+    subscriptions: new SqliteSubscriptionStore(db, busy),
+    ledger: new SqliteDeliveryLedger(db, busy),
+    onSubscriptionsChanged: () => Promise.resolve(),
+    close: async () => void db.close(),
+  };
+}
