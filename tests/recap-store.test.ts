@@ -137,6 +137,18 @@ describe.each(engines)('recap storage on $name', (engine) => {
     expect(named.filter(Boolean)).toHaveLength(1);
   });
 
+  it('keeps a live claimant’s slots: renewed claims are not taken over, however long the posting takes', async () => {
+    const { open } = await engine.create();
+    const [owner, other] = await Promise.all([open(), open()]);
+    const { id } = await added(owner!.subscriptions.add(subscription()));
+    for (const slot of ['slow-1', 'slow-2']) await owner!.ledger.claim(id, slot, channel(0), 'slow-host/1/cccc');
+    await sleep(300);
+    expect(await owner!.ledger.renewClaims('slow-host/1/cccc')).toBe(2);
+    expect(await other!.ledger.takeOverExpired('other', 200)).toEqual([]);
+    await sleep(300);
+    expect((await other!.ledger.takeOverExpired('other', 200)).map((row) => row.slot).sort()).toEqual(['slow-1', 'slow-2']);
+  });
+
   it('claims each correction edit once, and remembers which corrections a message carries', async () => {
     const { open } = await engine.create();
     const replicas = await Promise.all([open(), open()]);

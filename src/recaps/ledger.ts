@@ -53,6 +53,8 @@ export interface DeliveryLedger {
    * they were (`claimedBy` and `claimedAt` of the previous owner); they are now held by `claimant`.
    */
   takeOverExpired(claimant: string, leaseMs: number): Promise<Delivery[]>;
+  /** Renews the lease of every claim `claimant` still holds: a live process posting slowly keeps its slots. */
+  renewClaims(claimant: string): Promise<number>;
   settle(subscriptionId: number, slot: string, settlement: Settlement): Promise<void>;
   /** Every posted recap that recorded what it showed. */
   postedWithItems(): Promise<Delivery[]>;
@@ -120,6 +122,10 @@ export class SqliteDeliveryLedger implements DeliveryLedger {
       return expired;
     });
     return this.write(() => take.immediate());
+  }
+
+  renewClaims(claimant: string): Promise<number> {
+    return this.write(() => this.db.prepare(`UPDATE deliveries SET claimed_at = ? WHERE status = 'claimed' AND claimed_by = ?`).run(new Date().toISOString(), claimant).changes);
   }
 
   async settle(subscriptionId: number, slot: string, settlement: Settlement): Promise<void> {

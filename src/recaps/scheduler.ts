@@ -58,8 +58,14 @@ export class RecapScheduler {
       // An edition dated later than its loading is announced once its time comes.
       void this.briefingChanged();
     }, RESYNC_MS).unref();
-    // A replica that died holding claims: the others finish its slots once the lease has run out.
-    this.sweepTimer = setInterval(() => void this.track(this.takeOverExpiredClaims()), Math.max(250, Math.min(RESYNC_MS, this.leaseMs / 2))).unref();
+    // A replica that died holding claims: the others finish its slots once the lease has run out. A live one
+    // renews its claims well within the lease, so a fan-out slower than the lease (the rate limit allows 50
+    // posts a second) is never taken over while it runs.
+    const beat = Math.max(250, Math.min(RESYNC_MS, this.leaseMs / 3));
+    this.sweepTimer = setInterval(() => {
+      void this.deps.ledger.renewClaims(this.claimant).catch((error: unknown) => this.log.warn({ err: error }, 'could not renew recap claims'));
+      void this.track(this.takeOverExpiredClaims());
+    }, beat).unref();
   }
 
   private get leaseMs(): number {

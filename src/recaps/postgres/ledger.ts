@@ -44,6 +44,11 @@ export class PgDeliveryLedger implements DeliveryLedger {
     return rows;
   }
 
+  async renewClaims(claimant: string): Promise<number> {
+    const { rowCount } = await this.pool.query(`UPDATE deliveries SET claimed_at = $2 WHERE status = 'claimed' AND claimed_by = $1`, [claimant, new Date().toISOString()]);
+    return rowCount ?? 0;
+  }
+
   async settle(subscriptionId: number, slot: string, settlement: Settlement): Promise<void> {
     const { status, messageId = null, editionId = null, detail = null, items = null, content = null } = settlement;
     await this.pool.query(
