@@ -281,3 +281,13 @@ describe('broken content', () => {
     await expectOnlyError(/corrections\.yaml:8 corrections\[0\]\.items\[2\]\.id: unknown edition "2025-11-27"/);
   });
 });
+
+describe('ids', () => {
+  it('refuses an id over 24 characters at load, saying why', async () => {
+    const copy = await contentCopy();
+    await copy.edit(`${EDITION_DIR}/quotes.yaml`, (text) => text.replace('id: trump-no-deadline', 'id: trump-no-deadline-for-an-agreement-at-all'));
+    const errors = (await copy.errors()).join('\n');
+    expect(errors).toMatch(/quotes\.yaml:\d+ quotes\[0\]\.id: is longer than 24 characters: ids travel in button custom ids/);
+    await copy.cleanup();
+  });
+});

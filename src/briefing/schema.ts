@@ -8,7 +8,7 @@ export const MAX_ID_LENGTH = 24;
 
 const id = z
   .string()
-  .max(MAX_ID_LENGTH)
+  .max(MAX_ID_LENGTH, `is longer than ${MAX_ID_LENGTH} characters: ids travel in button custom ids, so keep them short (e.g. "kallas-no-deal", not "kallas-no-deal-without-ukraine")`)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters and digits joined by hyphens, like "mark-rutte"')
   .describe('A short, stable, lower-case id other files use to refer to this entry.');
 

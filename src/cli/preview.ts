@@ -104,4 +104,10 @@ function previewContext(briefing: Briefing, now: Date, { subscriptions, ledger }
   };
 }
 
+// `npm run preview -- /sources | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 await main();
