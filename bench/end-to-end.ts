@@ -26,7 +26,8 @@ type Client = (typeof CLIENTS)[number];
 type PerClient<T> = Record<Client, T>;
 
 const BOT_COMMAND = `node ${nodeArguments('src/main.ts').join(' ')}`;
-const BARE_ENTRY = 'bench/bare-client.mjs';
+/** The baseline: a bare discord.js client run as plain node. */
+export const BARE_ENTRY = 'bench/bare-client.mjs';
 
 export const endToEnd: BenchSection = {
   name: 'end to end',

@@ -4,6 +4,7 @@
 // one @discordjs/proxy, with 5% of first posts answered 429 and the replica holding the most claims killed
 // (SIGKILL) a few seconds in: wall time against the floor Discord's global limit sets, deliveries,
 // duplicates, losses and the 429s the emulator sent.
+import { BARE_ENTRY } from './end-to-end.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { startEmulator } from '../tests/emulator/index.js';
@@ -48,7 +49,7 @@ async function modes(context: Parameters<BenchSection['run']>[0]): Promise<Bench
   const starts: Record<string, () => Promise<Harness>> = {
     gateway: () => startAgainstEmulator({ env: { CONTENT_DIR: context.shippedDir } }),
     http: () => startAgainstEmulator({ http: true, env: { CONTENT_DIR: context.shippedDir } }),
-    bare: () => startAgainstEmulator({ entry: 'bench/bare-client.ts' }),
+    bare: () => startAgainstEmulator({ entry: BARE_ENTRY }),
   };
   const rows: BenchRow[] = [];
   for (const [subject, start] of Object.entries(starts)) {
