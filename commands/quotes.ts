@@ -50,7 +50,7 @@ export const quotes = defineBriefingCommand({
         title: 'Key quotes',
         description:
           `${found.length} quote${found.length === 1 ? '' : 's'}${description ? ` ${description}` : ''}, newest first.\n` +
-          '*(translation)* marks words translated from another language; claims and commentary are labelled.',
+          "*(translation)*: translated from another language; *(the report's rendering…)*: English words rendered back from a translation; claims and commentary are labelled.",
         sections: quoteSections(briefing, found),
         footer: briefingFooter(briefing),
         pageNotes: (sourceIds) => sourceNotes(briefing, sourceIds),

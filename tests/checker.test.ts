@@ -57,12 +57,21 @@ describe('each lint fires on its crafted case', () => {
   it('an actor, topic or source that nothing refers to', async () => {
     await append('content/actors.yaml', '\n  - id: nobody\n    name: No Body\n    role: Unused\n    affiliation: None\n    kind: official\n');
     await append('content/topics.yaml', '  - id: unused\n    name: Unused\n    description: Nothing is tagged with it.\n');
-    await append('content/sources.yaml', '\n  - id: uncited\n    publisher: Nobody\n    type: news-report\n    title: Never cited\n    date: 2025-01-01\n');
+    await append('content/sources.yaml', '\n  - id: uncited\n    publisher: Nobody\n    type: news-report\n    title: Never cited\n    date: 2025-01-01\n    noUrl: true\n');
     expect(await check()).toEqual([
       'warning: <fixture>/content/actors.yaml:24 actors[3].id: nothing refers to this actor: give it a position, a quote or a timeline event, or remove it',
-      'warning: <fixture>/content/sources.yaml:25 sources[3].id: nothing refers to this source: cite it from a position, quote, timeline event or edition, or remove it',
+      'warning: <fixture>/content/sources.yaml:28 sources[3].id: nothing refers to this source: cite it from a position, quote, timeline event or edition, or remove it',
       'warning: <fixture>/content/topics.yaml:9 topics[2].id: nothing refers to this topic: tag a position, quote or timeline event with it, or remove it',
     ]);
+  });
+
+  it('a source without a url, unless it is marked noUrl', async () => {
+    await replace('content/sources.yaml', '    url: https://harbourtown.example/news/bridge-opening\n', '');
+    expect(await check()).toEqual([
+      'warning: <fixture>/content/sources.yaml:3 sources[0].url: no url: add its public address, or mark it noUrl: true and say in note why it has none',
+    ]);
+    await replace('content/sources.yaml', '    date: 2025-01-10\n', '    date: 2025-01-10\n    noUrl: true\n');
+    expect(await check()).toEqual([]);
   });
 
   it('a position with no supporting quote whose source is not the actor\'s own words', async () => {
@@ -116,7 +125,7 @@ describe('each lint fires on its crafted case', () => {
 
   it('a /brief footer that Discord would cut', async () => {
     const ids = Array.from({ length: 24 }, (_, index) => `wire-${index}`);
-    await append('content/sources.yaml', ids.map((id) => `\n  - id: ${id}\n    publisher: ${id} ${'Long Publisher Name '.repeat(4)}\n    type: wire-report\n    title: A report\n    date: 2025-01-10\n`).join(''));
+    await append('content/sources.yaml', ids.map((id) => `\n  - id: ${id}\n    publisher: ${id} ${'Long Publisher Name '.repeat(4)}\n    type: wire-report\n    title: A report\n    date: 2025-01-10\n    noUrl: true\n`).join(''));
     await replace(`${EDITION}/edition.yaml`, 'basedOn: [daily-2025-01-10]', `basedOn: [daily-2025-01-10, ${ids.join(', ')}]`);
     const findings = await check({ archive: false });
     expect(findings).toHaveLength(1);

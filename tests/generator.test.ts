@@ -48,7 +48,7 @@ describe('the briefing generator', () => {
     expect(briefing.timeline).toHaveLength(size.timeline);
     expect(briefing.positions.length).toBeLessThan(briefing.allPositions.length);
     expect(briefing.allPositions.some((position) => position.supersedes !== undefined)).toBe(true);
-    expect(briefing.quotes.some((quote) => quote.translated)).toBe(true);
+    expect(briefing.quotes.some((quote) => quote.translation !== 'none')).toBe(true);
     expect(briefing.actors.some((actor) => actor.aliases.some((alias) => /[^\x20-\x7e]/.test(alias)))).toBe(true);
     expect(new Set(briefing.actors.map((actor) => actor.kind))).toEqual(new Set(['official', 'organisation', 'commentator', 'media']));
   });

@@ -46,7 +46,7 @@ describe('memory of the loaded briefing', () => {
 
 describe('numbers JSON cannot hold', () => {
   it('a YAML .inf or .nan is kept as parsed, so the schema rejects it with its real value', async () => {
-    await content.edit(`${EDITION_DIR}/quotes.yaml`, (text) => text.replace('    text: no deadline\n', '    text: .inf\n'));
+    await content.edit(`${EDITION_DIR}/quotes.yaml`, (text) => text.replace("    text: The deadline for me is when it's over\n", '    text: .inf\n'));
     const errors = await content.errors();
     expect(errors.some((error) => /quotes\.yaml:7 quotes\[0\]\.text: expected string, got number/.test(error)), errors.join('\n')).toBe(true);
   });

@@ -30,7 +30,7 @@ describe('the shipped briefing', () => {
     for (const quote of briefing.quotes) {
       const speaker = briefing.actorById.get(quote.speaker)!;
       if (speaker.kind === 'commentator') expect(quote.standing, quote.id).not.toBe('fact');
-      if (quote.translated) expect(quote.translationNote, quote.id).toBeTruthy();
+      if (quote.translation !== 'none') expect(quote.translationNote, quote.id).toBeTruthy();
     }
   });
 
@@ -101,8 +101,8 @@ describe('broken content', () => {
   });
 
   it('reports a value of the wrong type', async () => {
-    await content.edit(QUOTES, (text) => text.replace('    translated: false\n    topics: [envoy-controversy]\n    about: [witkoff]\n\n  - id: zelensky', '    translated: "no"\n    topics: [envoy-controversy]\n    about: [witkoff]\n\n  - id: zelensky'));
-    await expectOnlyError(/quotes\.yaml:\d+ quotes\[6\]\.translated: expected boolean, got string "no"/);
+    await content.edit(QUOTES, (text) => text.replace('    translation: none\n    topics: [envoy-controversy]\n    about: [witkoff]\n\n  - id: zelensky', '    translation: none\n    topics: envoy-controversy\n    about: [witkoff]\n\n  - id: zelensky'));
+    await expectOnlyError(/quotes\.yaml:\d+ quotes\[6\]\.topics: expected array, got string "envoy-controversy"/);
   });
 
   it('reports a duplicate id and where it was first defined', async () => {
@@ -140,7 +140,7 @@ describe('broken content', () => {
   });
 
   it('rejects an empty quote', async () => {
-    await content.edit(QUOTES, (text) => text.replace('    text: no deadline', '    text: ""'));
+    await content.edit(QUOTES, (text) => text.replace("    text: The deadline for me is when it's over", '    text: ""'));
     await expectOnlyError(/quotes\.yaml:\d+ quotes\[0\]\.text: must not be empty/);
   });
 
@@ -162,13 +162,18 @@ describe('broken content', () => {
     await expectOnlyError(/quotes\[16\]\.standing: must be one of: fact, claim, commentary/);
   });
 
-  it('requires a translation note on a translated quote', async () => {
+  it('requires a translation note on a translated or back-translated quote', async () => {
     await content.edit(QUOTES, (text) => text.replace(/\n {4}translationNote: The wire report's English rendering of the interview.*\n/, '\n'));
-    await expectOnlyError(/quotes\[12\]\.translationNote: a translated quote needs a translationNote/);
+    await expectOnlyError(/quotes\[12\]\.translationNote: a translated or back-translated quote needs a translationNote/);
+  });
+
+  it('rejects a translation mark outside none, translated and back-translated', async () => {
+    await content.edit(QUOTES, (text) => text.replace('    translation: back-translated\n', '    translation: true\n'));
+    await expectOnlyError(/quotes\[3\]\.translation: must be one of: none, translated, back-translated/);
   });
 
   it('reports a duplicated YAML key', async () => {
-    await content.edit(QUOTES, (text) => text.replace('    speaker: trump\n    text: no deadline', '    speaker: trump\n    speaker: rutte\n    text: no deadline'));
+    await content.edit(QUOTES, (text) => text.replace('    speaker: trump\n    text: The deadline', '    speaker: trump\n    speaker: rutte\n    text: The deadline'));
     const errors = await content.errors();
     expect(errors.some((error) => /quotes\.yaml:\d+: YAML syntax error: Map keys must be unique/.test(error)), errors.join('\n')).toBe(true);
   });
@@ -219,7 +224,7 @@ describe('broken content', () => {
       '    context: A later quote.',
       '    source: bluenews-2025-11-26',
       '    standing: fact',
-      '    translated: false',
+      '    translation: none',
       '    topics: [deadline]',
       '',
     ].join('\n'));

@@ -92,7 +92,7 @@ describe('replies', () => {
   });
 
   it('labels claims and commentary as such', () => {
-    const witkoff = JSON.stringify(replyOf(command('position'), briefing, { actor: 'witkoff' }));
+    const witkoff = JSON.stringify(allPages(replyOf(command('position'), briefing, { actor: 'witkoff' })));
     expect(witkoff).toContain('⚠️ Unverified claim · Bloomberg News');
     expect(witkoff).toContain('💬 Commentary · Ron Filipkowski');
     const broe = replyOf(command('position'), briefing, { actor: 'Jake Broe' }).embeds![0]!;

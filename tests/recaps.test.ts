@@ -150,7 +150,7 @@ describe('what changed between editions', () => {
     );
     await writeFile(
       path.join(next, 'quotes.yaml'),
-      'quotes:\n  - id: new-quote\n    speaker: rutte\n    text: A new quote.\n    date: 2025-11-27\n    kind: interview\n    context: Test.\n    source: bluenews-2025-11-26\n    standing: fact\n    translated: false\n    topics: [peace-plan]\n',
+      'quotes:\n  - id: new-quote\n    speaker: rutte\n    text: A new quote.\n    date: 2025-11-27\n    kind: interview\n    context: Test.\n    source: bluenews-2025-11-26\n    standing: fact\n    translation: none\n    topics: [peace-plan]\n',
     );
     await writeFile(path.join(next, 'timeline.yaml'), 'timeline:\n  - id: new-event\n    date: 2025-11-27\n    status: happened\n    title: Something new\n    source: bluenews-2025-11-26\n');
     const result = await loadBriefing(content.dir);

@@ -116,7 +116,46 @@ describe('/timeline', () => {
   });
 });
 
+describe('the source link button', () => {
+  it('sits next to the Sources button of a page resting on one source with a url, and passes the payload checks', async () => {
+    const { position } = await import('../commands/position.js');
+    let linked = 0;
+    for (const actor of briefing.actors) {
+      const reply = replyOf(position, briefing, { actor: actor.name });
+      const buttons = (reply.components ?? []).flatMap((row) => row.components);
+      const link = buttons.find((button) => 'url' in button);
+      const sourcesButton = buttons.find((button) => 'label' in button && button.label === 'Sources');
+      expect(payloadProblems(messageBody(reply)), actor.id).toEqual([]);
+      if (!link) continue;
+      linked += 1;
+      expect(link, actor.id).toMatchObject({ style: 5, label: 'Read the source' });
+      expect('custom_id' in link, actor.id).toBe(false);
+      expect(sourcesButton, actor.id).toBeDefined();
+      expect(briefing.sources.some((source) => 'url' in link && source.url === link.url), actor.id).toBe(true);
+    }
+    expect(linked).toBeGreaterThan(0);
+  });
+
+  it('is refused by the payload checks without a url, or with a custom id', () => {
+    const row = (button: object) => ({ embeds: [{ title: 'T' }], components: [{ type: 1, components: [button] }] });
+    expect(payloadProblems(messageBody(row({ type: 2, style: 5, label: 'Read the source' }) as Reply))).toEqual(['a link button needs a url and no custom id']);
+    expect(payloadProblems(messageBody(row({ type: 2, style: 5, label: 'x', url: 'https://example.com', custom_id: 'a' }) as Reply))).toEqual(['a link button needs a url and no custom id']);
+    expect(payloadProblems(messageBody(row({ type: 2, style: 5, label: 'x', url: 'https://example.com' }) as Reply))).toEqual([]);
+  });
+});
+
 describe('/sources', () => {
+  it('links every source that has a url, and nothing else', () => {
+    const shown = text(allPages(sources, {}));
+    const linked = briefing.sources.filter((source) => source.url);
+    expect(linked.length).toBeGreaterThan(0);
+    // A source's own entry links it; a post's "Read in" line links the report it was read in as well.
+    for (const source of linked) expect(shown.split(`](${source.url})`).length - 1, source.id).toBeGreaterThanOrEqual(1);
+    const targets = [...shown.matchAll(/\]\((http[^)]+)\)/g)].map((match) => match[1]);
+    expect(targets.length).toBeGreaterThanOrEqual(linked.length);
+    expect(targets.filter((url) => !linked.some((source) => source.url === url))).toEqual([]);
+  });
+
   it('stays within limits and lists every source with what cites it', () => {
     const pages = allPages(sources, {});
     expectSafe(pages, '/sources');
@@ -125,7 +164,8 @@ describe('/sources', () => {
     expect(pages[0]!.embeds![0]!.description).toBe(`${briefing.sources.length} sources, by type. “Read in” names the report a post or statement was read in.`);
     expect(shown).toContain(
       '**X** · 25 Nov 2025\n“Post by @ZelenskyyUa on work on the document prepared in Geneva”\nBy Volodymyr Zelensky\n' +
-        'Read in: blue News (Keystone-SDA)\nCited by 3 quotes and 2 positions',
+        'Read in: blue News (Keystone-SDA)\n' +
+        '*Known from its embed in the wire report, which shows no address for it.*\nCited by 3 quotes and 2 positions',
     );
   });
 

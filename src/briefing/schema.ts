@@ -76,13 +76,21 @@ export const Source = z
     title: oneLine(200),
     date: isoDate,
     url: z.url().optional(),
+    noUrl: z
+      .literal(true)
+      .optional()
+      .describe(
+        'The source has no public address we could find (a post known only from its embed in a report, an interview known only as a report relays it): ' +
+          'content:check then does not ask for a url. Say why in `note`.',
+      ),
     author: id.optional().describe('The actor who wrote or posted it, when it is one of the actors.'),
     via: id
       .optional()
       .describe('Where we read it: the id of the source that embedded or reported this one (e.g. a post quoted in a wire report).'),
     note: text(500).optional(),
   })
-  .strict();
+  .strict()
+  .refine((source) => !(source.url && source.noUrl), { message: 'a source with a url cannot be marked noUrl', path: ['noUrl'] });
 
 export const SourcesFile = z.object({ sources: z.array(Source).min(1) }).strict();
 
@@ -135,6 +143,15 @@ export const Rendering = z
   .strict()
   .describe('Another outlet\'s rendering of the same words, e.g. a wire report\'s translation of a post.');
 
+export const Translation = z
+  .enum(['none', 'translated', 'back-translated'])
+  .describe(
+    'How the text relates to what the speaker said. none: their own words, in the language they used. ' +
+      'translated: a translation of words said in another language (e.g. Russian or Ukrainian). ' +
+      'back-translated: words said in English, as a report renders them back into English from its own translation ' +
+      '(e.g. an English-language wire report written from a German text); the exact English may differ.',
+  );
+
 export const Quote = z
   .object({
     id,
@@ -146,7 +163,7 @@ export const Quote = z
     context: text(300),
     source: id.describe('The source that published these exact words (for a translation, the one that published the translation).'),
     standing: Standing,
-    translated: z.boolean().describe('True when the text is a translation of what the speaker said.'),
+    translation: Translation,
     translationNote: text(300).optional(),
     renderings: z.array(Rendering).default([]),
     topics: ids.min(1),
@@ -156,8 +173,8 @@ export const Quote = z
       .describe('Id of a quote from an earlier edition that this one replaces, e.g. when the primary wording is found.'),
   })
   .strict()
-  .refine((quote) => !quote.translated || quote.translationNote !== undefined, {
-    message: 'a translated quote needs a translationNote saying who translated it and from what',
+  .refine((quote) => quote.translation === 'none' || quote.translationNote !== undefined, {
+    message: 'a translated or back-translated quote needs a translationNote saying who translated it and from what',
     path: ['translationNote'],
   });
 
@@ -235,5 +252,6 @@ export type Standing = z.infer<typeof Standing>;
 export type EditionContent = z.infer<typeof EditionFile>;
 export type Position = z.infer<typeof Position>;
 export type Quote = z.infer<typeof Quote>;
+export type Translation = z.infer<typeof Translation>;
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
 export type Correction = z.infer<typeof Correction>;

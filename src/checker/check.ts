@@ -13,11 +13,12 @@ import { postSpeakers } from './lints/speakers.js';
 import { commentaryAsFact } from './lints/standing.js';
 import { timelineDates } from './lints/timeline.js';
 import { editionSummaries } from './lints/editions.js';
+import { sourceUrls } from './lints/source-urls.js';
 import { unreferenced } from './lints/unreferenced.js';
 import { ContentLocator } from './locator.js';
 import { verifyQuotes, type QuoteTally } from './quote-verification.js';
 
-const LINTS: readonly Lint[] = [unreferenced, unsupportedPositions, commentaryAsFact, postSpeakers, timelineDates, renderLimits, sharedAliases, editionSummaries];
+const LINTS: readonly Lint[] = [unreferenced, unsupportedPositions, commentaryAsFact, postSpeakers, timelineDates, renderLimits, sharedAliases, editionSummaries, sourceUrls];
 
 export interface CheckReport {
   findings: ContentError[];

@@ -1,7 +1,7 @@
 // The shape shared by the commands answered from the briefing alone: a pure builder from (context,
 // options) to a document, laid out into pages with Previous/Next buttons and a Sources button that
 // lists, privately, exactly the sources the shown page rests on.
-import { renderPage, withSourcesButton, type Document, type Sections } from '../render/document.js';
+import { renderPage, withSourceLinkButton, withSourcesButton, type Document, type Sections } from '../render/document.js';
 import { privately, type Choice, type Reply } from '../render/reply.js';
 import { renderSourceList } from '../render/sources.js';
 import { readerNotes } from '../render/format.js';
@@ -46,7 +46,7 @@ export function defineBriefingCommand(spec: BriefingCommandSpec): BriefingComman
   });
 
   /** The document for `options`, at the edition asked for, with the lines that say how current it is. */
-  const build = (context: BriefingContext, options: OptionValues): Built => {
+  const build = (context: BriefingContext, options: OptionValues): Built & { briefing: BriefingContext['briefing'] } => {
     const briefing = editionView(context, hasEdition ? options[EDITION_OPTION] : undefined);
     const built = spec.build({ ...context, briefing }, options);
     const notes = readerNotes(briefing, context.now, context.staleAfterDays);
@@ -54,19 +54,23 @@ export function defineBriefingCommand(spec: BriefingCommandSpec): BriefingComman
     // A button of a reply to an earlier edition keeps showing that edition; the default follows the newest.
     const pinned = hasEdition && given(options[EDITION_OPTION]) ? briefing.latest.id : undefined;
     return {
+      briefing,
       document: { ...built.document, description: description || undefined },
       pageArgs: hasEdition ? [...built.pageArgs, editionArg(pinned)] : built.pageArgs,
     };
   };
 
   const show = (context: BriefingContext, options: OptionValues, page: number): Reply => {
-    const { document, pageArgs } = build(context, options);
+    const { briefing, document, pageArgs } = build(context, options);
     const rendered = renderPage(document, page, { command: name, args: pageArgs });
     if (Number.isInteger(page) && page > rendered.pageCount) {
       throw new UserError(`This reply has ${rendered.pageCount === 1 ? 'one page' : `${rendered.pageCount} pages`}; there is no page ${page}.`);
     }
     if (spec.sourcesButton === false || rendered.sources.length === 0) return rendered.reply;
-    return withSourcesButton(rendered.reply, { command: name, view: 'sources', page: rendered.page, args: pageArgs });
+    const reply = withSourcesButton(rendered.reply, { command: name, view: 'sources', page: rendered.page, args: pageArgs });
+    // A page resting on one source with a public address links straight to it, next to the Sources button.
+    const only = rendered.sources.length === 1 ? briefing.sourceById.get(rendered.sources[0]!) : undefined;
+    return only?.url ? withSourceLinkButton(reply, only.url) : reply;
   };
 
   /** Page `sourcesPage` of the list of sources behind page `replyPage` of the reply to `args`. */

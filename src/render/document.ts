@@ -214,12 +214,21 @@ export function renderPage(document: Document<Sections>, requestedPage: number, 
   return { reply, page, pageCount, sources };
 }
 
+/** The reply with `button` added to its first action row (a new row when it has none). */
+function withButton(reply: Reply, button: APIButtonComponent): Reply {
+  const [row, ...rest] = reply.components ?? [];
+  if (row) return { ...reply, components: [{ ...row, components: [...row.components, button] }, ...rest] };
+  return { ...reply, components: [{ type: ComponentType.ActionRow, components: [button] }] };
+}
+
 /** The reply with a Sources button that opens, privately, the sources its page rests on. */
 export function withSourcesButton(reply: Reply, ref: ButtonRef): Reply {
-  const button: APIButtonComponent = { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Sources', custom_id: encodeButton(ref) };
-  const [row] = reply.components ?? [];
-  if (row) return { ...reply, components: [{ ...row, components: [...row.components, button] }] };
-  return { ...reply, components: [{ type: ComponentType.ActionRow, components: [button] }] };
+  return withButton(reply, { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Sources', custom_id: encodeButton(ref) });
+}
+
+/** The reply with a link button to the one source its page rests on (a link button has a url and no custom id). */
+export function withSourceLinkButton(reply: Reply, url: string): Reply {
+  return withButton(reply, { type: ComponentType.Button, style: ButtonStyle.Link, label: 'Read the source', url });
 }
 
 function clampPage(page: number, pageCount: number): number {

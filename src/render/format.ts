@@ -71,8 +71,15 @@ export function describeActor(actor: Actor): string {
   return `${literal(actor.role)} · ${literal(actor.affiliation)}`;
 }
 
+/** The mark after a quote's words that says how they relate to what the speaker said (the /quotes legend explains it). */
+export const TRANSLATION_MARKS: Record<Quote['translation'], string> = {
+  none: '',
+  translated: ' *(translation)*',
+  'back-translated': " *(the report's rendering; the exact English may differ)*",
+};
+
 function quoted(quote: Quote): string {
-  return `> “${literal(quote.text)}”${quote.translated ? ' *(translation)*' : ''}`;
+  return `> “${literal(quote.text)}”${TRANSLATION_MARKS[quote.translation]}`;
 }
 
 const QUOTE_KINDS: Record<Quote['kind'], string> = {
@@ -109,7 +116,7 @@ function laterNotes(briefing: Briefing, kind: ItemKind, id: string): string[] {
 /** A quote in full: words, translation note, other renderings, context and source. */
 export function quoteBlock(briefing: Briefing, quote: Quote, citation: 'full' | 'tag' = 'full'): Block {
   const lines = [quoted(quote)];
-  if (quote.translated && quote.translationNote) lines.push(`Translation: ${literal(quote.translationNote)}`);
+  if (quote.translation !== 'none' && quote.translationNote) lines.push(`Translation: ${literal(quote.translationNote)}`);
   for (const rendering of quote.renderings) {
     lines.push(`Also rendered as “${literal(rendering.text)}” (${literal(briefing.sourceById.get(rendering.source)?.publisher ?? rendering.source)})`);
   }

@@ -63,7 +63,11 @@ export function payloadProblems(payload: PayloadLike): string[] {
   if (total > LIMITS.embedTotal) problems.push(`embeds hold ${total} characters in all (max ${LIMITS.embedTotal})`);
   for (const row of payload.components ?? []) {
     if (row.components.length > 5) problems.push(`an action row has ${row.components.length} components (max 5)`);
-    for (const component of row.components as { custom_id?: string; label?: string }[]) {
+    for (const component of row.components as { custom_id?: string; label?: string; style?: number; url?: string }[]) {
+      // A link button (style 5) opens its url and has no custom id; every other button needs one.
+      if (component.style === 5 ? !component.url || component.custom_id !== undefined : component.custom_id === undefined) {
+        problems.push(component.style === 5 ? 'a link button needs a url and no custom id' : 'a button needs a custom id');
+      }
       over('button custom id', component.custom_id, LIMITS.customId);
       over('button label', component.label, LIMITS.buttonLabel);
     }

@@ -241,12 +241,12 @@ function makeQuote(random: Random, cast: Cast, editionDate: string, ids: IdRegis
     context: sentence(random, 40, 200),
     source: random.pick(cast.sources).id,
     standing: standingOf(random, speaker),
-    translated: random.chance(0.25),
+    translation: random.pick(['none', 'none', 'none', 'translated', 'back-translated'] as const),
     renderings: [],
     topics: random.sample(cast.topics, random.int(1, 3)).map((topic) => topic.id),
     about: [],
   };
-  if (quote.translated) quote.translationNote = sentence(random, 40, 200);
+  if (quote.translation !== 'none') quote.translationNote = sentence(random, 40, 200);
   if (random.chance(0.05)) quote.renderings = [{ text: sentence(random, 20, 300), source: random.pick(cast.sources).id }];
   if (random.chance(0.15)) quote.about = random.sample(cast.actors, 2).filter((actor) => actor !== speaker).slice(0, random.int(1, 2)).map((actor) => actor.id);
   return quote;
