@@ -13,6 +13,8 @@ import { currentView } from './recap-content.js';
 import { nextRuns } from './schedule.js';
 import type { RecapSubscription } from './subscriptions.js';
 
+/** Posts one process makes at once; Discord allows 50 requests a second per bot in all. */
+const POSTS_IN_FLIGHT = 25;
 /** How often to pick up subscription changes made by other processes sharing the database. */
 const RESYNC_MS = 60_000;
 /** Longest single timer wait; a later slot is reached by waiting again (setTimeout caps at 24.8 days). */
@@ -37,6 +39,8 @@ export class RecapScheduler {
   readonly claimant = newClaimant();
   private readonly tasks = new Map<number, { timer?: NodeJS.Timeout; next?: Date; signature: string }>();
   private readonly inFlight = new Set<Promise<unknown>>();
+  private posting = 0;
+  private readonly waiting: (() => void)[] = [];
   private resyncTimer?: NodeJS.Timeout;
   private sweepTimer?: NodeJS.Timeout;
   /** Syncs run one after another: two at once would both arm a new subscription. */
@@ -89,7 +93,7 @@ export class RecapScheduler {
         await this.deps.subscriptions.markSeen(subscription.id, view.newest.id);
         if (!claimed) continue;
         this.log.info({ subscription: subscription.id, edition: view.newest.id }, 'announcing a new edition');
-        await this.track(sendClaimedSlot(this.deps, subscription, slot));
+        await this.track(this.send(subscription, slot));
       }
     } catch (error) {
       this.log.error({ err: error }, 'could not announce the new edition or add corrections');
@@ -147,7 +151,7 @@ export class RecapScheduler {
   async postNow(subscription: RecapSubscription, requestId: string): Promise<DeliveryResult | undefined> {
     const slot = `now:${requestId}`;
     if (!(await this.deps.ledger.claim(subscription.id, slot, subscription.channelId, this.claimant))) return undefined;
-    return this.track(sendClaimedSlot(this.deps, subscription, slot));
+    return this.track(this.send(subscription, slot));
   }
 
   async stop(): Promise<void> {
@@ -177,7 +181,7 @@ export class RecapScheduler {
       this.log.debug({ subscription: subscription.id, slot }, 'slot already claimed elsewhere');
       return;
     }
-    await sendClaimedSlot(this.deps, subscription, slot);
+    await this.send(subscription, slot);
   }
 
   /** At start-up: claims of processes that died on this host (by pid), and any whose lease ran out. */
@@ -215,7 +219,7 @@ export class RecapScheduler {
     if (age > NONCE_MEMORY_MS && (await this.alreadyPosted(subscription, delivery.slot))) return;
     this.log.info({ subscription: subscription.id, slot: delivery.slot }, 'finishing a recap an earlier run left half-done');
     // Same slot, same nonce: if the first post did land, Discord returns it instead of posting again.
-    await this.track(sendClaimedSlot(this.deps, subscription, delivery.slot));
+    await this.track(this.send(subscription, delivery.slot));
   }
 
   /**
@@ -246,7 +250,7 @@ export class RecapScheduler {
         this.log.warn({ subscription: subscription.id, slot }, 'recap slot missed while the bot was down');
       } else if (await this.deps.ledger.claim(subscription.id, slot, subscription.channelId, this.claimant)) {
         this.log.info({ subscription: subscription.id, slot }, 'posting a recap slot missed while the bot was down');
-        await this.track(sendClaimedSlot(this.deps, subscription, slot));
+        await this.track(this.send(subscription, slot));
       }
     }
   }
@@ -257,6 +261,21 @@ export class RecapScheduler {
     const [host, pidText] = delivery.claimedBy.split('/');
     const pid = Number(pidText);
     return host === hostname() && Number.isInteger(pid) && (pid === process.pid || !isAlive(pid));
+  }
+
+  /**
+   * Posts a claimed slot, at most POSTS_IN_FLIGHT at once: a fan-out to thousands of channels queues here, its
+   * claims kept alive by the heartbeat, rather than as thousands of requests that outwait REST's timeout.
+   */
+  private async send(subscription: RecapSubscription, slot: string): Promise<DeliveryResult> {
+    while (this.posting >= POSTS_IN_FLIGHT) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.posting += 1;
+    try {
+      return await sendClaimedSlot(this.deps, subscription, slot);
+    } finally {
+      this.posting -= 1;
+      this.waiting.shift()?.();
+    }
   }
 
   private track<T>(work: Promise<T>): Promise<T> {
