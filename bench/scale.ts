@@ -6,12 +6,11 @@
 // duplicates, losses and the 429s the emulator sent.
 import { BARE_ENTRY } from './end-to-end.js';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 import { startEmulator } from '../tests/emulator/index.js';
 import { httpModeEnv, residentMemoryMb, startAgainstEmulator, startProcess, type BotProcess, type Harness } from '../tests/e2e/bot-process.js';
 import { loadOrThrow } from '../tests/support/content.js';
 import { interactionMix } from '../tests/support/interaction-mix.js';
-import { ensurePostgresServer, freshDatabase, SERVER_URL_VARIABLE } from '../tests/support/postgres-server.js';
+import { claimsByPid, ensurePostgresServer, freshDatabase, SERVER_URL_VARIABLE } from '../tests/support/postgres-server.js';
 import { Random } from '../tests/support/random.js';
 import { cronAt, secondsFromNow } from '../tests/support/schedule.js';
 import { roundTrip } from './end-to-end.js';
@@ -140,14 +139,3 @@ async function fanOut(context: Parameters<BenchSection['run']>[0]): Promise<Benc
   }
 }
 
-/** Unsettled claims per process id (claimants are host/pid/nonce). */
-async function claimsByPid(url: string): Promise<Map<number, number>> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ claimed_by: string; count: number }>(`SELECT claimed_by, COUNT(*)::int AS count FROM deliveries WHERE status = 'claimed' GROUP BY claimed_by`);
-    return new Map(rows.map((row) => [Number(row.claimed_by.split('/')[1]), row.count]));
-  } finally {
-    await client.end();
-  }
-}

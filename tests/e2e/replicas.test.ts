@@ -3,10 +3,9 @@
 // while its posts are in flight (Discord has created them but not yet answered). Every channel must end
 // with exactly one post: the survivors take over the dead replica's claims once their lease runs out and
 // re-post with the same nonce, which returns the message already there instead of a second one.
-import pg from 'pg';
 import { afterAll, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../emulator/index.js';
-import { freshDatabase } from '../support/postgres-server.js';
+import { claimsByPid, freshDatabase } from '../support/postgres-server.js';
 import { cronAt, secondsFromNow } from '../support/schedule.js';
 import { httpModeEnv, startProcess, type BotProcess } from './bot-process.js';
 
@@ -69,14 +68,3 @@ it('posts exactly once in each of 60 channels from 3 replicas on PostgreSQL when
   expect(new Set(delivered).size).toBe(CHANNELS);
 });
 
-/** Unsettled claims per process id (claimants are host/pid/nonce). */
-async function claimsByPid(url: string): Promise<Map<number, number>> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ claimed_by: string; count: number }>(`SELECT claimed_by, COUNT(*)::int AS count FROM deliveries WHERE status = 'claimed' GROUP BY claimed_by`);
-    return new Map(rows.map((row) => [Number(row.claimed_by.split('/')[1]), row.count]));
-  } finally {
-    await client.end();
-  }
-}

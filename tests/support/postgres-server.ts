@@ -102,3 +102,15 @@ export async function freshDatabase(label = 'bot'): Promise<{ url: string; drop:
     },
   };
 }
+
+/** Unsettled claims per process id (claimants are host/pid/nonce). */
+export async function claimsByPid(url: string): Promise<Map<number, number>> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ claimed_by: string; count: number }>(`SELECT claimed_by, COUNT(*)::int AS count FROM deliveries WHERE status = 'claimed' GROUP BY claimed_by`);
+    return new Map(rows.map((row) => [Number(row.claimed_by.split('/')[1]), row.count]));
+  } finally {
+    await client.end();
+  }
+}
