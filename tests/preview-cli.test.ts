@@ -41,6 +41,7 @@ describe('preview CLI', () => {
     expect(stdout).toContain('1 quote matching “long way”');
     const second = await preview('/quotes', '--page', '2');
     expect(second.stdout).toMatch(/Page 2\/\d+/);
+    expect(second.stdout).not.toContain('ephemeral');
   });
 
   it('exits 2 with usage for an unknown command or option', async () => {

@@ -80,7 +80,8 @@ async function turnTo(reply: Reply, page: number, context: AppContext, caller: C
   const pageButton = buttons.map(decodeButton).find((ref) => ref && ref.view !== 'sources');
   const command = pageButton && commands.find((candidate) => candidate.data.name === pageButton.command);
   if (!pageButton || !command) return reply;
-  return (await answerButton(command, context, { ...pageButton, page }, caller))!.reply;
+  // The person who asked turns their own reply's page.
+  return (await answerButton(command, context, { ...pageButton, page }, { ...caller, askedBy: caller.userId }))!.reply;
 }
 
 function previewContext(briefing: Briefing, now: Date, { subscriptions, ledger }: RecapStorage): AppContext {
