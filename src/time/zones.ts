@@ -49,7 +49,7 @@ function writtenOffset(typed: string): number | undefined {
   return minutes > 14 * 60 ? undefined : match[1] === '-' ? -minutes : minutes;
 }
 
-/** `+01:00`: a zone's offset from UTC at `at` (for /recap only: it pages in ICU's zone data). */
+/** `+01:00`: a zone's offset from UTC at `at` (for /recap and the content checker: it pages in ICU's zone data). */
 export function currentOffset(zone: string, at: Date = new Date()): string {
   const name = new Intl.DateTimeFormat('en', { timeZone: zone, timeZoneName: 'longOffset' }).formatToParts(at).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
   return name === 'GMT' ? '+00:00' : name.slice(3);

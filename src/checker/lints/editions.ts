@@ -1,16 +1,10 @@
 // Lint: each edition's summary is short enough to read at a glance (a tl;dr of at most 60 words, the
 // Smart Brevity habit), and its publication time is written with its own zone's offset, since replies
 // show the date that time carries.
+import { currentOffset } from '../../time/zones.js';
 import type { Lint } from '../lint.js';
 
 export const MAX_TLDR_WORDS = 60;
-
-/** `+01:00` for Europe/Zurich in winter: the zone's offset at an instant, from ICU (the checker may load it). */
-function zoneOffset(instant: Date, timeZone: string): string {
-  const name = new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'longOffset' }).formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value ?? '';
-  // "GMT+01:00", or plain "GMT" for UTC itself.
-  return name === 'GMT' ? '+00:00' : name.replace('GMT', '');
-}
 
 export const editionSummaries: Lint = ({ briefing, locator }) =>
   briefing.content.editions.flatMap((edition) => {
@@ -20,7 +14,7 @@ export const editionSummaries: Lint = ({ briefing, locator }) =>
       findings.push(locator.finding('edition', edition.id, ['summary', 'tldr'], `the tl;dr has ${words} words; keep it to ${MAX_TLDR_WORDS} at most (move detail to key points)`, 'error'));
     }
     const written = /([+-]\d{2}:\d{2}|Z)$/.exec(edition.published)?.[1];
-    const expected = zoneOffset(new Date(edition.published), edition.timeZone);
+    const expected = currentOffset(edition.timeZone, new Date(edition.published));
     if (written !== undefined && (written === 'Z' ? '+00:00' : written) !== expected) {
       findings.push(
         locator.finding('edition', edition.id, ['published'], `written with offset ${written}, but ${edition.timeZone} was at ${expected} then: write the local time with ${expected}`, 'error'),
