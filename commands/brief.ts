@@ -18,13 +18,11 @@ export const brief = defineBriefingCommand({
     )
     .addStringOption(editionOption),
   pageOptions: ['section'],
-  build({ briefing }, { section }) {
-    if (section !== undefined && !isBriefSection(section)) {
-      throw new UserError(`There is no section like that. Choose one of: ${Object.values(BRIEF_SECTIONS).join(', ')}.`);
-    }
-    return { document: briefDocument(briefing, section), pageArgs: [section ?? ''] };
+  build({ briefing }, { section }, t) {
+    if (section !== undefined && !isBriefSection(section)) throw new UserError(t.brief.noSuchSection(Object.values(t.brief.sections)));
+    return { document: briefDocument(t, briefing, section), pageArgs: [section ?? ''] };
   },
 });
 
 /** A channel's first recap: the whole /brief reply. */
-export const summarize: Summarize = (moment) => brief.show(moment, {}, 1);
+export const summarize: Summarize = (moment, locale) => brief.show(moment, {}, 1, locale);

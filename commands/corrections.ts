@@ -7,61 +7,63 @@ import type { Correction } from '../src/briefing/schema.js';
 import { defineBriefingCommand } from '../src/command/briefing-command.js';
 import { UserError } from '../src/command/command.js';
 import { actorName, briefingFooter, editionDate } from '../src/render/format.js';
+import type { Messages } from '../src/i18n/messages.js';
 import { literal, truncate } from '../src/render/text.js';
 import { formatDate } from '../src/time/dates.js';
 
 export const corrections = defineBriefingCommand({
   data: new SlashCommandBuilder().setName('corrections').setDescription('What the briefing got wrong and has corrected, newest first'),
   pageOptions: [],
-  build({ briefing }) {
+  build({ briefing }, _options, t) {
     const listed = newestCorrectionsFirst(briefing);
-    if (listed.length === 0) throw new UserError('No corrections have been published in this briefing.');
+    if (listed.length === 0) throw new UserError(t.corrections.none);
     return {
       document: {
-        title: 'Corrections',
-        description: `${listed.length} correction${listed.length === 1 ? '' : 's'}, newest first. Each corrected item says so where it is shown.`,
+        title: t.corrections.title,
+        description: t.corrections.description(listed.length),
         sections: listed.map((correction) => ({
-          name: `Corrected ${formatDate(correction.date)}`,
-          blocks: [{ text: correctionText(briefing, correction), sources: correction.items.flatMap((item) => (item.kind === 'source' ? [item.id] : [])) }],
+          name: t.item.corrected(formatDate(correction.date, t.locale)),
+          blocks: [{ text: correctionText(t, briefing, correction), sources: correction.items.flatMap((item) => (item.kind === 'source' ? [item.id] : [])) }],
         })),
-        footer: briefingFooter(briefing),
+        footer: briefingFooter(t, briefing),
       },
       pageArgs: [],
     };
   },
 });
 
-function correctionText(briefing: Briefing, correction: Correction): string {
+function correctionText(t: Messages, briefing: Briefing, correction: Correction): string {
   return [
-    ...correction.items.map((item) => `• ${itemLabel(briefing, item)}`),
-    `**What was wrong:** ${literal(correction.wrong)}`,
-    `**What is right:** ${literal(correction.right)}`,
+    ...correction.items.map((item) => `• ${itemLabel(t, briefing, item)}`),
+    `${t.corrections.wrong} ${literal(correction.wrong)}`,
+    `${t.corrections.right} ${literal(correction.right)}`,
   ].join('\n');
 }
 
 /** `Quote: Mark Rutte, “We are still a long way…”`, `Position: …`, `Timeline: …`, `Source: …`, `Summary of …`. */
-function itemLabel(briefing: Briefing, { kind, id }: Correction['items'][number]): string {
+function itemLabel(t: Messages, briefing: Briefing, { kind, id }: Correction['items'][number]): string {
+  const unknown = kind === 'summary' ? '' : `${t.corrections.unknown[kind]} ${id}`;
   switch (kind) {
     case 'quote': {
       const quote = briefing.content.quotes.find((candidate) => candidate.id === id);
-      return quote ? `Quote: ${actorName(briefing, quote.speaker)}, “${literal(truncate(quote.text, 60))}”` : `Quote ${id}`;
+      return quote ? t.corrections.quote(actorName(briefing, quote.speaker), literal(truncate(quote.text, 60))) : unknown;
     }
     case 'position': {
       const position = briefing.content.allPositions.find((candidate) => candidate.id === id);
       const topic = position && briefing.topicById.get(position.topic);
-      return position ? `Position: ${actorName(briefing, position.actor)} on ${literal(topic?.name ?? position.topic)}` : `Position ${id}`;
+      return position ? t.corrections.position(actorName(briefing, position.actor), literal(topic?.name ?? position.topic)) : unknown;
     }
     case 'event': {
       const event = briefing.content.timeline.find((candidate) => candidate.id === id);
-      return event ? `Timeline: ${literal(event.title)}` : `Event ${id}`;
+      return event ? t.corrections.event(literal(event.title)) : unknown;
     }
     case 'source': {
       const source = briefing.sourceById.get(id);
-      return source ? `Source: ${literal(source.publisher)}, “${literal(source.title)}”` : `Source ${id}`;
+      return source ? t.corrections.source(literal(source.publisher), literal(source.title)) : unknown;
     }
     case 'summary': {
       const edition = briefing.editions.find((candidate) => candidate.id === id);
-      return `Summary of the edition of ${edition ? editionDate(edition) : id}`;
+      return t.corrections.summary(edition ? editionDate(t, edition) : id);
     }
   }
 }

@@ -1,5 +1,6 @@
 // Every slash command the bot has, in one list: deployment, the adapter and the preview CLI read it.
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { localizeDefinition } from '../src/i18n/commands.js';
 import { brief } from './brief.js';
 import { corrections } from './corrections.js';
 import { position } from './position.js';
@@ -16,7 +17,7 @@ export const briefingCommands = [brief, position, quotes, timeline, sources, cor
 
 export const commands = [...briefingCommands, recap] as const;
 
-/** The JSON Discord registers, for every command. */
+/** The JSON Discord registers, for every command, with its German and French names and descriptions. */
 export function allCommandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
-  return commands.map((command) => command.data.toJSON());
+  return commands.map((command) => localizeDefinition(command.data.toJSON()));
 }

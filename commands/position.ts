@@ -12,12 +12,8 @@ import { given, resolveActor, resolveTopic } from '../src/command/resolve.js';
 import { actorChoices, topicChoices } from '../src/render/choices.js';
 import type { Section } from '../src/render/document.js';
 import { briefingFooter, describeActor, eventLine, positionBlock, quoteBlock, quoteHeading, utcDay } from '../src/render/format.js';
+import type { Messages } from '../src/i18n/messages.js';
 import { literal } from '../src/render/text.js';
-
-const KIND_NOTES: Partial<Record<Actor['kind'], string>> = {
-  commentator: 'A commentator: their posts are shown as commentary or unverified claims, not as fact.',
-  media: 'A news organisation: its reports are shown as reporting, with claims labelled.',
-};
 
 const MAX_ALIASES_SHOWN = 6;
 
@@ -33,32 +29,32 @@ export const position = defineBriefingCommand({
     )
     .addStringOption(editionOption),
   pageOptions: ['actor', 'topic'],
-  build({ briefing, now }, options) {
-    if (!given(options.actor)) throw new UserError('Whose position? Try `/position actor:Rutte` and pick a name from the list.');
-    const actor = resolveActor(briefing, options.actor);
-    const topic = given(options.topic) ? resolveTopic(briefing, options.topic) : undefined;
+  build({ briefing, now }, options, t) {
+    if (!given(options.actor)) throw new UserError(t.position.whose);
+    const actor = resolveActor(t, briefing, options.actor);
+    const topic = given(options.topic) ? resolveTopic(t, briefing, options.topic) : undefined;
     const onTopic = <T extends { topic?: string; topics?: readonly string[] }>(item: T) =>
       !topic || item.topic === topic.id || (item.topics?.includes(topic.id) ?? false);
     const positions = positionsOf(briefing, actor.id).filter(onTopic);
     const sections: Section[] = briefing.topics
       .map((candidate) => ({
         name: candidate.name,
-        blocks: positions.filter((item) => item.topic === candidate.id).map((item) => positionBlock(briefing, item)),
+        blocks: positions.filter((item) => item.topic === candidate.id).map((item) => positionBlock(t, briefing, item)),
       }))
       .filter((section) => section.blocks.length > 0);
 
     for (const quote of quotesAbout(briefing, actor.id).filter(onTopic)) {
-      sections.push({ name: `About ${actor.name}: ${quoteHeading(briefing, quote)}`, blocks: [quoteBlock(briefing, quote)] });
+      sections.push({ name: t.position.about(actor.name, quoteHeading(t, briefing, quote)), blocks: [quoteBlock(t, briefing, quote)] });
     }
     const events = timelineOf(briefing, actor.id).filter(onTopic);
-    if (events.length > 0) sections.push({ name: 'In the timeline', list: true, blocks: events.map((event) => eventLine(briefing, event, utcDay(now))) });
+    if (events.length > 0) sections.push({ name: t.position.inTimeline, list: true, blocks: events.map((event) => eventLine(t, briefing, event, utcDay(now))) });
 
     return {
       document: {
         title: literal(actor.name),
-        description: describe(actor, topic, positions.length),
+        description: describe(t, actor, topic, positions.length),
         sections,
-        footer: briefingFooter(briefing),
+        footer: briefingFooter(t, briefing),
       },
       pageArgs: [actor.id, topic?.id ?? ''],
     };
@@ -82,17 +78,17 @@ function guessable(alias: string, name: string): boolean {
   return ` ${full} `.includes(` ${spelling} `) || ` ${spelling} `.includes(` ${surname} `);
 }
 
-function describe(actor: Actor, topic: Topic | undefined, positionCount: number): string {
+function describe(t: Messages, actor: Actor, topic: Topic | undefined, positionCount: number): string {
   const lines = [describeActor(actor)];
   const aliases = actor.aliases.filter((alias) => !guessable(alias, actor.name)).slice(0, MAX_ALIASES_SHOWN);
-  if (aliases.length > 0) lines.push(`Also written: ${aliases.map(literal).join(', ')}`);
-  if (actor.note) lines.push(`*Note:* ${literal(actor.note)}`);
-  const kindNote = KIND_NOTES[actor.kind];
-  if (kindNote) lines.push(`*${kindNote}*`);
+  if (aliases.length > 0) lines.push(t.position.alsoWritten(aliases.map(literal).join(', ')));
+  if (actor.note) lines.push(t.position.note(literal(actor.note)));
+  // Commentators' and news organisations' words are shown as commentary or reporting, never as fact.
+  if (actor.kind === 'commentator' || actor.kind === 'media') lines.push(`*${t.position[actor.kind]}*`);
   if (positionCount === 0) {
-    lines.push(topic ? `No stated position on ${literal(topic.name)} in this briefing.` : 'No stated positions of their own in this briefing.');
+    lines.push(topic ? t.position.noPositionOn(literal(topic.name)) : t.position.noPositions);
   } else if (topic) {
-    lines.push(`Topic: ${literal(topic.name)}`);
+    lines.push(t.position.topic(literal(topic.name)));
   }
   return lines.join('\n');
 }

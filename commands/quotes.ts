@@ -10,6 +10,7 @@ import { echo, given, resolveActor, resolveTopic } from '../src/command/resolve.
 import { actorChoices, topicChoices } from '../src/render/choices.js';
 import { briefingFooter, sourceNotes } from '../src/render/format.js';
 import { quoteSections } from '../src/render/quote-list.js';
+import type { Messages } from '../src/i18n/messages.js';
 import { literal } from '../src/render/text.js';
 
 /** Search text travels in page-button custom ids, which Discord caps at 100 characters, with two ids and an edition. */
@@ -26,34 +27,32 @@ export const quotes = defineBriefingCommand({
     )
     .addStringOption(editionOption),
   pageOptions: ['actor', 'topic', 'search'],
-  build({ briefing }, options) {
+  build({ briefing }, options, t) {
     const filter: QuoteFilter = {};
-    if (given(options.actor)) filter.actor = resolveActor(briefing, options.actor);
-    if (given(options.topic)) filter.topic = resolveTopic(briefing, options.topic);
+    if (given(options.actor)) filter.actor = resolveActor(t, briefing, options.actor);
+    if (given(options.topic)) filter.topic = resolveTopic(t, briefing, options.topic);
     if (given(options.search)) {
       const search = normalize(options.search);
-      if (search === '') throw new UserError('Search for words: letters or digits, e.g. `search:territory`.');
-      if (search.length > MAX_SEARCH_LENGTH) throw new UserError(`Keep the search to ${MAX_SEARCH_LENGTH} characters or fewer.`);
+      if (search === '') throw new UserError(t.quotes.searchWords);
+      if (search.length > MAX_SEARCH_LENGTH) throw new UserError(t.quotes.searchTooLong(MAX_SEARCH_LENGTH));
       filter.search = search;
     }
 
     const found = filterQuotes(briefing, filter);
-    const description = describeFilter(filter, options.search);
+    const description = describeFilter(t, filter, options.search);
     if (found.length === 0) {
       const hint = filter.actor && !hasQuotesBy(briefing, filter.actor.id)
-        ? ` ${literal(filter.actor.name)} has no quotes of their own here; \`/position actor:${filter.actor.name}\` shows what others say about them.`
-        : ' Try fewer filters.';
-      throw new UserError(`No quotes ${description}.${hint}`);
+        ? t.quotes.noOwnQuotes(literal(filter.actor.name), filter.actor.name)
+        : t.quotes.tryFewer;
+      throw new UserError(`${t.quotes.none(description)} ${hint}`);
     }
     return {
       document: {
-        title: 'Key quotes',
-        description:
-          `${found.length} quote${found.length === 1 ? '' : 's'}${description ? ` ${description}` : ''}, newest first.\n` +
-          "*(translation)*: translated from another language; *(the report's rendering…)*: English words rendered back from a translation; claims and commentary are labelled.",
-        sections: quoteSections(briefing, found),
-        footer: briefingFooter(briefing),
-        pageNotes: (sourceIds) => sourceNotes(briefing, sourceIds),
+        title: t.quotes.title,
+        description: `${t.quotes.description(found.length, description)}\n${t.quotes.legend}`,
+        sections: quoteSections(t, briefing, found),
+        footer: briefingFooter(t, briefing),
+        pageNotes: (sourceIds) => sourceNotes(t, briefing, sourceIds),
       },
       pageArgs: [filter.actor?.id ?? '', filter.topic?.id ?? '', filter.search ?? ''],
     };
@@ -64,11 +63,11 @@ export const quotes = defineBriefingCommand({
 });
 
 /** `by Mark Rutte on Security guarantees matching “guarantee”` */
-function describeFilter(filter: QuoteFilter, typedSearch: unknown): string {
+function describeFilter(t: Messages, filter: QuoteFilter, typedSearch: unknown): string {
   return [
-    filter.actor && `by ${literal(filter.actor.name)}`,
-    filter.topic && `on ${literal(filter.topic.name)}`,
-    filter.search && `matching ${echo(typeof typedSearch === 'string' ? typedSearch : filter.search)}`,
+    filter.actor && t.quotes.by(literal(filter.actor.name)),
+    filter.topic && t.quotes.on(literal(filter.topic.name)),
+    filter.search && t.quotes.matching(echo(t, typeof typedSearch === 'string' ? typedSearch : filter.search)),
   ]
     .filter(Boolean)
     .join(' ');

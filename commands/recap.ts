@@ -19,6 +19,7 @@ import { subscribedReply, subscriptionListReply } from '../src/recaps/replies.js
 import type { RecapScheduler } from '../src/recaps/scheduler.js';
 import { nextRuns, parseSchedule, shortestGapMinutes } from '../src/recaps/schedule.js';
 import type { RecapSubscription, SubscriptionStore, WhenQuiet } from '../src/recaps/subscriptions.js';
+import { messagesFor, type Messages } from '../src/i18n/messages.js';
 import { formatInZone } from '../src/time/dates.js';
 import { canonicalTimeZone, currentOffset, isTimeZone, suggestTimeZones } from '../src/time/zones.js';
 
@@ -88,9 +89,9 @@ async function inGuild(context: RecapContext, guildId: string): Promise<RecapSub
 }
 
 /** The recap numbered `id` in this server; a UserError when there is none. */
-async function owned(context: RecapContext, guildId: string, id: unknown): Promise<RecapSubscription> {
-  const subscription = typeof id === 'number' ? (await inGuild(context, guildId)).find((candidate) => candidate.id === id) : undefined;
-  if (!subscription) throw new UserError(`There is no recap #${typeof id === 'number' ? id : '?'} in this server. \`/recap list\` shows them.`);
+async function owned(context: RecapContext, caller: Caller, id: unknown): Promise<RecapSubscription> {
+  const subscription = typeof id === 'number' ? (await inGuild(context, guildOf(caller))).find((candidate) => candidate.id === id) : undefined;
+  if (!subscription) throw new UserError(messagesFor(caller.locale).admin.noRecap(typeof id === 'number' ? String(id) : '?'));
   return subscription;
 }
 
@@ -98,18 +99,18 @@ async function owned(context: RecapContext, guildId: string, id: unknown): Promi
 const nextRun = (subscription: RecapSubscription) => (subscription.trigger === 'clock' ? nextRuns(subscription.cron, subscription.timezone, 1)[0] : undefined);
 
 /** A schedule and time zone as an admin typed them, checked: what to store, or a UserError saying what to type. */
-function readSchedule(context: RecapContext, scheduleText: string, typedZone: string) {
+function readSchedule(context: RecapContext, t: Messages, scheduleText: string, typedZone: string) {
   const schedule = scheduleText.trim();
   // `europe/zurich` is Europe/Zurich: stored and shown as the database spells it.
   const timezone = canonicalTimeZone(typedZone) ?? typedZone.trim();
   const parsed = parseSchedule(schedule);
   if ('problem' in parsed) throw new UserError(parsed.problem);
   if (!isTimeZone(timezone)) {
-    const close = suggestTimeZones(typedZone, context.now).slice(0, 3).map((zone) => `\`${zone}\` (now UTC${currentOffset(zone, context.now)})`);
-    throw new UserError(`"${typedZone.trim().slice(0, 64)}" is not a time zone name I can schedule in. Use an IANA name${close.length > 0 ? `, e.g. ${close.join(', ')}` : ' like `Europe/Zurich`'}; the option suggests them as you type.`);
+    const close = suggestTimeZones(typedZone, context.now).slice(0, 3).map((zone) => t.admin.zoneNow(`\`${zone}\``, currentOffset(zone, context.now)));
+    throw new UserError(t.admin.notTimeZone(typedZone.trim().slice(0, 64), close.length > 0 ? close.join(', ') : undefined));
   }
   if (parsed.trigger === 'clock' && shortestGapMinutes(parsed.cron, timezone) <= MIN_MINUTES_BETWEEN_RECAPS) {
-    throw new UserError(`"${schedule.slice(0, 60)}" runs every hour or more often. Hourly recaps are for the bot's operator (RECAP_SCHEDULE); here, try \`twice daily 08:00 20:00\` or \`daily 08:00\`.`);
+    throw new UserError(t.admin.tooOften(schedule.slice(0, 60)));
   }
   return { schedule, timezone, trigger: parsed.trigger, cron: parsed.cron };
 }
@@ -117,89 +118,96 @@ function readSchedule(context: RecapContext, scheduleText: string, typedZone: st
 const quietFrom = (value: unknown, otherwise: WhenQuiet): WhenQuiet => (value === 'skip' || value === 'post' ? value : otherwise);
 
 async function subscribe(context: RecapContext, caller: Caller, options: Record<string, unknown>): Promise<Reply> {
+  const t = messagesFor(caller.locale);
   const guildId = guildOf(caller);
   const channelId = String(options.channel);
-  const read = readSchedule(context, String(options.schedule ?? ''), String(options.timezone ?? ''));
+  const read = readSchedule(context, t, String(options.schedule ?? ''), String(options.timezone ?? ''));
   const whenQuiet = quietFrom(options['when-quiet'], 'post');
   // The limit and the duplicate check are made by the database, in the same transaction as the insert.
   // A recap on new editions announces editions published after it was set up, not the one it starts with.
   const seenEdition = read.trigger === 'new-edition' ? currentView(context).newest.id : null;
   const added = await context.subscriptions.add({ guildId, channelId, ...read, whenQuiet, createdBy: caller.userId, seenEdition }, { maxPerGuild: MAX_SUBSCRIPTIONS_PER_GUILD });
-  if (added.status === 'limit') throw new UserError(`This server already has ${added.count} recaps, the most allowed. Remove one with \`/recap remove\` first.`);
-  if (added.status === 'duplicate') throw new UserError(`<#${channelId}> already gets this recap (#${added.existing.id}).`);
+  if (added.status === 'limit') throw new UserError(t.admin.limit(added.count));
+  if (added.status === 'duplicate') throw new UserError(t.admin.duplicate(`<#${channelId}>`, added.existing.id));
   const { subscription } = added;
   await context.scheduler.sync();
-  return subscribedReply(subscription, subscription.trigger === 'clock' ? nextRuns(subscription.cron, subscription.timezone, 3) : []);
+  return subscribedReply(subscription, subscription.trigger === 'clock' ? nextRuns(subscription.cron, subscription.timezone, 3) : [], caller.locale);
 }
 
 /** Changes what was given of schedule, time zone and quiet days; the recap keeps its number and history. */
 async function edit(context: RecapContext, caller: Caller, options: Record<string, unknown>): Promise<Reply> {
-  const subscription = await owned(context, guildOf(caller), options.subscription);
-  if (subscription.origin === 'environment') throw new UserError(`Recap #${subscription.id} is set by the bot's operator (RECAP_SCHEDULE); the operator can change it.`);
+  const t = messagesFor(caller.locale);
+  const subscription = await owned(context, caller, options.subscription);
+  if (subscription.origin === 'environment') throw new UserError(t.admin.operatorEdit(subscription.id));
   const typed = (name: string, otherwise: string) => (typeof options[name] === 'string' && String(options[name]).trim() !== '' ? String(options[name]) : otherwise);
-  const read = readSchedule(context, typed('schedule', subscription.schedule), typed('timezone', subscription.timezone));
+  const read = readSchedule(context, t, typed('schedule', subscription.schedule), typed('timezone', subscription.timezone));
   const whenQuiet = quietFrom(options['when-quiet'], subscription.whenQuiet);
   const seenEdition = read.trigger !== 'new-edition' ? null : subscription.trigger === 'new-edition' ? subscription.seenEdition : currentView(context).newest.id;
   if ((await context.subscriptions.edit(subscription.id, { ...read, whenQuiet, seenEdition })) === 'duplicate') {
-    throw new UserError(`<#${subscription.channelId}> already gets a recap on ${inlineCode(read.schedule)} in ${read.timezone}.`);
+    throw new UserError(t.admin.duplicateEdit(`<#${subscription.channelId}>`, inlineCode(read.schedule), read.timezone));
   }
   await context.scheduler.sync();
   const edited = { ...subscription, ...read, whenQuiet };
-  return subscribedReply(edited, edited.trigger === 'clock' ? nextRuns(edited.cron, edited.timezone, 3) : [], 'changed');
+  return subscribedReply(edited, edited.trigger === 'clock' ? nextRuns(edited.cron, edited.timezone, 3) : [], caller.locale, 'changed');
 }
 
-async function list(context: RecapContext, guildId: string, page = 1): Promise<Reply> {
-  const listed = await Promise.all((await inGuild(context, guildId)).map(async (subscription) => ({
-
+async function list(context: RecapContext, caller: Caller, page = 1): Promise<Reply> {
+  const listed = await Promise.all((await inGuild(context, guildOf(caller))).map(async (subscription) => ({
     subscription,
     next: subscription.pausedAt ? undefined : nextRun(subscription),
     latest: await context.ledger.latest(subscription.id),
   })));
-  return subscriptionListReply(listed, page);
+  return subscriptionListReply(listed, caller.locale, page);
 }
 
 async function manage(context: RecapContext, caller: Caller, action: 'remove' | 'pause' | 'resume', id: unknown): Promise<Reply> {
+  const t = messagesFor(caller.locale);
   const guildId = guildOf(caller);
-  const subscription = await owned(context, guildId, id);
+  const subscription = await owned(context, caller, id);
   if (action === 'remove') {
-    if (subscription.origin === 'environment') throw new UserError(`Recap #${subscription.id} is set by the bot's operator (RECAP_CHANNEL_IDS); you can pause it, and the operator can remove it.`);
+    if (subscription.origin === 'environment') throw new UserError(t.admin.operatorRemove(subscription.id));
     await context.subscriptions.remove(subscription.id);
   } else if (action === 'pause') {
-    if (subscription.pausedAt) throw new UserError(`Recap #${subscription.id} is already paused.`);
+    if (subscription.pausedAt) throw new UserError(t.admin.alreadyPaused(subscription.id));
+    // The reason is stored and shown to every admin of the server, whatever their language: in English.
     await context.subscriptions.pause(subscription.id, `paused by an admin (${caller.userName})`);
   } else {
-    if (!subscription.pausedAt) throw new UserError(`Recap #${subscription.id} is not paused.`);
-    await requirePostingPermissions(context.guilds, guildId, subscription.channelId);
+    if (!subscription.pausedAt) throw new UserError(t.admin.notPaused(subscription.id));
+    await requirePostingPermissions(t, context.guilds, guildId, subscription.channelId);
     await context.subscriptions.resume(subscription.id);
   }
   await context.scheduler.sync();
-  const done = { remove: 'removed', pause: 'paused', resume: 'resumed' }[action];
   const upcoming = action === 'resume' ? nextRun(subscription) : undefined;
-  const next = upcoming ? ` Next run: ${formatInZone(upcoming, subscription.timezone, 'dayAndTime')} (${subscription.timezone}).` : action === 'resume' ? ' It posts when a new edition is published.' : '';
-  return notice(`Recap #${subscription.id} in <#${subscription.channelId}> ${done}.${next}`);
+  const next = upcoming ? t.admin.nextRun(formatInZone(upcoming, subscription.timezone, 'dayAndTime', caller.locale), subscription.timezone) : action === 'resume' ? t.admin.postsOnEdition : '';
+  return notice([t.admin.managed(subscription.id, `<#${subscription.channelId}>`, action), next].filter(Boolean).join(' '));
 }
 
 async function preview(context: RecapContext, caller: Caller, id: unknown): Promise<Reply> {
-  const subscription = id === undefined ? undefined : await owned(context, guildOf(caller), id);
+  const subscription = id === undefined ? undefined : await owned(context, caller, id);
   const last = subscription && lastRecap(await context.ledger.lastDelivered(subscription.channelId));
-  return privately(buildRecap(context, last, subscription?.timezone ?? 'UTC', context.summarize).reply);
+  // The admin sees what would be posted, in their own language until recaps have one of their own.
+  return privately(buildRecap(context, last, subscription?.timezone ?? 'UTC', context.summarize, caller.locale).reply);
 }
 
 async function postNow(context: RecapContext, caller: Caller, id: unknown): Promise<Reply> {
-  const subscription = await owned(context, guildOf(caller), id);
-  if (subscription.pausedAt) throw new UserError(`Recap #${subscription.id} is paused (${subscription.pausedReason}). Resume it first.`);
+  const t = messagesFor(caller.locale);
+  const subscription = await owned(context, caller, id);
+  const channel = `<#${subscription.channelId}>`;
+  if (subscription.pausedAt) throw new UserError(t.admin.isPaused(subscription.id, subscription.pausedReason ?? t.admin.byAdmin));
   const result = await context.scheduler.postNow(subscription, caller.interactionId);
-  if (!result) return notice('That recap is already being posted.');
-  if (result.status === 'delivered') return notice(`Posted in <#${subscription.channelId}>: https://discord.com/channels/${caller.guildId}/${subscription.channelId}/${result.messageId}`);
-  if (result.status === 'skipped') return notice('Nothing new since the last recap, and this recap skips quiet days, so nothing was posted.');
-  return notice(`Could not post in <#${subscription.channelId}>: ${result.failure.reason}${result.failure.pauses ? ' The recap is paused until this is fixed; then use `/recap resume`.' : ''}`);
+  if (!result) return notice(t.admin.beingPosted);
+  if (result.status === 'delivered') return notice(t.admin.posted(channel, `https://discord.com/channels/${caller.guildId}/${subscription.channelId}/${result.messageId}`));
+  if (result.status === 'skipped') return notice(t.admin.skipped);
+  return notice([t.admin.couldNotPost(channel, result.failure.reason), result.failure.pauses ? t.admin.pausedUntilFixed : ''].filter(Boolean).join(' '));
 }
 
-async function subscriptionChoices(context: RecapContext, guildId: string, typed: string): Promise<NumberChoice[]> {
+async function subscriptionChoices(context: RecapContext, caller: Caller, typed: string): Promise<NumberChoice[]> {
+  const guildId = guildOf(caller);
+  const { pausedTag } = messagesFor(caller.locale).admin;
   const choices = await Promise.all((await inGuild(context, guildId))
     .map(async (subscription) => {
       const channel = (await context.guilds.channelName(guildId, subscription.channelId)) ?? subscription.channelId;
-      const label = `#${subscription.id} · #${channel} · ${subscription.schedule} (${subscription.timezone})${subscription.pausedAt ? ' · paused' : ''}`;
+      const label = `#${subscription.id} · #${channel} · ${subscription.schedule} (${subscription.timezone})${subscription.pausedAt ? ` · ${pausedTag}` : ''}`;
       return { name: label.slice(0, LIMITS.choiceName), value: subscription.id };
     }));
   return choices
@@ -208,9 +216,9 @@ async function subscriptionChoices(context: RecapContext, guildId: string, typed
 }
 
 /** What changed since the edition a "what's new" recap's button carries; a UserError once that edition is gone. */
-function changesOf(context: RecapContext, ref: ButtonRef) {
+function changesOf(context: RecapContext, ref: ButtonRef, caller: Caller) {
   const changes = ref.args[0] ? changesSince(currentView(context), ref.args[0]) : undefined;
-  if (!changes) throw new UserError('This recap is out of date; `/brief` shows the current briefing.');
+  if (!changes) throw new UserError(messagesFor(caller.locale).recap.outOfDate);
   return changes;
 }
 
@@ -224,7 +232,7 @@ export const recap: Command<RecapContext> = {
       case 'subscribe':
         return subscribe(context, caller, options);
       case 'list':
-        return list(context, guildOf(caller));
+        return list(context, caller);
       case 'edit':
         return edit(context, caller, options);
       case 'remove':
@@ -236,28 +244,29 @@ export const recap: Command<RecapContext> = {
       case 'now':
         return postNow(context, caller, options.subscription);
       default:
-        throw new UserError('Unknown /recap action.');
+        throw new UserError(messagesFor(caller.locale).admin.unknownAction);
     }
   },
   async autocomplete(context, focused, request) {
     if (focused.name === 'timezone') {
+      const { zoneNow } = messagesFor(request.caller.locale).admin;
       return suggestTimeZones(focused.value, context.now)
         .slice(0, LIMITS.autocompleteChoices)
-        .map((zone) => ({ name: `${zone} (now UTC${currentOffset(zone, context.now)})`, value: zone }));
+        .map((zone) => ({ name: zoneNow(zone, currentOffset(zone, context.now)), value: zone }));
     }
     // The server's recaps are for its admins only.
     await manageServer.run(context, request);
-    return subscriptionChoices(context, guildOf(request.caller), focused.value);
+    return subscriptionChoices(context, request.caller, focused.value);
   },
   buttons: {
     'recap-list': {
       checks: [guildOnly, manageServer],
-      press: async (context, ref, caller) => ({ reply: await list(context, guildOf(caller), ref.page), replace: true }),
+      press: async (context, ref, caller) => ({ reply: await list(context, caller, ref.page), replace: true }),
     },
-    // Pressed by anyone reading a "what's new" recap in the channel: no admin check.
-    sources: { press: (context, ref) => ({ reply: changesSources(context, changesOf(context, ref), ref.page), replace: false }) },
+    // Pressed by anyone reading a "what's new" recap in the channel: no admin check; each reader gets their own language.
+    sources: { press: (context, ref, caller) => ({ reply: changesSources(context, changesOf(context, ref, caller), ref.page, caller.locale), replace: false }) },
     'recap-since': {
-      press: (context, ref, caller) => pageTurn(changesPage(context, changesOf(context, ref), ref.page), caller),
+      press: (context, ref, caller) => pageTurn(changesPage(context, changesOf(context, ref, caller), ref.page, caller.locale), caller),
     },
   },
 };

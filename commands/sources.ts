@@ -9,7 +9,7 @@ export const sources = defineBriefingCommand({
   pageOptions: [],
   // The list is its own sources: a Sources button would repeat it.
   sourcesButton: false,
-  build({ briefing }) {
-    return { document: renderSourceList(briefing, briefing.sources.map((source) => source.id)), pageArgs: [] };
+  build({ briefing }, _options, t) {
+    return { document: renderSourceList(t, briefing, briefing.sources.map((source) => source.id)), pageArgs: [] };
   },
 });

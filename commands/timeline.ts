@@ -12,6 +12,7 @@ import type { Block, Section } from '../src/render/document.js';
 import { briefingFooter, timelineBlock, utcDay } from '../src/render/format.js';
 import { LIMITS } from '../src/render/limits.js';
 import type { Choice } from '../src/render/reply.js';
+import type { Messages } from '../src/i18n/messages.js';
 import { literal, truncate } from '../src/render/text.js';
 import { formatDate, formatMonth } from '../src/time/dates.js';
 
@@ -22,20 +23,16 @@ function eventsBetween(briefing: Briefing, from: string | undefined, to: string 
   return briefing.timeline.filter((event) => (from === undefined || (event.endDate ?? event.date) >= from) && (to === undefined || event.date <= to));
 }
 
-function byMonth(briefing: Briefing, events: readonly InEdition<TimelineEvent>[], today: string): Section[] {
+function byMonth(t: Messages, briefing: Briefing, events: readonly InEdition<TimelineEvent>[], today: string): Section[] {
   const sections: { month: string; blocks: Block[] }[] = [];
   for (const event of events) {
     const month = event.date.slice(0, 7);
     if (sections[sections.length - 1]?.month !== month) sections.push({ month, blocks: [] });
-    sections[sections.length - 1]!.blocks.push(timelineBlock(briefing, event, today));
+    sections[sections.length - 1]!.blocks.push(timelineBlock(t, briefing, event, today));
   }
-  return sections.map(({ month, blocks }) => ({ name: formatMonth(month), blocks }));
+  return sections.map(({ month, blocks }) => ({ name: formatMonth(month, t.locale), blocks }));
 }
 
-/** `from 25 Nov 2025 to 1 Dec 2025`, `from 25 Nov 2025`, `up to 1 Dec 2025`, or nothing. */
-function describeRange(from: string | undefined, to: string | undefined): string {
-  return [from && `from ${formatDate(from)}`, to && `${from ? 'to' : 'up to'} ${formatDate(to)}`].filter(Boolean).join(' ');
-}
 
 export const timeline = defineBriefingCommand({
   data: new SlashCommandBuilder()
@@ -45,55 +42,55 @@ export const timeline = defineBriefingCommand({
     .addStringOption((option) => option.setName('to').setDescription('Last day, YYYY-MM-DD, e.g. 2025-12-07').setAutocomplete(true))
     .addStringOption(editionOption),
   pageOptions: ['from', 'to'],
-  build({ briefing, now }, options) {
+  build({ briefing, now }, options, t) {
+    const date = (day: string) => formatDate(day, t.locale);
     const dates: Partial<Record<'from' | 'to', string>> = {};
     for (const name of ['from', 'to'] as const) {
       const value = options[name];
       if (typeof value !== 'string' || value.trim() === '') continue;
       if (!isoDate.safeParse(value.trim()).success) {
-        throw new UserError(`${echo(value)} is not a date. Write dates as YYYY-MM-DD, e.g. \`/timeline ${name}:2025-11-25\`.`);
+        throw new UserError(t.timeline.notADate(echo(t, value), name));
       }
       dates[name] = value.trim();
     }
     const { from, to } = dates;
     if (from && to && from > to) {
-      throw new UserError(`The range starts after it ends (${formatDate(from)} to ${formatDate(to)}). Try \`/timeline from:${to} to:${from}\`.`);
+      throw new UserError(t.timeline.backwards(date(from), date(to), from, to));
     }
-    const range = describeRange(from, to);
+    // `from 25 Nov 2025 to 1 Dec 2025`, `from 25 Nov 2025`, `up to 1 Dec 2025`, or nothing.
+    const range = t.timeline.range(from && date(from), to && date(to));
     const events = eventsBetween(briefing, from, to);
     if (events.length === 0) {
       const first = briefing.timeline[0]!;
       const last = briefing.timeline[briefing.timeline.length - 1]!;
-      throw new UserError(`No events ${range}. The timeline runs from ${formatDate(first.date)} to ${formatDate(last.endDate ?? last.date)}.`);
+      throw new UserError(t.timeline.noEvents(range, date(first.date), date(last.endDate ?? last.date)));
     }
     return {
       document: {
-        title: `Timeline: ${literal(briefing.story.title)}`,
-        description:
-          `${events.length} event${events.length === 1 ? '' : 's'}${range ? ` ${range}` : ''}, oldest first.\n` +
-          'Events without a label happened; *(reported)*, *(planned)* and *(expected)* mark the rest, and say so when their day has passed.',
-        sections: byMonth(briefing, events, utcDay(now)),
-        footer: briefingFooter(briefing),
+        title: t.timeline.title(literal(briefing.story.title)),
+        description: `${t.timeline.description(events.length, range)}\n${t.timeline.legend}`,
+        sections: byMonth(t, briefing, events, utcDay(now)),
+        footer: briefingFooter(t, briefing),
       },
       pageArgs: [from ?? '', to ?? ''],
     };
   },
-  autocomplete({ briefing }, focused) {
-    return dateChoices(briefing, focused.value);
+  autocomplete({ briefing }, focused, _options, t) {
+    return dateChoices(t, briefing, focused.value);
   },
 });
 
 /** The days events start or end on, matching what was typed: `25 Nov 2025 · 7 events`. */
-function dateChoices(briefing: Briefing, typed: string): Choice[] {
+function dateChoices(t: Messages, briefing: Briefing, typed: string): Choice[] {
   const query = typed.trim().toLowerCase();
-  return eventDays(briefing)
+  return eventDays(t, briefing)
     .filter(({ day, label }) => day.startsWith(query) || label.toLowerCase().includes(query))
     .slice(0, LIMITS.autocompleteChoices)
     .map(({ day, label }) => ({ name: label, value: day }));
 }
 
 /** Every day an event starts or ends on, in order, labelled `25 Nov 2025 · 7 events`. */
-function eventDays(briefing: Briefing): { day: string; label: string }[] {
+function eventDays(t: Messages, briefing: Briefing): { day: string; label: string }[] {
   const eventsOn = new Map<string, TimelineEvent[]>();
   for (const event of briefing.timeline) {
     for (const day of new Set([event.date, event.endDate ?? event.date])) {
@@ -104,7 +101,7 @@ function eventDays(briefing: Briefing): { day: string; label: string }[] {
   }
   return [...eventsOn.keys()].sort().map((day) => {
     const on = eventsOn.get(day)!;
-    const what = on.length === 1 ? on[0]!.title : `${on.length} events`;
-    return { day, label: truncate(`${formatDate(day)} · ${what}`, LIMITS.choiceName) };
+    const what = on.length === 1 ? on[0]!.title : t.timeline.events(on.length);
+    return { day, label: truncate(`${formatDate(day, t.locale)} · ${what}`, LIMITS.choiceName) };
   });
 }

@@ -3,6 +3,7 @@ import { decodeButton, encodeButton } from '../src/render/custom-id.js';
 import { layOut, renderPage, type Document } from '../src/render/document.js';
 import { LIMITS, payloadProblems } from '../src/render/limits.js';
 import { messageBody } from '../src/render/reply.js';
+import { en } from '../src/i18n/en.js';
 import { splitText, truncate } from '../src/render/text.js';
 
 const words = (count: number, word = 'word') => Array.from({ length: count }, (_, index) => `${word}${index}`).join(' ');
@@ -46,7 +47,7 @@ describe('page layout', () => {
     const pages = layOut(doc);
     expect(pages.length).toBeGreaterThan(5);
     for (let page = 1; page <= pages.length; page++) {
-      expect(payloadProblems(messageBody(renderPage(doc, page, { command: 'test', args: [] }).reply))).toEqual([]);
+      expect(payloadProblems(messageBody(renderPage(en, doc, page, { command: 'test', args: [] }).reply))).toEqual([]);
     }
     const allText = pages.flat().map((field) => field.value).join(' ');
     for (let index = 0; index < 60; index++) expect(allText).toContain(`b${index}w149`);
@@ -54,17 +55,17 @@ describe('page layout', () => {
 
   it('names continued fields and reports the sources of the shown page only', () => {
     const doc = document(3, 300);
-    const first = renderPage(doc, 1, { command: 'test', args: [] });
+    const first = renderPage(en, doc, 1, { command: 'test', args: [] });
     // Under its own section's field a continuation needs no heading; a page opening mid-section says so.
     expect(first.reply.embeds![0]!.fields![1]!.name).toBe('\u200b');
-    const second = renderPage(doc, 2, { command: 'test', args: [] });
+    const second = renderPage(en, doc, 2, { command: 'test', args: [] });
     expect(second.reply.embeds![0]!.fields![0]!.name).toBe('Section (continued)');
     expect(first.sources.length).toBeLessThan(3);
   });
 
   it('shows no buttons for a single page, and clamps page numbers', () => {
     const doc = document(1, 10);
-    const rendered = renderPage(doc, 7, { command: 'test', args: [] });
+    const rendered = renderPage(en, doc, 7, { command: 'test', args: [] });
     expect(rendered.page).toBe(1);
     expect(rendered.reply.components).toBeUndefined();
   });

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Briefing } from '../src/briefing/briefing.js';
 import { atEdition } from '../src/briefing/editions.js';
 import { isPrivate } from '../src/render/reply.js';
-import { complete, named, press, reply, TEST_NOW } from './support/commands.js';
+import { complete, named, press, reply, TEST_CALLER, TEST_NOW } from './support/commands.js';
 import { shippedBriefing } from './support/content.js';
 
 let briefing: Briefing;
@@ -34,7 +34,7 @@ describe('editions', () => {
     const future = reply(named('brief'), briefing, { edition: '2025-12-03' }, 1, ON_26_NOV);
     expect(isPrivate(future)).toBe(true);
     expect(future.content).toContain('The edition of 2025-12-03 was not yet published then. Editions: 2025-11-26.');
-    expect(reply(named('brief'), briefing, {}, 1, new Date('2025-11-01T00:00:00Z')).content).toContain('No edition of this briefing was published by 2025-11-01.');
+    expect(reply(named('brief'), briefing, {}, 1, new Date('2025-11-01T00:00:00Z')).content).toContain('No edition of this briefing was published by 1 Nov 2025.');
   });
 
   it('refuses an unknown edition privately, naming those there are', () => {
@@ -48,7 +48,7 @@ describe('editions', () => {
       { name: '3 Dec 2025 · newest', value: '2025-12-03' },
       { name: '26 Nov 2025', value: '2025-11-26' },
     ]);
-    expect(named('timeline').autocomplete!({ briefing, now: ON_26_NOV, staleAfterDays: 7 }, { name: 'edition', value: '2025' }, { caller: undefined!, options: {} })).toEqual([
+    expect(named('timeline').autocomplete!({ briefing, now: ON_26_NOV, staleAfterDays: 7 }, { name: 'edition', value: '2025' }, { caller: TEST_CALLER, options: {} })).toEqual([
       { name: '26 Nov 2025 · newest', value: '2025-11-26' },
     ]);
   });
@@ -80,7 +80,7 @@ describe('superseded items', () => {
 
   it('keep a planned event and the later report of it as one event', () => {
     const view = atEdition(briefing, TEST_NOW);
-    if (!('briefing' in view)) throw new Error(view.problem);
+    if (!('briefing' in view)) throw new Error(JSON.stringify(view.problem));
     expect(view.briefing.timeline.map((event) => event.id)).toContain('kremlin-meeting');
     expect(view.briefing.timeline.map((event) => event.id)).not.toContain('witkoff-moscow');
   });

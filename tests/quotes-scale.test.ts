@@ -13,6 +13,7 @@ import { filterQuotes, quoteSearchText, quotesNewestFirst, type QuoteFilter } fr
 import { TextSearch } from '../src/briefing/search.js';
 import { layOut, renderPage, type Document } from '../src/render/document.js';
 import { sourceNotes } from '../src/render/format.js';
+import { en } from '../src/i18n/en.js';
 import { payloadProblems } from '../src/render/limits.js';
 import { quoteSection } from '../src/render/quote-list.js';
 import { messageBody } from '../src/render/reply.js';
@@ -49,11 +50,11 @@ function eagerLayout(): { name: string; value: string }[][] {
   const document: Document = {
     title: shown.title,
     description: shown.description,
-    sections: quotesNewestFirst(briefing).map((quote) => quoteSection(briefing, quote)),
+    sections: quotesNewestFirst(briefing).map((quote) => quoteSection(en, briefing, quote)),
     footer: shown.footer!.text.replace(/ · Page \d+\/\d+$/, ''),
-    pageNotes: (sourceIds) => sourceNotes(briefing, sourceIds),
+    pageNotes: (sourceIds) => sourceNotes(en, briefing, sourceIds),
   };
-  return layOut(document).map((_, index) => renderPage(document, index + 1, { command: 'quotes', args: [] }).reply.embeds![0]!.fields!);
+  return layOut(document).map((_, index) => renderPage(en, document, index + 1, { command: 'quotes', args: [] }).reply.embeds![0]!.fields!);
 }
 
 describe('/quotes at a large briefing', () => {
@@ -68,7 +69,7 @@ describe('/quotes at a large briefing', () => {
       for (const field of embed.fields!) if (!field.name.endsWith('(continued)') && field.name !== '\u200b' && field.name !== 'Sources on this page') shown.push(field.value);
     }
     // The first field of each quote, in order: a quote's text begins with it (a long one continues in the next).
-    const expected = quotesNewestFirst(briefing).map((quote) => quoteSection(briefing, quote).blocks[0]!.text);
+    const expected = quotesNewestFirst(briefing).map((quote) => quoteSection(en, briefing, quote).blocks[0]!.text);
     expect(shown.length).toBe(expected.length);
     shown.forEach((value, index) => expect(expected[index]!.startsWith(value), `quote ${index}`).toBe(true));
     // Beyond the last page says how many there are.

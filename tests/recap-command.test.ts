@@ -17,7 +17,7 @@ import { shippedBriefing } from './support/content.js';
 const GUILD = '100000000000000001';
 const CHANNEL = '200000000000000001';
 const MANAGE_GUILD = 1n << 5n;
-const admin: Caller = { interactionId: '300000000000000001', userId: '400000000000000001', userName: 'ada', guildId: GUILD, channelId: CHANNEL, permissions: MANAGE_GUILD };
+const admin: Caller = { interactionId: '300000000000000001', userId: '400000000000000001', userName: 'ada', guildId: GUILD, channelId: CHANNEL, permissions: MANAGE_GUILD, locale: 'en' };
 
 let briefing: Briefing;
 beforeAll(async () => {

@@ -10,6 +10,7 @@ import type { BriefingCommand } from '../src/command/briefing-command.js';
 import type { OptionValues } from '../src/command/command.js';
 import { complete, press, reply as replyOf } from './support/commands.js';
 import { renderPage } from '../src/render/document.js';
+import { en } from '../src/i18n/en.js';
 import { choiceProblems, payloadProblems } from '../src/render/limits.js';
 import { messageBody, type Reply } from '../src/render/reply.js';
 import { shippedBriefing } from './support/content.js';
@@ -170,13 +171,13 @@ describe('/sources', () => {
   });
 
   it('renders exactly the sources asked for, for the Sources button of other replies', () => {
-    const document = renderSourceList(briefing, ['rupar-2025-11-26', 'no-such-source', 'rupar-2025-11-26', 'bluenews-2025-11-26']);
+    const document = renderSourceList(en, briefing, ['rupar-2025-11-26', 'no-such-source', 'rupar-2025-11-26', 'bluenews-2025-11-26']);
     expect(document.sections.map((section) => [section.name, section.blocks.length])).toEqual([
       ['Wire reports', 1],
       ['Social posts', 1],
     ]);
     expect(document.sources).toEqual(['rupar-2025-11-26', 'bluenews-2025-11-26']);
-    const { reply } = renderPage(document, 1, { command: 'sources', args: [] });
+    const { reply } = renderPage(en, document, 1, { command: 'sources', args: [] });
     expect(payloadProblems(messageBody(reply))).toEqual([]);
     expect(reply.embeds![0]!.description).toMatch(/^2 sources, by type\./);
   });

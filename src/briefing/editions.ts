@@ -3,7 +3,10 @@
 // in time.
 import { viewOf, type Briefing, type Edition } from './briefing.js';
 
-export type EditionChoice = { briefing: Briefing } | { problem: string };
+/** Why no edition can be shown: none published by a day (YYYY-MM-DD), one not yet published then, or none with that id. */
+export type EditionProblem = { kind: 'none-by'; date: string } | { kind: 'not-yet' | 'unknown'; id: string };
+
+export type EditionChoice = { briefing: Briefing } | { problem: EditionProblem };
 
 /** Views built per loaded briefing, by (edition shown, newest edition): at 100x content a view's indexes take a while to build. */
 const views = new WeakMap<Briefing, Map<string, Briefing>>();
@@ -17,11 +20,11 @@ export function publishedBy(briefing: Briefing, now: Date): Edition[] {
 export function atEdition(briefing: Briefing, now: Date, editionId?: string): EditionChoice {
   const published = publishedBy(briefing, now);
   const newest = published[published.length - 1];
-  if (!newest) return { problem: `No edition of this briefing was published by ${now.toISOString().slice(0, 10)}.` };
+  if (!newest) return { problem: { kind: 'none-by', date: now.toISOString().slice(0, 10) } };
   const latest = editionId === undefined ? newest : published.find((edition) => edition.id === editionId);
   if (!latest) {
     const future = briefing.editions.some((edition) => edition.id === editionId);
-    return { problem: future ? `The edition of ${editionId} was not yet published then.` : `There is no edition ${editionId}.` };
+    return { problem: { kind: future ? 'not-yet' : 'unknown', id: String(editionId) } };
   }
   if (latest === briefing.latest && newest === briefing.newest) return { briefing };
   let byKey = views.get(briefing);

@@ -1,4 +1,4 @@
-// npm run preview -- "/position actor:Rutte" [--page N] [--json] [--content DIR] [--now YYYY-MM-DD]
+// npm run preview -- "/position actor:Rutte" [--page N] [--json] [--content DIR] [--now YYYY-MM-DD] [--locale de]
 // Shows exactly the reply the bot would give, computed by the same commands, checks and builders,
 // without Discord. /recap runs against a throw-away in-memory database, or DATABASE_URL (PostgreSQL) or
 // DATABASE_PATH when set, as a server admin of the server --guild.
@@ -7,6 +7,7 @@ import { commands, type AppContext } from '../../commands/index.js';
 import type { Briefing } from '../briefing/briefing.js';
 import { formatContentError } from '../briefing/content-files.js';
 import { loadBriefing } from '../briefing/loader.js';
+import { LOCALES } from '../i18n/locale.js';
 import { answerButton, answerCommand } from '../command/answer.js';
 import { UserError, type Caller } from '../command/command.js';
 import { openStorage, type RecapStorage } from '../recaps/storage.js';
@@ -16,18 +17,20 @@ import { messageBody, type Reply } from '../render/reply.js';
 import { defaultContentDir, readArguments, usageError } from './arguments.js';
 import { parseCommandLine, UsageError } from './command-line.js';
 
-const USAGE = `usage: npm run preview -- "/<command> [subcommand] [option:value ...]" [--page N] [--json] [--content DIR] [--now YYYY-MM-DD] [--guild ID]
+const USAGE = `usage: npm run preview -- "/<command> [subcommand] [option:value ...]" [--page N] [--json] [--content DIR] [--now YYYY-MM-DD] [--locale en|de|fr] [--guild ID]
 
 commands:
 ${commands.map((command) => `  /${command.data.name}  ${command.data.toJSON().description}`).join('\n')}
 
 --now answers as at the end of that day (UTC), as if later editions were not yet published.
+--locale answers as to a Discord client in that language (${LOCALES.join(', ')}; default en); commands are typed by their English names.
 /recap uses an in-memory database, or the one at DATABASE_PATH when that is set, as an admin of server --guild.
 
 examples:
   npm run preview -- /brief
   npm run preview -- "/position actor:Rutte"
   npm run preview -- "/brief edition:2025-11-26" --now 2025-11-26
+  npm run preview -- /brief --locale de
   npm run preview -- "/recap preview"
   npm run -s preview -- "/quotes topic:territory" --page 2 --json`;
 
@@ -40,6 +43,7 @@ async function main(): Promise<void> {
       content: { type: 'string', default: defaultContentDir() },
       guild: { type: 'string', default: '100000000000000001' },
       now: { type: 'string' },
+      locale: { type: 'string', default: 'en' },
     },
     true,
   );
@@ -47,6 +51,9 @@ async function main(): Promise<void> {
   if (!Number.isInteger(page) || page < 1) usageError(USAGE, '--page takes a page number, 1 or more');
   const now = values.now === undefined ? new Date() : new Date(`${values.now}T23:59:59Z`);
   if (values.now !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(values.now) || Number.isNaN(now.getTime()))) usageError(USAGE, '--now takes a date, YYYY-MM-DD');
+
+  const locale = LOCALES.find((candidate) => candidate === values.locale);
+  if (!locale) usageError(USAGE, `--locale takes one of: ${LOCALES.join(', ')}`);
 
   let request;
   try {
@@ -62,7 +69,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${loaded.errors.length} problem(s) in ${values.content}; nothing to preview.\n`);
     process.exit(1);
   }
-  const caller: Caller = { interactionId: 'preview', userId: '100000000000000002', userName: 'preview', guildId: values.guild, channelId: null, permissions: -1n };
+  const caller: Caller = { interactionId: 'preview', userId: '100000000000000002', userName: 'preview', guildId: values.guild, channelId: null, permissions: -1n, locale };
   const storage = await openStorage({ DATABASE_URL: process.env.DATABASE_URL || undefined, DATABASE_PATH: process.env.DATABASE_PATH || ':memory:' });
   try {
     const context = previewContext(loaded.briefing, now, storage);

@@ -4,6 +4,8 @@
 import { renderPage, withSourceLinkButton, withSourcesButton, type Document, type Sections } from '../render/document.js';
 import { privately, type Choice, type Reply } from '../render/reply.js';
 import { renderSourceList } from '../render/sources.js';
+import type { Locale } from '../i18n/locale.js';
+import { messagesFor, type Messages } from '../i18n/messages.js';
 import { readerNotes } from '../render/format.js';
 import { UserError, type Command, type Focused, type OptionValues } from './command.js';
 import type { BriefingContext } from './context.js';
@@ -26,15 +28,16 @@ export interface BriefingCommandSpec {
   data: Command<BriefingContext>['data'];
   /** Options carried in page-button custom ids, in order (the edition is added by itself). */
   pageOptions: readonly string[];
-  build(context: BriefingContext, options: OptionValues): Built;
-  autocomplete?(context: BriefingContext, focused: Focused, options: OptionValues): Choice[];
+  /** `t`: the catalogue of the reader's language, for every fixed string of the reply. */
+  build(context: BriefingContext, options: OptionValues, t: Messages): Built;
+  autocomplete?(context: BriefingContext, focused: Focused, options: OptionValues, t: Messages): Choice[];
   /** Offer a Sources button listing what the shown page rests on (default true). */
   sourcesButton?: boolean;
 }
 
 export type BriefingCommand = Command<BriefingContext> & {
-  /** Page `page` (1-based) of the reply to `options`. */
-  show(context: BriefingContext, options: OptionValues, page: number): Reply;
+  /** Page `page` (1-based) of the reply to `options`, in `locale`. */
+  show(context: BriefingContext, options: OptionValues, page: number, locale: Locale): Reply;
 };
 
 export function defineBriefingCommand(spec: BriefingCommandSpec): BriefingCommand {
@@ -46,10 +49,10 @@ export function defineBriefingCommand(spec: BriefingCommandSpec): BriefingComman
   });
 
   /** The document for `options`, at the edition asked for, with the lines that say how current it is. */
-  const build = (context: BriefingContext, options: OptionValues): Built & { briefing: BriefingContext['briefing'] } => {
-    const briefing = editionView(context, hasEdition ? options[EDITION_OPTION] : undefined);
-    const built = spec.build({ ...context, briefing }, options);
-    const notes = readerNotes(briefing, context.now, context.staleAfterDays);
+  const build = (context: BriefingContext, options: OptionValues, t: Messages): Built & { briefing: BriefingContext['briefing'] } => {
+    const briefing = editionView(t, context, hasEdition ? options[EDITION_OPTION] : undefined);
+    const built = spec.build({ ...context, briefing }, options, t);
+    const notes = readerNotes(t, briefing, context.now, context.staleAfterDays);
     const description = [notes.join('\n'), built.document.description].filter(Boolean).join('\n\n');
     // A button of a reply to an earlier edition keeps showing that edition; the default follows the newest.
     const pinned = hasEdition && given(options[EDITION_OPTION]) ? briefing.latest.id : undefined;
@@ -60,48 +63,49 @@ export function defineBriefingCommand(spec: BriefingCommandSpec): BriefingComman
     };
   };
 
-  const show = (context: BriefingContext, options: OptionValues, page: number): Reply => {
-    const { briefing, document, pageArgs } = build(context, options);
-    const rendered = renderPage(document, page, { command: name, args: pageArgs });
-    if (Number.isInteger(page) && page > rendered.pageCount) {
-      throw new UserError(`This reply has ${rendered.pageCount === 1 ? 'one page' : `${rendered.pageCount} pages`}; there is no page ${page}.`);
-    }
+  const show = (context: BriefingContext, options: OptionValues, page: number, locale: Locale): Reply => {
+    const t = messagesFor(locale);
+    const { briefing, document, pageArgs } = build(context, options, t);
+    const rendered = renderPage(t, document, page, { command: name, args: pageArgs });
+    if (Number.isInteger(page) && page > rendered.pageCount) throw new UserError(t.page.noSuchPage(rendered.pageCount, page));
     if (spec.sourcesButton === false || rendered.sources.length === 0) return rendered.reply;
-    const reply = withSourcesButton(rendered.reply, { command: name, view: 'sources', page: rendered.page, args: pageArgs });
+    const reply = withSourcesButton(t, rendered.reply, { command: name, view: 'sources', page: rendered.page, args: pageArgs });
     // A page resting on one source with a public address links straight to it, next to the Sources button.
     const only = rendered.sources.length === 1 ? briefing.sourceById.get(rendered.sources[0]!) : undefined;
-    return only?.url ? withSourceLinkButton(reply, only.url) : reply;
+    return only?.url ? withSourceLinkButton(t, reply, only.url) : reply;
   };
 
   /** Page `sourcesPage` of the list of sources behind page `replyPage` of the reply to `args`. */
-  const showSources = (context: BriefingContext, args: readonly string[], replyPage: number, sourcesPage: number): Reply => {
+  const showSources = (context: BriefingContext, args: readonly string[], replyPage: number, sourcesPage: number, locale: Locale): Reply => {
+    const t = messagesFor(locale);
     const options = optionsFrom(args);
-    const { document, pageArgs } = build(context, options);
-    const { sources, page } = renderPage(document, replyPage, { command: name, args: pageArgs });
-    const list = renderSourceList(editionView(context, hasEdition ? options[EDITION_OPTION] : undefined), sources);
+    const { briefing, document, pageArgs } = build(context, options, t);
+    const { sources, page } = renderPage(t, document, replyPage, { command: name, args: pageArgs });
+    const list = renderSourceList(t, briefing, sources);
     const navigation = { command: name, view: 'source-page' as const, args: [String(page), ...pageArgs] };
-    return privately(renderPage({ ...list, title: `Sources for this ${name} reply` }, sourcesPage, navigation).reply);
+    return privately(renderPage(t, { ...list, title: t.sources.forReply(name) }, sourcesPage, navigation).reply);
   };
 
   return {
     data: spec.data,
     show,
-    run: (context, { options }) => show(context, options, 1),
+    run: (context, { caller, options }) => show(context, options, 1, caller.locale),
     autocomplete:
       hasEdition || spec.autocomplete
-        ? (context, focused, { options }) => {
-            if (focused.name === EDITION_OPTION) return editionChoices(context, focused.value);
-            return spec.autocomplete?.({ ...context, briefing: editionView(context, undefined) }, focused, options) ?? [];
+        ? (context, focused, { caller, options }) => {
+            const t = messagesFor(caller.locale);
+            if (focused.name === EDITION_OPTION) return editionChoices(t, context, focused.value);
+            return spec.autocomplete?.({ ...context, briefing: editionView(t, context, undefined) }, focused, options, t) ?? [];
           }
         : undefined,
     buttons: {
-      // A name gone from the briefing since the reply throws a UserError: the presser alone is told.
-      page: { press: (context, ref, caller) => pageTurn(show(context, optionsFrom(ref.args), ref.page), caller) },
-      sources: { press: (context, ref) => ({ reply: showSources(context, ref.args, ref.page, 1), replace: false }) },
+      // Each button answers in the presser's language. A name gone from the briefing since the reply throws a UserError: the presser alone is told.
+      page: { press: (context, ref, caller) => pageTurn(show(context, optionsFrom(ref.args), ref.page, caller.locale), caller) },
+      sources: { press: (context, ref, caller) => ({ reply: showSources(context, ref.args, ref.page, 1, caller.locale), replace: false }) },
       'source-page': {
-        press(context, ref) {
+        press(context, ref, caller) {
           const [replyPage, ...args] = ref.args;
-          return { reply: showSources(context, args, Number(replyPage) || 1, ref.page), replace: true };
+          return { reply: showSources(context, args, Number(replyPage) || 1, ref.page, caller.locale), replace: true };
         },
       },
     },

@@ -2,10 +2,11 @@
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { UserError, type Caller, type Check } from './command.js';
 import type { GuildDirectory } from './context.js';
+import { messagesFor, type Messages } from '../i18n/messages.js';
 
 /** The caller's server, for commands that only make sense in one. */
 export function guildOf(caller: Caller): string {
-  if (!caller.guildId) throw new UserError('That works only in a server channel, not in direct messages.');
+  if (!caller.guildId) throw new UserError(messagesFor(caller.locale).admin.guildOnly);
   return caller.guildId;
 }
 
@@ -18,19 +19,16 @@ export const manageServer: Check<unknown> = {
   name: 'Manage Server',
   run(_context, { caller }) {
     if (caller.permissions === null || (caller.permissions & PermissionFlagsBits.ManageGuild) === 0n) {
-      throw new UserError('Managing recaps needs the **Manage Server** permission.');
+      throw new UserError(messagesFor(caller.locale).admin.manageServer);
     }
   },
 };
 
 /** The bot can View Channel, Send Messages and Embed Links in the channel; else says what to grant. */
-export async function requirePostingPermissions(guilds: GuildDirectory, guildId: string, channelId: string): Promise<void> {
+export async function requirePostingPermissions(t: Messages, guilds: GuildDirectory, guildId: string, channelId: string): Promise<void> {
   const missing = await guilds.missingPostingPermissions(guildId, channelId);
   if (missing.length === 0) return;
-  throw new UserError(
-    `I can't post recaps in <#${channelId}> yet: I'm missing **${missing.join('**, **')}** there. ` +
-      `Grant ${missing.length === 1 ? 'it' : 'them'} to the bot (channel settings → Permissions) and run the command again.`,
-  );
+  throw new UserError(t.admin.missingPermissions(`<#${channelId}>`, missing.map((name) => t.admin.permissionNames[name] ?? name)));
 }
 
 /** The check for a command whose channel option names where the bot will post. */
@@ -39,7 +37,7 @@ export function botCanPostIn(option: string): Check<{ guilds: GuildDirectory }> 
     name: `bot can post in ${option}`,
     async run({ guilds }, { caller, options }) {
       const channelId = options[option];
-      if (typeof channelId === 'string' && caller.guildId) await requirePostingPermissions(guilds, caller.guildId, channelId);
+      if (typeof channelId === 'string' && caller.guildId) await requirePostingPermissions(messagesFor(caller.locale), guilds, caller.guildId, channelId);
     },
   };
 }

@@ -3,6 +3,7 @@
 // Nothing here knows discord.js: the adapter in src/discord/ runs checks and turns replies into calls,
 // and the preview CLI and the tests call the same functions.
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { Locale } from '../i18n/locale.js';
 import type { ButtonRef, View } from '../render/custom-id.js';
 import type { Choice, NumberChoice, Reply } from '../render/reply.js';
 
@@ -19,6 +20,8 @@ export interface Caller {
   channelId: string | null;
   /** The member's permissions in the guild; null outside a guild. */
   permissions: bigint | null;
+  /** The language to answer in: the user's Discord client language (`interaction.locale`), English when unsupported. */
+  locale: Locale;
   /** For a button: who asked for the message it is on (null for a message no one asked for, like a recap post). */
   askedBy?: string | null;
 }

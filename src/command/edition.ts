@@ -3,7 +3,8 @@
 import type { SlashCommandStringOption } from 'discord.js';
 import type { Briefing } from '../briefing/briefing.js';
 import { atEdition, publishedBy } from '../briefing/editions.js';
-import { editionDate } from '../render/format.js';
+import type { Messages } from '../i18n/messages.js';
+import { editionDate, editionProblem } from '../render/format.js';
 import { LIMITS } from '../render/limits.js';
 import type { Choice } from '../render/reply.js';
 import { UserError } from './command.js';
@@ -16,12 +17,13 @@ export const editionOption = (option: SlashCommandStringOption) =>
   option.setName(EDITION_OPTION).setDescription('An earlier edition, YYYY-MM-DD (default: the newest)').setAutocomplete(true).setMaxLength(10);
 
 /** The briefing as shown at the edition the user named (or the newest by now); a UserError for one that does not exist. */
-export function editionView(context: BriefingContext, typed: unknown): Briefing {
+export function editionView(t: Messages, context: BriefingContext, typed: unknown): Briefing {
   const wanted = typeof typed === 'string' && typed.trim() !== '' ? typed.trim() : undefined;
   const chosen = atEdition(context.briefing, context.now, wanted);
   if ('problem' in chosen) {
     const listed = publishedBy(context.briefing, context.now).map((edition) => edition.id).reverse();
-    throw new UserError(`${wanted ? `${echo(wanted)}: ` : ''}${chosen.problem}${listed.length > 0 ? ` Editions: ${listed.join(', ')}.` : ''}`);
+    const problem = editionProblem(t, chosen.problem);
+    throw new UserError(`${wanted ? t.labelled(echo(t, wanted), problem) : problem}${listed.length > 0 ? ` ${t.edition.listed(listed)}` : ''}`);
   }
   return chosen.briefing;
 }
@@ -36,11 +38,11 @@ export function editionFromArg(arg: string | undefined): string | undefined {
 }
 
 /** The editions published by now, newest first: `3 Dec 2025 · newest`. */
-export function editionChoices(context: BriefingContext, typed: string): Choice[] {
+export function editionChoices(t: Messages, context: BriefingContext, typed: string): Choice[] {
   const query = typed.trim().toLowerCase();
   const editions = publishedBy(context.briefing, context.now).reverse();
   return editions
-    .map((edition, index) => ({ name: `${editionDate(edition)}${index === 0 ? ' · newest' : ''}`, value: edition.id }))
+    .map((edition, index) => ({ name: `${editionDate(t, edition)}${index === 0 ? ` · ${t.edition.newest}` : ''}`, value: edition.id }))
     .filter((choice) => choice.value.startsWith(query) || choice.name.toLowerCase().includes(query))
     .slice(0, LIMITS.autocompleteChoices);
 }

@@ -19,6 +19,7 @@ import {
 } from 'discord.js';
 import { answerButton, answerCommand, orNotice } from '../command/answer.js';
 import type { Caller, Command, OptionValue } from '../command/command.js';
+import { localeOf } from '../i18n/locale.js';
 import { decodeButton } from '../render/custom-id.js';
 import { isPrivate, messageBody, notice, type Reply } from '../render/reply.js';
 import type { Logger } from '../log.js';
@@ -105,6 +106,7 @@ function callerOf(interaction: ChatInputCommandInteraction | AutocompleteInterac
     guildId: interaction.guildId,
     channelId: interaction.channelId,
     permissions: interaction.memberPermissions?.bitfield ?? null,
+    locale: localeOf(interaction.locale),
     askedBy: interaction.isButton() ? (interaction.message.interactionMetadata?.user.id ?? null) : null,
   };
 }

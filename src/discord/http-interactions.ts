@@ -20,6 +20,7 @@ import {
 import { answerButton, answerCommand, orNotice } from '../command/answer.js';
 import type { Caller, Command } from '../command/command.js';
 import type { Logger } from '../log.js';
+import { localeOf } from '../i18n/locale.js';
 import { decodeButton } from '../render/custom-id.js';
 import { messageBody, notice, type Reply } from '../render/reply.js';
 import { APOLOGY, NOT_MINE, optionValues, outcomeOf, UNKNOWN, type InteractionOutcome, type InteractionSummary, type OptionData } from './adapter.js';
@@ -215,6 +216,8 @@ function callerOf(interaction: APIInteraction): Caller {
     guildId: interaction.guild_id ?? null,
     channelId: interaction.channel?.id ?? interaction.channel_id ?? null,
     permissions: interaction.member ? BigInt(interaction.member.permissions) : null,
+    // Discord sends the user's language with every interaction but PING.
+    locale: localeOf('locale' in interaction ? interaction.locale : undefined),
     askedBy: interaction.type === InteractionType.MessageComponent ? (interaction.message.interaction_metadata?.user.id ?? null) : null,
   };
 }

@@ -8,6 +8,8 @@ import type { InEdition } from '../briefing/briefing.js';
 import { LIMITS } from '../render/limits.js';
 import { messageBody } from '../render/reply.js';
 import { truncate } from '../render/text.js';
+import type { Locale } from '../i18n/locale.js';
+import { messagesFor, type Messages } from '../i18n/messages.js';
 import { formatDate } from '../time/dates.js';
 import { classifyFailure } from './delivery-outcome.js';
 import type { DeliveryLedger } from './ledger.js';
@@ -31,6 +33,8 @@ export interface DueCorrection {
   /** The message content as posted. */
   content: string;
   corrections: InEdition<Correction>[];
+  /** The language the recap was posted in, which its correction lines are written in. */
+  locale: Locale;
 }
 
 /** Posted recaps that showed an item a correction published after them names, with those corrections. */
@@ -45,14 +49,15 @@ export async function correctionsDue(briefing: Briefing, ledger: Pick<DeliveryLe
     const corrections = briefing.corrections.filter(
       (correction) => order.get(correction.edition)! > postedAt && correction.items.some((item) => shown.has(`${item.kind}:${item.id}`)),
     );
-    if (corrections.length > 0) due.push({ channelId: delivery.channelId, messageId: delivery.messageId!, content: delivery.content ?? '', corrections });
+    // Deliveries record no language yet: every recap so far was posted in English.
+    if (corrections.length > 0) due.push({ channelId: delivery.channelId, messageId: delivery.messageId!, content: delivery.content ?? '', corrections, locale: 'en' });
   }
   return due;
 }
 
 /** `✏️ Correction (3 Dec 2025): what was wrong. What is right.` */
-function correctionLine(correction: Correction): string {
-  return `✏️ Correction (${formatDate(correction.date)}): ${correction.wrong} ${correction.right}`;
+function correctionLine(t: Messages, correction: Correction): string {
+  return `✏️ ${t.labelled(t.recap.correction(formatDate(correction.date, t.locale)), `${correction.wrong} ${correction.right}`)}`;
 }
 
 export interface MessageEditor {
@@ -75,7 +80,8 @@ export async function addCorrections(
     for (const correction of message.corrections) if (await ledger.claimCorrectionEdit({ messageId: message.messageId, channelId: message.channelId, correctionId: correction.id }, claimant)) claimed.push(correction);
     if (claimed.length === 0) continue;
     const applied = new Set(await ledger.correctionsOn(message.messageId));
-    const lines = message.corrections.filter((correction) => applied.has(correction.id)).map(correctionLine);
+    const t = messagesFor(message.locale);
+    const lines = message.corrections.filter((correction) => applied.has(correction.id)).map((correction) => correctionLine(t, correction));
     const content = truncate([message.content, ...lines].filter(Boolean).join('\n'), LIMITS.content);
     const ids = claimed.map((correction) => correction.id);
     try {

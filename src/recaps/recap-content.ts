@@ -4,10 +4,12 @@ import type { Briefing } from '../briefing/briefing.js';
 import { changesSince, isEmpty, type Changes } from '../briefing/diff.js';
 import { renderPage, withSourcesButton, type Document, type Section } from '../render/document.js';
 import { renderSourceList } from '../render/sources.js';
-import { actorName, editionDate, eventLine, positionBlock, quoteBlock, quoteHeading, readerNotes, utcDay } from '../render/format.js';
+import { actorName, correctedNote, editionDate, editionProblem, eventLine, positionBlock, quoteBlock, quoteHeading, readerNotes, utcDay } from '../render/format.js';
 import { privately, type Reply } from '../render/reply.js';
 import type { Delivery } from './ledger.js';
-import { formatDate, formatInZone } from '../time/dates.js';
+import { formatInZone } from '../time/dates.js';
+import type { Locale } from '../i18n/locale.js';
+import { messagesFor, type Messages } from '../i18n/messages.js';
 import { atEdition } from '../briefing/editions.js';
 import type { Position } from '../briefing/schema.js';
 import { literal } from '../render/text.js';
@@ -41,24 +43,25 @@ export interface RecapMoment {
 }
 
 /** The full summary a channel's first recap posts: /brief's reply, handed in by the composition root. */
-export type Summarize = (moment: RecapMoment) => Reply;
+export type Summarize = (moment: RecapMoment, locale: Locale) => Reply;
 
-/** The recap a channel gets at `moment`, given its last one, with dates in its time zone. */
-export function buildRecap(moment: RecapMoment, last: LastRecap | undefined, timeZone: string, summarize: Summarize): RecapContent {
+/** The recap a channel gets at `moment`, given its last one, with dates in its time zone, in its language. */
+export function buildRecap(moment: RecapMoment, last: LastRecap | undefined, timeZone: string, summarize: Summarize, locale: Locale = 'en'): RecapContent {
+  const t = messagesFor(locale);
   const chosen = atEdition(moment.briefing, moment.now);
   // Editors may load an edition dated later than now; until then there is nothing to recap.
-  if ('problem' in chosen) return { kind: 'quiet', editionId: '', reply: { content: chosen.problem }, items: [] };
+  if ('problem' in chosen) return { kind: 'quiet', editionId: '', reply: { content: editionProblem(t, chosen.problem) }, items: [] };
   const briefing = chosen.briefing;
   const editionId = briefing.latest.id;
   const changes = last?.editionId ? changesSince(briefing, last.editionId) : undefined;
   if (!last || !changes) {
     // The embed carries the story's title: no content line to repeat it.
-    return { kind: 'summary', editionId, reply: summarize(moment), items: [`summary:${editionId}`] };
+    return { kind: 'summary', editionId, reply: summarize(moment, locale), items: [`summary:${editionId}`] };
   }
   if (isEmpty(changes)) {
-    const since = formatInZone(last.deliveredAt, timeZone, 'day');
-    const notes = readerNotes(briefing, moment.now, moment.staleAfterDays);
-    return { kind: 'quiet', editionId, reply: { content: [`No new developments since the last recap (${since}).`, ...notes].join('\n') }, items: [] };
+    const since = formatInZone(last.deliveredAt, timeZone, 'day', locale);
+    const notes = readerNotes(t, briefing, moment.now, moment.staleAfterDays);
+    return { kind: 'quiet', editionId, reply: { content: [t.recap.quiet(since), ...notes].join('\n') }, items: [] };
   }
   const items = [
     `summary:${editionId}`,
@@ -66,7 +69,7 @@ export function buildRecap(moment: RecapMoment, last: LastRecap | undefined, tim
     ...changes.newQuotes.map((quote) => `quote:${quote.id}`),
     ...changes.newEvents.map((event) => `event:${event.id}`),
   ];
-  return { kind: 'changes', editionId, reply: changesPage(moment, changes, 1), items };
+  return { kind: 'changes', editionId, reply: changesPage(moment, changes, 1, locale), items };
 }
 
 /** The briefing as of the moment's newest edition. */
@@ -76,47 +79,49 @@ export function currentView(moment: RecapMoment): Briefing {
 }
 
 /** One page of the "what changed" recap; its page and Sources buttons rebuild it from the edition id alone. */
-export function changesPage(moment: RecapMoment, changes: Changes, page: number): Reply {
-  const rendered = renderPage(changesDocument(moment, changes), page, { command: RECAP_COMMAND, view: 'recap-since', args: [changes.since.id] });
-  return withSourcesButton(rendered.reply, { command: RECAP_COMMAND, view: 'sources', page: rendered.page, args: [changes.since.id] });
+export function changesPage(moment: RecapMoment, changes: Changes, page: number, locale: Locale): Reply {
+  const t = messagesFor(locale);
+  const rendered = renderPage(t, changesDocument(t, moment, changes), page, { command: RECAP_COMMAND, view: 'recap-since', args: [changes.since.id] });
+  return withSourcesButton(t, rendered.reply, { command: RECAP_COMMAND, view: 'sources', page: rendered.page, args: [changes.since.id] });
 }
 
 /** Privately, the sources that page `page` of a "what changed" recap rests on. */
-export function changesSources(moment: RecapMoment, changes: Changes, page: number): Reply {
+export function changesSources(moment: RecapMoment, changes: Changes, page: number, locale: Locale): Reply {
+  const t = messagesFor(locale);
   const briefing = currentView(moment);
-  const { sources } = renderPage(changesDocument(moment, changes), page, { command: RECAP_COMMAND, args: [changes.since.id] });
-  return privately(renderPage({ ...renderSourceList(briefing, sources), title: "Sources for this recap" }, 1, { command: RECAP_COMMAND, args: [] }).reply);
+  const { sources } = renderPage(t, changesDocument(t, moment, changes), page, { command: RECAP_COMMAND, args: [changes.since.id] });
+  return privately(renderPage(t, { ...renderSourceList(t, briefing, sources), title: t.sources.forRecap }, 1, { command: RECAP_COMMAND, args: [] }).reply);
 }
 
-function changesDocument(moment: RecapMoment, changes: Changes): Document {
+function changesDocument(t: Messages, moment: RecapMoment, changes: Changes): Document {
   const briefing = currentView(moment);
   const today = utcDay(moment.now);
   const topicName = (id: string) => literal(briefing.topicById.get(id)?.name ?? id);
   const positionChange = (position: Position) => {
-    const block = positionBlock(briefing, position);
-    return { ...block, text: `${actorName(briefing, position.actor)} on ${topicName(position.topic)}:\n${block.text}` };
+    const block = positionBlock(t, briefing, position);
+    return { ...block, text: `${t.recap.positionOn(actorName(briefing, position.actor), topicName(position.topic))}\n${block.text}` };
   };
   const { latest, since } = changes;
   const sinceItems = latest.summary.since ?? [];
   const sections: Section[] = [
     {
-      name: 'Corrections',
+      name: t.recap.corrections,
       list: true,
-      blocks: changes.corrections.map((correction) => ({ text: `✏️ *Corrected ${formatDate(correction.date)}:* ${literal(correction.wrong)} ${literal(correction.right)}`, sources: [] })),
+      blocks: changes.corrections.map((correction) => ({ text: correctedNote(t, correction.date, `${literal(correction.wrong)} ${literal(correction.right)}`), sources: [] })),
     },
-    { name: `Since ${editionDate(since)}`, list: true, blocks: sinceItems.map((item) => ({ text: `• ${literal(item)}`, sources: [] })) },
-    { name: 'New positions', blocks: changes.newPositions.map(positionChange) },
-    { name: 'Changed positions', blocks: changes.changedPositions.map(({ after }) => positionChange(after)) },
-    ...changes.newQuotes.map((quote) => ({ name: `New quote: ${quoteHeading(briefing, quote)}`, blocks: [quoteBlock(briefing, quote)] })),
-    { name: 'New on the timeline', list: true, blocks: changes.newEvents.map((event) => eventLine(briefing, event, today)) },
+    { name: t.recap.since(editionDate(t, since)), list: true, blocks: sinceItems.map((item) => ({ text: `• ${literal(item)}`, sources: [] })) },
+    { name: t.recap.newPositions, blocks: changes.newPositions.map(positionChange) },
+    { name: t.recap.changedPositions, blocks: changes.changedPositions.map(({ after }) => positionChange(after)) },
+    ...changes.newQuotes.map((quote) => ({ name: t.recap.newQuote(quoteHeading(t, briefing, quote)), blocks: [quoteBlock(t, briefing, quote)] })),
+    { name: t.recap.newEvents, list: true, blocks: changes.newEvents.map((event) => eventLine(t, briefing, event, today)) },
   ];
-  const notes = readerNotes(briefing, moment.now, moment.staleAfterDays);
+  const notes = readerNotes(t, briefing, moment.now, moment.staleAfterDays);
   return {
-    title: `${literal(briefing.story.title)}: what's new`,
+    title: t.recap.title(literal(briefing.story.title)),
     // Only what is new: an unchanged tl;dr is not repeated.
-    description: [...notes, `Changes since the edition of ${editionDate(since)}.`].join('\n'),
+    description: [...notes, t.recap.changesSince(editionDate(t, since))].join('\n'),
     sections: sections.filter((section) => section.blocks.length > 0),
-    footer: `Recap · edition of ${editionDate(latest)}`,
+    footer: t.recap.footer(editionDate(t, latest)),
     timestamp: new Date(latest.published).toISOString(),
     sources: latest.basedOn,
   };

@@ -5,22 +5,20 @@ import { notice, privately, type Reply } from '../render/reply.js';
 import { inlineCode, literal } from '../render/text.js';
 import type { Delivery } from './ledger.js';
 import { RECAP_COMMAND } from './recap-content.js';
+import type { Locale } from '../i18n/locale.js';
+import { messagesFor } from '../i18n/messages.js';
 import { formatInZone } from '../time/dates.js';
 import type { RecapSubscription } from './subscriptions.js';
 
-/** `<t:...:R>` renders as "in 3 hours" in each reader's own clock. */
+/** `<t:...:R>` renders as "in 3 hours" in each reader's own clock and language. */
 const relative = (date: Date) => `<t:${Math.floor(date.getTime() / 1000)}:R>`;
 
-export function subscribedReply(subscription: RecapSubscription, runs: readonly Date[], done: 'set up' | 'changed' = 'set up'): Reply {
-  const when = runs.map((run) => `• ${formatInZone(run, subscription.timezone, 'dayAndTime')} (${relative(run)})`).join('\n');
-  const upcoming = subscription.trigger === 'new-edition'
-    ? 'It posts once each time editors publish a new edition, with what changed.\n'
-    : `Next runs (${subscription.timezone}):\n${when}\n`;
-  return notice(
-    `Recap **#${subscription.id}** ${done}: <#${subscription.channelId}>, ${inlineCode(subscription.schedule)} in ${subscription.timezone}.\n` +
-      upcoming +
-      'The first recap is the full summary; after that, only what changed since the last one.',
-  );
+export function subscribedReply(subscription: RecapSubscription, runs: readonly Date[], locale: Locale, done: 'set up' | 'changed' = 'set up'): Reply {
+  const t = messagesFor(locale);
+  const when = runs.map((run) => `• ${formatInZone(run, subscription.timezone, 'dayAndTime', locale)} (${relative(run)})`).join('\n');
+  const upcoming = subscription.trigger === 'new-edition' ? t.admin.onNewEdition : `${t.admin.nextRuns(subscription.timezone)}\n${when}`;
+  const { id, channelId, schedule, timezone } = subscription;
+  return notice([t.admin.subscribed(id, `<#${channelId}>`, inlineCode(schedule), timezone, done === 'changed'), upcoming, t.admin.firstIsSummary].join('\n'));
 }
 
 export interface ListedSubscription {
@@ -29,29 +27,25 @@ export interface ListedSubscription {
   latest: Delivery | undefined;
 }
 
-const DELIVERY_WORDS: Record<Delivery['status'], string> = {
-  claimed: 'posting now',
-  delivered: 'delivered',
-  skipped: 'skipped (nothing new)',
-  failed: 'failed',
-  missed: 'missed (the bot was down)',
-};
-
-export function subscriptionListReply(listed: readonly ListedSubscription[], page = 1): Reply {
-  if (listed.length === 0) return notice('This server has no recaps yet. Set one up with `/recap subscribe`.');
+export function subscriptionListReply(listed: readonly ListedSubscription[], locale: Locale, page = 1): Reply {
+  const t = messagesFor(locale);
+  if (listed.length === 0) return notice(t.admin.noneYet);
+  const at = (date: Date | string, zone: string) => formatInZone(date, zone, 'dayAndTime', locale);
   const blocks = listed.map(({ subscription, next, latest }) => {
-    const lines = [`<#${subscription.channelId}> · ${inlineCode(subscription.schedule)} · ${subscription.timezone}${subscription.origin === 'environment' ? ' · set by the operator' : ''}`];
-    if (subscription.pausedAt) lines.push(`⏸ **Paused**: ${literal(subscription.pausedReason ?? 'by an admin')}`);
-    else if (subscription.trigger === 'new-edition') lines.push('Next: when a new edition is published');
-    else if (next) lines.push(`Next: ${formatInZone(next, subscription.timezone, 'dayAndTime')} (${relative(next)})`);
+    const lines = [`<#${subscription.channelId}> · ${inlineCode(subscription.schedule)} · ${subscription.timezone}${subscription.origin === 'environment' ? ` · ${t.admin.byOperator}` : ''}`];
+    if (subscription.pausedAt) lines.push(t.admin.paused(literal(subscription.pausedReason ?? t.admin.byAdmin)));
+    else if (subscription.trigger === 'new-edition') lines.push(t.admin.nextOnEdition);
+    else if (next) lines.push(t.admin.next(`${at(next, subscription.timezone)} (${relative(next)})`));
     if (latest) {
-      const at = latest.settledAt ?? latest.claimedAt;
-      lines.push(`Last: ${DELIVERY_WORDS[latest.status]}${at ? ` ${formatInZone(at, subscription.timezone, 'dayAndTime')}` : ''}${latest.status === 'failed' && latest.detail ? `: ${literal(latest.detail)}` : ''}`);
+      const time = latest.settledAt ?? latest.claimedAt;
+      const detail = latest.status === 'failed' && latest.detail ? literal(latest.detail) : undefined;
+      const what = `${t.admin.deliveries[latest.status]}${time ? ` ${at(time, subscription.timezone)}` : ''}`;
+      lines.push(t.admin.last(detail ? t.labelled(what, detail) : what));
     } else {
-      lines.push('Last: none yet');
+      lines.push(t.admin.lastNone);
     }
-    return { name: `Recap #${subscription.id}`, blocks: [{ text: lines.join('\n'), sources: [] }] };
+    return { name: t.admin.recap(subscription.id), blocks: [{ text: lines.join('\n'), sources: [] }] };
   });
-  const document = { title: 'Recaps in this server', sections: blocks, footer: 'Manage with /recap pause, resume, remove, now' };
-  return privately(renderPage(document, page, { command: RECAP_COMMAND, view: 'recap-list', args: [] }).reply);
+  const document = { title: t.admin.listTitle, sections: blocks, footer: t.admin.listFooter };
+  return privately(renderPage(t, document, page, { command: RECAP_COMMAND, view: 'recap-list', args: [] }).reply);
 }

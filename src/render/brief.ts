@@ -2,51 +2,47 @@
 // it, and a channel's first recap posts it.
 import type { Briefing } from '../briefing/briefing.js';
 import { correctionsOf } from '../briefing/queries.js';
-import { formatDate } from '../time/dates.js';
+import { en } from '../i18n/en.js';
+import type { Messages } from '../i18n/messages.js';
 import type { Document, Section } from './document.js';
-import { editionDate } from './format.js';
+import { correctedNote, editionDate } from './format.js';
 import { literal } from './text.js';
 
-export const BRIEF_SECTIONS = {
-  since: 'Since the last edition',
-  tldr: 'TL;DR',
-  'key-points': 'Key points',
-  'whats-next': "What's next",
-  'open-questions': 'Open questions',
-} as const;
+/** The sections /brief can show alone, by option value, with their English names (each catalogue names them too). */
+export const BRIEF_SECTIONS = en.brief.sections;
 export type BriefSection = keyof typeof BRIEF_SECTIONS;
 
 export const isBriefSection = (value: unknown): value is BriefSection => typeof value === 'string' && value in BRIEF_SECTIONS;
 
 /** The whole briefing, or only `section` of it. The edition's own account of what changed since the one before comes first. */
-export function briefDocument(briefing: Briefing, section?: BriefSection): Document {
+export function briefDocument(t: Messages, briefing: Briefing, section?: BriefSection): Document {
   const { summary, published, basedOn } = briefing.latest;
   const wanted = (id: BriefSection) => section === undefined || section === id;
-  const list = (id: Exclude<BriefSection, 'tldr'>, items: readonly string[], name: string = BRIEF_SECTIONS[id]): Section[] =>
+  const list = (id: Exclude<BriefSection, 'tldr'>, items: readonly string[], name: string = t.brief.sections[id]): Section[] =>
     wanted(id) && items.length > 0 ? [{ name, list: true, blocks: items.map((item) => ({ text: `• ${literal(item)}`, sources: [] })) }] : [];
   const previous = briefing.editions[briefing.editions.indexOf(briefing.latest) - 1];
   const corrections = correctionsOf(briefing, 'summary', briefing.latest.id).map((correction) => ({
-    text: `✏️ *Corrected ${formatDate(correction.date)}:* ${literal(correction.wrong)}`,
+    text: correctedNote(t, correction.date, literal(correction.wrong)),
     sources: [],
   }));
   return {
     title: literal(briefing.story.title),
-    description: wanted('tldr') ? `**TL;DR** ${literal(summary.tldr)}` : undefined,
+    description: wanted('tldr') ? `${t.brief.tldrLead} ${literal(summary.tldr)}` : undefined,
     sections: [
-      ...list('since', previous ? (summary.since ?? []) : [], previous && `Since ${editionDate(previous)}`),
+      ...list('since', previous ? (summary.since ?? []) : [], previous && t.brief.since(editionDate(t, previous))),
       ...list('key-points', summary.keyPoints),
       ...list('whats-next', summary.whatsNext),
       ...list('open-questions', summary.openQuestions),
-      ...(section === undefined && corrections.length > 0 ? [{ name: 'Corrections', list: true, blocks: corrections }] : []),
+      ...(section === undefined && corrections.length > 0 ? [{ name: t.brief.corrections, list: true, blocks: corrections }] : []),
     ],
-    footer: editionFooter(briefing),
+    footer: editionFooter(t, briefing),
     timestamp: new Date(published).toISOString(),
     sources: basedOn,
   };
 }
 
 /** `Edition of 26 Nov 2025 · Sources: blue News (Keystone-SDA)` (footers show no Markdown, so nothing is escaped). */
-function editionFooter(briefing: Briefing): string {
+function editionFooter(t: Messages, briefing: Briefing): string {
   const publishers = [...new Set(briefing.latest.basedOn.map((sourceId) => briefing.sourceById.get(sourceId)?.publisher ?? sourceId))];
-  return `Edition of ${editionDate(briefing.latest)} · Sources: ${publishers.join('; ')}`;
+  return t.brief.footer(editionDate(t, briefing.latest), publishers.join('; '));
 }

@@ -1,6 +1,7 @@
 // A reply's content as sections of blocks, laid out into embeds that respect every Discord limit.
 // Long content becomes pages with Previous/Next buttons; nothing is cut or dropped.
 import { ButtonStyle, ComponentType, type APIButtonComponent, type APIEmbed } from 'discord-api-types/v10';
+import type { Messages } from '../i18n/messages.js';
 import { encodeButton, type ButtonRef, type View } from './custom-id.js';
 import { LIMITS } from './limits.js';
 import type { Reply } from './reply.js';
@@ -60,9 +61,10 @@ interface Field {
 /** Pages are kept readable, well inside Discord's hard limit of 6,000 characters an embed. */
 const PAGE_TEXT_BUDGET = 4000;
 const PAGE_FIELD_BUDGET = 12;
-const PAGE_NOTES_NAME = 'Sources on this page';
-/** Kept free on every page of a document with page notes, so they always fit. */
-const PAGE_NOTES_ROOM = LIMITS.fieldValue + PAGE_NOTES_NAME.length;
+/** Kept free on every page of a document with page notes, so they always fit (their name in any language included). */
+const PAGE_NOTES_ROOM = LIMITS.fieldValue + 40;
+/** Kept free in a section's name for "(continued)" in any language. */
+const CONTINUED_ROOM = 20;
 /** Room reserved in the footer for " · Page 9999/9999". */
 const PAGE_LABEL_ROOM = 20;
 export const BRAND_COLOR = 0x2f6fdf;
@@ -127,7 +129,7 @@ export function fieldSizes(section: Section): FieldSizes {
   if (only && only.text !== '' && only.text.length <= LIMITS.fieldValue) {
     return sectionName(section).length + only.text.length;
   }
-  const sizes = sectionFields(section).map((field) => field.name.length + field.value.length);
+  const sizes = sectionFields(section).map((field) => field.name.length + field.value.length + (field.continues ? CONTINUED_ROOM : 0));
   return sizes.length === 1 ? sizes[0]! : sizes;
 }
 
@@ -167,12 +169,12 @@ function sectionFields(section: Section): Field[] {
 }
 
 function sectionName(section: Section): string {
-  return truncate(section.name, LIMITS.fieldName - ' (continued)'.length);
+  return truncate(section.name, LIMITS.fieldName - CONTINUED_ROOM);
 }
 
-/** The `index`th field of a section: later ones say they continue it. */
+/** The `index`th field of a section: later ones continue it (a page opening with one says so). */
 function continuedField(name: string, index: number, value: string, sources: string[]): Field {
-  return { name: index === 0 ? name : `${name} (continued)`, value, sources, continues: index > 0 };
+  return { name, value, sources, continues: index > 0 };
 }
 
 /** Discord needs a name on every field; under its own section's field a continuation shows none. */
@@ -191,26 +193,26 @@ export interface RenderedPage {
 export type Navigation = Omit<ButtonRef, 'page' | 'view'> & { view?: View };
 
 /** Renders one page of the document, with page buttons when there is more than one. */
-export function renderPage(document: Document<Sections>, requestedPage: number, navigation: Navigation): RenderedPage {
+export function renderPage(t: Messages, document: Document<Sections>, requestedPage: number, navigation: Navigation): RenderedPage {
   const breaks = pageBreaks(document);
   const pageCount = breaks.length;
   const page = clampPage(requestedPage, pageCount);
   const fields = fieldsBetween(document, breaks[page - 1]!, breaks[page]);
-  const pageLabel = pageCount > 1 ? ` · Page ${page}/${pageCount}` : '';
+  const pageLabel = pageCount > 1 ? ` · ${t.page.label(page, pageCount)}` : '';
   const embed: APIEmbed = {
     title: truncate(document.title, LIMITS.embedTitle),
     color: document.color ?? BRAND_COLOR,
     // "(continued)" heads a page that opens mid-section, not every field of a long section.
-    fields: fields.map(({ name, value, continues }, index) => ({ name: continues && index > 0 ? BLANK_NAME : name, value })),
+    fields: fields.map(({ name, value, continues }, index) => ({ name: !continues ? name : index > 0 ? BLANK_NAME : `${name} ${t.page.continued}`, value })),
     footer: { text: truncate(document.footer, LIMITS.footerText - PAGE_LABEL_ROOM) + pageLabel },
   };
   if (document.description) embed.description = truncate(document.description, LIMITS.embedDescription);
   if (document.timestamp) embed.timestamp = document.timestamp;
   const reply: Reply = { embeds: [embed] };
-  if (pageCount > 1) reply.components = [{ type: ComponentType.ActionRow, components: pageButtons(navigation, page, pageCount) }];
+  if (pageCount > 1) reply.components = [{ type: ComponentType.ActionRow, components: pageButtons(t, navigation, page, pageCount) }];
   const sources = [...new Set([...(document.sources ?? []), ...fields.flatMap((field) => field.sources)])];
   const notes = document.pageNotes && sources.length > 0 ? document.pageNotes(sources) : '';
-  if (notes) embed.fields!.push({ name: PAGE_NOTES_NAME, value: truncate(notes, LIMITS.fieldValue) });
+  if (notes) embed.fields!.push({ name: t.page.sourcesOnThisPage, value: truncate(notes, LIMITS.fieldValue) });
   return { reply, page, pageCount, sources };
 }
 
@@ -222,13 +224,13 @@ function withButton(reply: Reply, button: APIButtonComponent): Reply {
 }
 
 /** The reply with a Sources button that opens, privately, the sources its page rests on. */
-export function withSourcesButton(reply: Reply, ref: ButtonRef): Reply {
-  return withButton(reply, { type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Sources', custom_id: encodeButton(ref) });
+export function withSourcesButton(t: Messages, reply: Reply, ref: ButtonRef): Reply {
+  return withButton(reply, { type: ComponentType.Button, style: ButtonStyle.Secondary, label: t.page.sourcesButton, custom_id: encodeButton(ref) });
 }
 
 /** The reply with a link button to the one source its page rests on (a link button has a url and no custom id). */
-export function withSourceLinkButton(reply: Reply, url: string): Reply {
-  return withButton(reply, { type: ComponentType.Button, style: ButtonStyle.Link, label: 'Read the source', url });
+export function withSourceLinkButton(t: Messages, reply: Reply, url: string): Reply {
+  return withButton(reply, { type: ComponentType.Button, style: ButtonStyle.Link, label: t.page.readTheSource, url });
 }
 
 function clampPage(page: number, pageCount: number): number {
@@ -236,7 +238,7 @@ function clampPage(page: number, pageCount: number): number {
   return Math.min(Math.max(Math.trunc(page), 1), pageCount);
 }
 
-function pageButtons({ view = 'page', ...ref }: Navigation, page: number, pageCount: number): APIButtonComponent[] {
+function pageButtons(t: Messages, { view = 'page', ...ref }: Navigation, page: number, pageCount: number): APIButtonComponent[] {
   // Each button's custom id encodes the page it opens; Discord requires them to differ within a message.
   const button = (label: string, target: number, disabled: boolean): APIButtonComponent => ({
     type: ComponentType.Button,
@@ -246,8 +248,8 @@ function pageButtons({ view = 'page', ...ref }: Navigation, page: number, pageCo
     disabled,
   });
   return [
-    button('◀ Previous', page - 1, page <= 1),
-    button(`Page ${page}/${pageCount}`, page, true),
-    button('Next ▶', page + 1, page >= pageCount),
+    button(t.page.previous, page - 1, page <= 1),
+    button(t.page.label(page, pageCount), page, true),
+    button(t.page.next, page + 1, page >= pageCount),
   ];
 }

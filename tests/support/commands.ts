@@ -6,11 +6,12 @@ import { asNotice } from '../../src/command/answer.js';
 import type { BriefingCommand } from '../../src/command/briefing-command.js';
 import type { ButtonReply, Caller, Focused, OptionValues } from '../../src/command/command.js';
 import type { BriefingContext } from '../../src/command/context.js';
+import type { Locale } from '../../src/i18n/locale.js';
 import { decodeButton } from '../../src/render/custom-id.js';
 import type { Choice, Reply } from '../../src/render/reply.js';
 
 /** The person who asked, pressing a button on their own reply. */
-export const TEST_CALLER: Caller = { interactionId: '1', userId: '2', userName: 'tester', guildId: null, channelId: null, permissions: null, askedBy: '2' };
+export const TEST_CALLER: Caller = { interactionId: '1', userId: '2', userName: 'tester', guildId: null, channelId: null, permissions: null, locale: 'en', askedBy: '2' };
 
 /** Tests answer as on the day after the newest shipped edition, unless they say otherwise. */
 export const TEST_NOW = new Date('2025-12-04T12:00:00Z');
@@ -23,10 +24,10 @@ export function named(name: string): BriefingCommand {
   return command;
 }
 
-/** Page `page` of the command's reply, or its notice. */
-export function reply(command: BriefingCommand, briefing: Briefing, options: OptionValues, page = 1, now = TEST_NOW): Reply {
+/** Page `page` of the command's reply in `locale`, or its notice. */
+export function reply(command: BriefingCommand, briefing: Briefing, options: OptionValues, page = 1, now = TEST_NOW, locale: Locale = 'en'): Reply {
   try {
-    return command.show(at(briefing, now), options, page);
+    return command.show(at(briefing, now), options, page, locale);
   } catch (error) {
     return asNotice(error);
   }
@@ -44,8 +45,8 @@ export function press(briefing: Briefing, customId: string, now = TEST_NOW, call
   }
 }
 
-export function complete(command: BriefingCommand, briefing: Briefing, focused: Focused, options: OptionValues = {}): Choice[] {
-  return command.autocomplete!(at(briefing), focused, { caller: TEST_CALLER, options }) as Choice[];
+export function complete(command: BriefingCommand, briefing: Briefing, focused: Focused, options: OptionValues = {}, locale: Locale = 'en'): Choice[] {
+  return command.autocomplete!(at(briefing), focused, { caller: { ...TEST_CALLER, locale }, options }) as Choice[];
 }
 
 /** Every custom id on a reply's buttons. */

@@ -1,12 +1,14 @@
 // Lint: content that would not fit Discord's limits once rendered by the real reply builders. A block
 // longer than one embed field is split across fields (nothing is lost, but a quote cut in two reads
-// badly); a /brief page that would be cut or rejected is an error.
+// badly); a /brief page that would be cut or rejected, in any language the bot answers in, is an error.
 import type { Briefing } from '../../briefing/briefing.js';
 import { briefDocument } from '../../render/brief.js';
 import { layOut, renderPage, type Block } from '../../render/document.js';
 import { positionBlock, quoteBlock, timelineBlock } from '../../render/format.js';
 import { sourceBlock } from '../../render/sources.js';
 import { citationsOf } from '../../briefing/queries.js';
+import { LOCALES } from '../../i18n/locale.js';
+import { messagesFor } from '../../i18n/messages.js';
 import { LIMITS, payloadProblems } from '../../render/limits.js';
 import { messageBody } from '../../render/reply.js';
 import type { ItemKind } from '../locator.js';
@@ -20,29 +22,40 @@ interface Rendered {
   shorten: string;
 }
 
+/** Blocks as English replies show them: the labels around editors' text differ little from language to language. */
 function renderedBlocks(briefing: Briefing): Rendered[] {
+  const t = messagesFor('en');
   return [
-    ...briefing.quotes.map((quote) => ({ kind: 'quote' as const, id: quote.id, block: quoteBlock(briefing, quote), shorten: 'the context, translation note or renderings' })),
-    ...briefing.allPositions.map((position) => ({ kind: 'position' as const, id: position.id, block: positionBlock(briefing, position), shorten: 'the detail, or cite fewer quotes' })),
-    ...briefing.timeline.map((event) => ({ kind: 'event' as const, id: event.id, block: timelineBlock(briefing, event, '0000-01-01'), shorten: 'the title or detail' })),
-    ...briefing.sources.map((source) => ({ kind: 'source' as const, id: source.id, block: sourceBlock(briefing, source, citationsOf(briefing, source.id)), shorten: 'the title or note' })),
+    ...briefing.quotes.map((quote) => ({ kind: 'quote' as const, id: quote.id, block: quoteBlock(t, briefing, quote), shorten: 'the context, translation note or renderings' })),
+    ...briefing.allPositions.map((position) => ({ kind: 'position' as const, id: position.id, block: positionBlock(t, briefing, position), shorten: 'the detail, or cite fewer quotes' })),
+    ...briefing.timeline.map((event) => ({ kind: 'event' as const, id: event.id, block: timelineBlock(t, briefing, event, '0000-01-01'), shorten: 'the title or detail' })),
+    ...briefing.sources.map((source) => ({ kind: 'source' as const, id: source.id, block: sourceBlock(t, briefing, source, citationsOf(briefing, source.id)), shorten: 'the title or note' })),
   ];
 }
 
-/** Every page of the default /brief reply must show the whole footer and pass Discord's checks. */
+/** Every page of the default /brief reply, in every language, must show the whole footer and pass Discord's checks. */
 function briefProblems(briefing: Briefing): { field: 'basedOn' | 'summary'; problem: string }[] {
-  const document = briefDocument(briefing);
   const ref = { command: 'brief', args: [''] };
-  const problems = new Map<string, 'basedOn' | 'summary'>();
-  const pageCount = layOut(document).length;
-  for (let page = 1; page <= pageCount; page++) {
-    const rendered = renderPage(document, page, ref);
-    if (!rendered.reply.embeds?.[0]?.footer?.text.startsWith(document.footer)) {
-      problems.set(`its footer, naming the publishers of every source in basedOn (${document.footer.length} characters), would be cut`, 'basedOn');
+  /** Each problem once, with the languages it occurs in. */
+  const problems = new Map<string, { field: 'basedOn' | 'summary'; locales: Set<string> }>();
+  const found = (problem: string, field: 'basedOn' | 'summary', locale: string) => {
+    const known = problems.get(problem) ?? { field, locales: new Set<string>() };
+    problems.set(problem, known);
+    known.locales.add(locale);
+  };
+  for (const locale of LOCALES) {
+    const t = messagesFor(locale);
+    const document = briefDocument(t, briefing);
+    const pageCount = layOut(document).length;
+    for (let page = 1; page <= pageCount; page++) {
+      const rendered = renderPage(t, document, page, ref);
+      if (!rendered.reply.embeds?.[0]?.footer?.text.startsWith(document.footer)) {
+        found('its footer, naming the publishers of every source in basedOn, would be cut', 'basedOn', `${locale}: ${document.footer.length} characters`);
+      }
+      for (const problem of payloadProblems(messageBody(rendered.reply))) found(problem, 'summary', locale);
     }
-    for (const problem of payloadProblems(messageBody(rendered.reply))) problems.set(problem, 'summary');
   }
-  return [...problems].map(([problem, field]) => ({ field, problem }));
+  return [...problems].map(([problem, { field, locales }]) => ({ field, problem: `${problem} (${[...locales].join('; ')})` }));
 }
 
 export const renderLimits: Lint = ({ briefing, locator }) => [

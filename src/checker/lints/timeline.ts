@@ -9,7 +9,7 @@ const PAST: ReadonlySet<TimelineEvent['status']> = new Set(['happened', 'reporte
 
 /** The calendar date, YYYY-MM-DD, on which the edition was published in its own time zone. */
 function publicationDay(edition: Edition): string {
-  return formatInZone(edition.published, edition.timeZone, 'isoDay');
+  return formatInZone(edition.published, edition.timeZone, 'isoDay', 'en');
 }
 
 export const timelineDates: Lint = ({ briefing, locator }) => {
@@ -21,7 +21,7 @@ export const timelineDates: Lint = ({ briefing, locator }) => {
       const previous = events[index - 1];
       if (previous && event.date < previous.date) {
         findings.push(
-          locator.finding('event', event.id, ['date'], `out of date order: it comes after "${previous.id}" (${formatDate(previous.date)}); keep the timeline oldest first`, 'warning'),
+          locator.finding('event', event.id, ['date'], `out of date order: it comes after "${previous.id}" (${formatDate(previous.date, 'en')}); keep the timeline oldest first`, 'warning'),
         );
       }
     });
@@ -34,7 +34,7 @@ export const timelineDates: Lint = ({ briefing, locator }) => {
             'event',
             event.id,
             [event.endDate ? 'endDate' : 'date'],
-            `marked ${event.status} but dated ${formatDate(last)}, after the edition was published (${formatDate(published)}): use planned or expected, or fix the date`,
+            `marked ${event.status} but dated ${formatDate(last, 'en')}, after the edition was published (${formatDate(published, 'en')}): use planned or expected, or fix the date`,
             'error',
           ),
         );

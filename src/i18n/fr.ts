@@ -1,0 +1,285 @@
+// French: the same keys as English (src/i18n/en.ts), in the register of a news service, with French
+// punctuation (a space before : ; ? and inside « »). Command and option names in examples are the French
+// ones Discord shows (commands.ts).
+import type { CommandTranslations } from './commands.js';
+import type { Messages } from './en.js';
+import { countOf, daysAgo, listOf } from './intl.js';
+import type { Locale } from './locale.js';
+
+const locale: Locale = 'fr';
+const count = (n: number, one: string, other: string) => countOf(locale, n, { one, other });
+/** `de Mark Rutte`, `d'Emmanuel Macron`. */
+const of = (name: string) => (/^[aeiouyàâéèêîôû]/i.test(name) ? `d'${name}` : `de ${name}`);
+
+export const fr: Messages = {
+  locale,
+  quote: (text) => `« ${text} »`,
+  orList: (items) => listOf(locale, items, 'disjunction'),
+  andList: (items) => listOf(locale, items, 'conjunction'),
+  labelled: (label, text) => `${label} : ${text}`,
+
+  page: {
+    label: (page, pageCount) => `Page ${page}/${pageCount}`,
+    previous: '◀ Précédent',
+    next: 'Suivant ▶',
+    continued: '(suite)',
+    sourcesOnThisPage: 'Sources de cette page',
+    sourcesButton: 'Sources',
+    readTheSource: 'Lire la source',
+    noSuchPage: (pageCount, page) => `Cette réponse compte ${pageCount === 1 ? 'une page' : `${pageCount} pages`} ; il n'y a pas de page ${page}.`,
+  },
+
+  item: {
+    briefingFooter: (date) => `Briefing, édition du ${date}`,
+    claim: '⚠️ Affirmation non vérifiée',
+    commentary: '💬 Commentaire',
+    readIn: (publisher) => `lu dans ${publisher}`,
+    translated: '(traduction)',
+    backTranslated: '(formulation du compte rendu ; les mots anglais exacts peuvent différer)',
+    quoteKinds: { statement: 'déclaration', interview: 'entretien', 'social-post': 'publication sur les réseaux sociaux', 'press-briefing': 'propos devant la presse' },
+    reported: (date) => `rapporté le ${date}`,
+    superseded: (date) => `Remplacé dans l'édition du ${date} :`,
+    corrected: (date) => `Corrigé le ${date}`,
+    correctedNote: (date) => `*Corrigé le ${date} :*`,
+    translation: (note) => `Traduction : ${note}`,
+    alsoRendered: (words, publisher) => `Aussi rendu par « ${words} » (${publisher})`,
+    context: (text) => `Contexte : ${text}`,
+    source: (citation) => `Source : ${citation}`,
+    earlier: (date, stance) => `Auparavant (${date}) : « ${stance} »`,
+    eventStatus: { reported: '(rapporté)', planned: '(prévu)', expected: '(attendu)' },
+    overdue: (status, when, reportedLater) =>
+      `(${status === 'planned' ? 'était prévu' : 'était attendu'} pour le ${when}${reportedLater ? '' : ' ; aucun compte rendu ultérieur dans ce briefing'})`,
+    olderEdition: (shown, newest) => `📜 *Édition du ${shown} ; la plus récente date du ${newest}.*`,
+    stale: (date, days) => `⏳ *Dernière mise à jour le ${date}, ${daysAgo(locale, days)} : les développements ultérieurs ne figurent pas dans ce briefing.*`,
+  },
+
+  edition: {
+    noneBy: (date) => `Au ${date}, aucune édition de ce briefing n'était encore publiée.`,
+    notYet: (id) => `L'édition du ${id} n'était pas encore publiée à ce moment-là.`,
+    unknown: (id) => `Il n'existe pas d'édition ${id}.`,
+    listed: (ids) => `Éditions : ${ids.join(', ')}.`,
+    newest: 'la plus récente',
+  },
+
+  brief: {
+    sections: {
+      since: 'Depuis la dernière édition',
+      tldr: 'En bref',
+      'key-points': 'Points clés',
+      'whats-next': 'La suite',
+      'open-questions': 'Questions ouvertes',
+    },
+    tldrLead: '**En bref :**',
+    since: (date) => `Depuis le ${date}`,
+    corrections: 'Corrections',
+    footer: (date, publishers) => `Édition du ${date} · Sources : ${publishers}`,
+    noSuchSection: (sections) => `Cette rubrique n'existe pas. Choisissez parmi : ${sections.join(', ')}.`,
+  },
+
+  sources: {
+    types: {
+      'wire-report': "Dépêches d'agence",
+      'news-report': 'Articles de presse',
+      'official-statement': 'Déclarations officielles',
+      'social-post': 'Publications sur les réseaux sociaux',
+      commentary: 'Commentaires',
+      poll: 'Sondages',
+    },
+    by: (author) => `Par ${author}`,
+    readIn: (publisher) => `Lu dans : ${publisher}`,
+    citedBy: (quotes, positions) =>
+      `Source de ${[quotes && count(quotes, 'citation', 'citations'), positions && count(positions, 'position', 'positions')].filter(Boolean).join(' et ')}`,
+    notCited: "Aucune citation ni position ne s'y réfère directement",
+    title: 'Sources',
+    description: (sources) =>
+      `${count(sources, 'source', 'sources')}, par type. « Lu dans » indique le compte rendu dans lequel une publication ou une déclaration a été lue.`,
+    forReply: () => 'Sources de cette réponse',
+    forRecap: 'Sources de ce récapitulatif',
+  },
+
+  corrections: {
+    none: "Aucune correction n'a été publiée dans ce briefing.",
+    title: 'Corrections',
+    description: (corrections) =>
+      `${count(corrections, 'correction', 'corrections')}, la plus récente d'abord. Chaque élément corrigé le signale là où il apparaît.`,
+    wrong: '**Ce qui était faux :**',
+    right: '**Ce qui est exact :**',
+    quote: (speaker, words) => `Citation : ${speaker}, « ${words} »`,
+    position: (actor, topic) => `Position : ${actor} sur ${topic}`,
+    event: (title) => `Chronologie : ${title}`,
+    source: (publisher, title) => `Source : ${publisher}, « ${title} »`,
+    summary: (date) => `Résumé de l'édition du ${date}`,
+    unknown: { quote: 'Citation', position: 'Position', event: 'Événement', source: 'Source' },
+  },
+
+  position: {
+    commentator: 'Commentateur : ses publications sont présentées comme des commentaires ou des affirmations non vérifiées, non comme des faits.',
+    media: 'Média : ses articles sont présentés comme des comptes rendus, les affirmations étant signalées.',
+    whose: 'La position de qui ? Essayez `/position acteur:Rutte` et choisissez un nom dans la liste.',
+    about: (name, heading) => `À propos ${of(name)} : ${heading}`,
+    inTimeline: 'Dans la chronologie',
+    alsoWritten: (aliases) => `Autres graphies : ${aliases}`,
+    note: (note) => `*Remarque :* ${note}`,
+    noPositionOn: (topic) => `Aucune position déclarée sur ${topic} dans ce briefing.`,
+    noPositions: 'Aucune position propre déclarée dans ce briefing.',
+    topic: (topic) => `Sujet : ${topic}`,
+  },
+
+  resolve: {
+    several: (typed, names, first) =>
+      `Plusieurs personnes s'expriment au nom de ${typed} dans ce briefing : ${names}. Choisissez-en une en tapant, par exemple \`acteur:${first}\`.`,
+    didYouMean: (typed, names) =>
+      `${typed} est introuvable dans ce briefing. Vouliez-vous dire ${names} ? Commencez à taper un nom pour le choisir dans la liste.`,
+    notInBriefing: (typed, principals) =>
+      `${typed} ne figure pas dans ce briefing, qui suit ${principals} et d'autres. Commencez à taper un nom pour le choisir dans la liste.`,
+    noTopicClose: (typed, names) => `Il n'y a pas de sujet ${typed} dans ce briefing. Vouliez-vous dire ${names} ?`,
+    noTopic: (typed, names) => `Il n'y a pas de sujet ${typed} dans ce briefing. Les sujets possibles sont ${names}.`,
+  },
+
+  quotes: {
+    searchWords: 'Cherchez des mots : lettres ou chiffres, par exemple `recherche:territory`.',
+    searchTooLong: (max) => `La recherche est limitée à ${max} caractères.`,
+    noOwnQuotes: (name, typed) => `${name} n'a pas de citations propres ici ; \`/position acteur:${typed}\` montre ce que d'autres en disent.`,
+    tryFewer: 'Essayez avec moins de filtres.',
+    none: (filter) => `Aucune citation${filter ? ` ${filter}` : ''}.`,
+    by: (name) => of(name),
+    on: (topic) => `sur ${topic}`,
+    matching: (words) => `contenant ${words}`,
+    title: 'Citations clés',
+    description: (quotes, filter) => `${count(quotes, 'citation', 'citations')}${filter ? ` ${filter}` : ''}, les plus récentes d'abord.`,
+    legend:
+      "*(traduction)* : traduit d'une autre langue ; *(formulation du compte rendu…)* : mots anglais retraduits à partir d'une traduction ; les affirmations et les commentaires sont signalés.",
+  },
+
+  timeline: {
+    notADate: (typed, option) =>
+      `${typed} n'est pas une date. Écrivez les dates au format AAAA-MM-JJ, par exemple \`/chronologie ${option === 'from' ? 'du' : 'au'}:2025-11-25\`.`,
+    backwards: (from, to, fromId, toId) =>
+      `La période commence après sa fin (du ${from} au ${to}). Essayez \`/chronologie du:${toId} au:${fromId}\`.`,
+    range: (from, to) => [from && `du ${from}`, to && `${from ? 'au' : "jusqu'au"} ${to}`].filter(Boolean).join(' '),
+    noEvents: (range, first, last) => `Aucun événement${range ? ` ${range}` : ''}. La chronologie va du ${first} au ${last}.`,
+    title: (story) => `Chronologie : ${story}`,
+    description: (events, range) => `${count(events, 'événement', 'événements')}${range ? ` ${range}` : ''}, du plus ancien au plus récent.`,
+    legend:
+      'Les événements sans mention ont eu lieu ; *(rapporté)*, *(prévu)* et *(attendu)* signalent les autres, et le précisent une fois leur date passée.',
+    events: (events) => count(events, 'événement', 'événements'),
+  },
+
+  recap: {
+    quiet: (since) => `Rien de nouveau depuis le dernier récapitulatif (${since}).`,
+    positionOn: (actor, topic) => `${actor} sur ${topic} :`,
+    corrections: 'Corrections',
+    since: (date) => `Depuis le ${date}`,
+    newPositions: 'Nouvelles positions',
+    changedPositions: 'Positions modifiées',
+    newQuote: (heading) => `Nouvelle citation : ${heading}`,
+    newEvents: 'Nouveau dans la chronologie',
+    title: (story) => `${story} : les nouveautés`,
+    changesSince: (date) => `Changements depuis l'édition du ${date}.`,
+    footer: (date) => `Récapitulatif · édition du ${date}`,
+    correction: (date) => `Correction (${date})`,
+    outOfDate: 'Ce récapitulatif est dépassé ; `/synthèse` montre le briefing actuel.',
+  },
+  admin: {
+    guildOnly: 'Cela ne fonctionne que dans un salon de serveur, pas en message privé.',
+    manageServer: "La gestion des récapitulatifs nécessite l'autorisation **Gérer le serveur**.",
+    permissionNames: { 'View Channel': 'Voir le salon', 'Send Messages': 'Envoyer des messages', 'Embed Links': 'Intégrer des liens' },
+    missingPermissions: (channel, missing) =>
+      `Je ne peux pas encore publier de récapitulatifs dans ${channel} : il me manque **${missing.join('**, **')}** dans ce salon. ` +
+      `Accordez ${missing.length === 1 ? 'cette autorisation' : 'ces autorisations'} au bot (paramètres du salon → Permissions), puis relancez la commande.`,
+    subscribed: (id, channel, schedule, zone, changed) =>
+      `Récapitulatif **#${id}** ${changed ? 'modifié' : 'créé'} : ${channel}, ${schedule} dans le fuseau ${zone}.`,
+    onNewEdition: 'Il est publié à chaque nouvelle édition de la rédaction, avec ce qui a changé.',
+    nextRuns: (zone) => `Prochaines publications (${zone}) :`,
+    firstIsSummary: "Le premier récapitulatif est la synthèse complète ; ensuite, seulement ce qui a changé depuis le précédent.",
+    deliveries: { claimed: 'publication en cours', delivered: 'publié', skipped: 'omis (rien de nouveau)', failed: 'échec', missed: 'manqué (le bot était hors ligne)' },
+    noneYet: "Ce serveur n'a pas encore de récapitulatif. Créez-en un avec `/récapitulatif abonner`.",
+    byOperator: "défini par l'exploitant",
+    paused: (reason) => `⏸ **Suspendu** : ${reason}`,
+    byAdmin: 'par un administrateur',
+    nextOnEdition: 'Prochain : à la prochaine édition',
+    next: (when) => `Prochain : ${when}`,
+    last: (what) => `Dernier : ${what}`,
+    lastNone: 'Dernier : aucun pour le moment',
+    recap: (id) => `Récapitulatif #${id}`,
+    listTitle: 'Récapitulatifs de ce serveur',
+    listFooter: 'Gérer avec /récapitulatif suspendre, reprendre, supprimer, maintenant',
+    noRecap: (id) => `Il n'y a pas de récapitulatif #${id} sur ce serveur. \`/récapitulatif liste\` les affiche.`,
+    zoneNow: (zone, offset) => `${zone} (actuellement UTC${offset})`,
+    notTimeZone: (typed, close) =>
+      `« ${typed} » n'est pas un fuseau horaire que je peux utiliser. Indiquez un nom IANA${close ? `, par exemple ${close}` : ' comme `Europe/Zurich`'} ; l'option en propose pendant la saisie.`,
+    tooOften: (schedule) =>
+      `« ${schedule} » revient toutes les heures ou plus souvent. Les récapitulatifs horaires sont réservés à l'exploitant du bot (RECAP_SCHEDULE) ; essayez ici \`twice daily 08:00 20:00\` ou \`daily 08:00\`.`,
+    limit: (count) => `Ce serveur a déjà ${count} récapitulatifs, le maximum autorisé. Supprimez-en d'abord un avec \`/récapitulatif supprimer\`.`,
+    duplicate: (channel, id) => `${channel} reçoit déjà ce récapitulatif (#${id}).`,
+    duplicateEdit: (channel, schedule, zone) => `${channel} reçoit déjà un récapitulatif ${schedule} dans le fuseau ${zone}.`,
+    operatorEdit: (id) => `Le récapitulatif #${id} est défini par l'exploitant du bot (RECAP_SCHEDULE) ; lui seul peut le modifier.`,
+    operatorRemove: (id) => `Le récapitulatif #${id} est défini par l'exploitant du bot (RECAP_CHANNEL_IDS) ; vous pouvez le suspendre, mais seul l'exploitant peut le supprimer.`,
+    alreadyPaused: (id) => `Le récapitulatif #${id} est déjà suspendu.`,
+    notPaused: (id) => `Le récapitulatif #${id} n'est pas suspendu.`,
+    managed: (id, channel, action) => `Récapitulatif #${id} dans ${channel} ${{ remove: 'supprimé', pause: 'suspendu', resume: 'repris' }[action]}.`,
+    nextRun: (when, zone) => `Prochaine publication : ${when} (${zone}).`,
+    postsOnEdition: 'Il sera publié à la prochaine édition.',
+    isPaused: (id, reason) => `Le récapitulatif #${id} est suspendu (${reason}). Reprenez-le d'abord.`,
+    beingPosted: 'Ce récapitulatif est déjà en cours de publication.',
+    posted: (channel, link) => `Publié dans ${channel} : ${link}`,
+    skipped: "Rien de nouveau depuis le dernier récapitulatif, et celui-ci saute les jours calmes : rien n'a été publié.",
+    couldNotPost: (channel, reason) => `Impossible de publier dans ${channel} : ${reason}`,
+    pausedUntilFixed: 'Le récapitulatif est suspendu en attendant ; utilisez ensuite `/récapitulatif reprendre`.',
+    pausedTag: 'suspendu',
+    unknownAction: 'Action inconnue pour /récapitulatif.',
+  },
+};
+
+/** What Discord shows of the commands in French (src/i18n/commands.ts applies it). */
+export const frCommands: CommandTranslations = {
+  names: {
+    brief: 'synthèse', section: 'rubrique', edition: 'édition', position: 'position', actor: 'acteur', topic: 'sujet', quotes: 'citations',
+    search: 'recherche', timeline: 'chronologie', from: 'du', to: 'au', sources: 'sources', corrections: 'corrections',
+    recap: 'récapitulatif', subscribe: 'abonner', channel: 'salon', schedule: 'horaire', timezone: 'fuseau', 'when-quiet': 'si-calme',
+    list: 'liste', remove: 'supprimer', edit: 'modifier', subscription: 'numéro', pause: 'suspendre', resume: 'reprendre', preview: 'aperçu', now: 'maintenant',
+  },
+  descriptions: {
+    'The state of the story: summary, key points, what comes next, open questions': 'Le point sur le dossier : résumé, points clés, la suite, questions ouvertes',
+    'Show only one part of the briefing': 'Afficher une seule rubrique du briefing',
+    'An earlier edition, YYYY-MM-DD (default: the newest)': 'Une édition antérieure, AAAA-MM-JJ (par défaut : la plus récente)',
+    'What one person or group has said and stands for, with sources': "Ce qu'une personne ou un groupe a dit et défend, avec les sources",
+    'Name, e.g. Rutte, Zelensky or Leavitt': 'Nom, par exemple Rutte, Zelensky ou Leavitt',
+    'Only this topic, e.g. territory': 'Seulement ce sujet, par exemple territory',
+    'Key quotes, verbatim and sourced; filter by speaker, topic or words': 'Citations clés, textuelles et sourcées ; filtre par auteur, sujet ou mots',
+    'Who said it, e.g. Leavitt': "Qui l'a dit, par exemple Leavitt",
+    'What it is about, e.g. territory': 'De quoi il est question, par exemple territory',
+    'Words in the quote or its context': 'Mots de la citation ou de son contexte',
+    'What happened when, and what is expected next, with sources': "Ce qui s'est passé et quand, ce qui est attendu ensuite, avec les sources",
+    'First day, YYYY-MM-DD, e.g. 2025-11-25': 'Premier jour, AAAA-MM-JJ, par exemple 2025-11-25',
+    'Last day, YYYY-MM-DD, e.g. 2025-12-07': 'Dernier jour, AAAA-MM-JJ, par exemple 2025-12-07',
+    'Every source this briefing rests on, and what cites each': 'Toutes les sources de ce briefing, et ce qui cite chacune',
+    'What the briefing got wrong and has corrected, newest first': "Ce que le briefing a rapporté à tort et corrigé, le plus récent d'abord",
+    'Scheduled recaps of the story, posted in a channel': 'Récapitulatifs programmés du dossier, publiés dans un salon',
+    'Post a recap in a channel on a schedule': 'Publier un récapitulatif dans un salon selon un horaire',
+    'Where to post': 'Où publier',
+    'daily 8am, weekdays 07:30, twice daily 08:00 20:00, weekly monday 9am, on new edition, or cron':
+      'En anglais : daily 8am, weekdays 07:30, twice daily 08:00 20:00, weekly monday 9am, on new edition, cron',
+    'Time zone of the schedule, e.g. Europe/Zurich': "Fuseau horaire de l'horaire, par exemple Europe/Zurich",
+    'When nothing changed since the last recap (default: post a one-line note)': "Si rien n'a changé depuis le dernier (par défaut : une note d'une ligne)",
+    "This server's recaps: schedule, next run, last delivery": 'Récapitulatifs de ce serveur : horaire, prochaine publication, dernier envoi',
+    'Stop and delete a recap': 'Arrêter et supprimer un récapitulatif',
+    'Which recap (start typing to pick)': 'Quel récapitulatif (tapez pour choisir)',
+    "Change a recap's schedule, time zone or quiet days, keeping its number and history": "Modifier l'horaire, le fuseau ou les jours calmes, en gardant numéro et historique",
+    'daily 8am, weekdays 07:30, on new edition, ...': 'En anglais : daily 8am, weekdays 07:30, on new edition…',
+    'Time zone, e.g. Europe/Zurich': 'Fuseau horaire, par exemple Europe/Zurich',
+    'Pause a recap': 'Suspendre un récapitulatif',
+    'Resume a paused recap': 'Reprendre un récapitulatif suspendu',
+    'See, privately, the recap that would be posted now': 'Voir en privé le récapitulatif qui serait publié maintenant',
+    'Post a recap now': 'Publier un récapitulatif maintenant',
+  },
+  choices: {
+    'section=since': fr.brief.sections.since,
+    'section=tldr': fr.brief.sections.tldr,
+    'section=key-points': fr.brief.sections['key-points'],
+    'section=whats-next': fr.brief.sections['whats-next'],
+    'section=open-questions': fr.brief.sections['open-questions'],
+    'when-quiet=post': "Publier une note d'une ligne",
+    'when-quiet=skip': 'Sauter ce récapitulatif',
+  },
+};
