@@ -19,7 +19,8 @@ import {
 } from 'discord.js';
 import { answerButton, answerCommand, orNotice } from '../command/answer.js';
 import type { Caller, Command, OptionValue } from '../command/command.js';
-import { localeOf } from '../i18n/locale.js';
+import { localeOf, type Locale } from '../i18n/locale.js';
+import { messagesFor } from '../i18n/messages.js';
 import { decodeButton } from '../render/custom-id.js';
 import { isPrivate, messageBody, notice, type Reply } from '../render/reply.js';
 import type { Logger } from '../log.js';
@@ -27,9 +28,10 @@ import type { Logger } from '../log.js';
 /** What became of an interaction, as logged. */
 export type InteractionOutcome = 'answered' | 'notice' | 'failed' | 'expired' | 'unknown-command';
 
-export const APOLOGY = 'Sorry, something went wrong on my side while answering that.';
-export const NOT_MINE = notice('That button is not one of mine.');
-export const UNKNOWN = notice("I don't know that command or button any more. Try `/brief`, or type `/` to see what I can do.");
+/** The notices the shell answers with itself, in the caller's language. */
+export const apology = (locale: Locale, reference: string) => notice(messagesFor(locale).shell.apology(reference));
+export const notMine = (locale: Locale) => notice(messagesFor(locale).shell.notMine);
+export const unknownCommand = (locale: Locale) => notice(messagesFor(locale).shell.unknown);
 
 export function answerInteractions<Context>(client: Client, commands: readonly Command<Context>[], contextNow: () => Context, log: Logger): void {
   const byName = new Map(commands.map((command) => [command.data.name, command]));
@@ -45,7 +47,7 @@ async function handle<Context>(interaction: Interaction, commands: ReadonlyMap<s
   try {
     const command = commands.get(summary.command);
     const context = contextNow();
-    if (interaction.isChatInputCommand()) outcome = command ? await chatInput(interaction, command, context) : await send(interaction, UNKNOWN, 'unknown-command');
+    if (interaction.isChatInputCommand()) outcome = command ? await chatInput(interaction, command, context) : await send(interaction, unknownCommand(localeOf(interaction.locale)), 'unknown-command');
     else if (interaction.isAutocomplete()) outcome = await autocomplete(interaction, command, context);
     else if (interaction.isButton()) outcome = await button(interaction, command, context);
     else return;
@@ -89,9 +91,9 @@ async function autocomplete<Context>(interaction: AutocompleteInteraction, comma
 
 async function button<Context>(interaction: ButtonInteraction, command: Command<Context> | undefined, context: Context): Promise<InteractionOutcome> {
   const ref = decodeButton(interaction.customId);
-  if (!command) return send(interaction, UNKNOWN, 'unknown-command');
+  if (!command) return send(interaction, unknownCommand(localeOf(interaction.locale)), 'unknown-command');
   const pressed = ref && answerButton(command, context, ref, callerOf(interaction));
-  if (!pressed) return send(interaction, NOT_MINE);
+  if (!pressed) return send(interaction, notMine(localeOf(interaction.locale)));
   const { reply, replace } = await pressed;
   if (!replace) return send(interaction, reply);
   await interaction.update(updateOptions(reply));
@@ -180,7 +182,7 @@ async function apologise(interaction: Interaction, reference: string): Promise<v
     return;
   }
   if (!interaction.isRepliable()) return;
-  const message = replyOptions(notice(`${APOLOGY} Reference: \`${reference}\`.`));
+  const message = replyOptions(apology(localeOf(interaction.locale), reference));
   if (interaction.replied || interaction.deferred) await interaction.followUp(message);
   else await interaction.reply(message);
 }

@@ -22,8 +22,8 @@ import type { Caller, Command } from '../command/command.js';
 import type { Logger } from '../log.js';
 import { localeOf } from '../i18n/locale.js';
 import { decodeButton } from '../render/custom-id.js';
-import { messageBody, notice, type Reply } from '../render/reply.js';
-import { APOLOGY, NOT_MINE, optionValues, outcomeOf, UNKNOWN, type InteractionOutcome, type InteractionSummary, type OptionData } from './adapter.js';
+import { messageBody, type Reply } from '../render/reply.js';
+import { apology as apologyIn, notMine, optionValues, outcomeOf, unknownCommand, type InteractionOutcome, type InteractionSummary, type OptionData } from './adapter.js';
 import { isSignedByDiscord } from './signature.js';
 import type { KeyObject } from 'node:crypto';
 
@@ -130,7 +130,7 @@ async function answer<Context>(interaction: APIInteraction, res: ServerResponse,
     let response: APIInteractionResponse;
     if (interaction.type === InteractionType.ApplicationCommand) {
       const request = { caller, options: given };
-      if (!command) response = message(UNKNOWN);
+      if (!command) response = message(unknownCommand(caller.locale));
       else if (command.defers?.(request)) {
         response = { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } };
         // Sent after the acknowledgement: Discord accepts the edit for 15 minutes.
@@ -146,8 +146,8 @@ async function answer<Context>(interaction: APIInteraction, res: ServerResponse,
     } else if (interaction.type === InteractionType.MessageComponent) {
       const ref = decodeButton(interaction.data.custom_id);
       const pressed = command && ref && answerButton(command, context, ref, caller);
-      if (!command) response = message(UNKNOWN);
-      else if (!pressed) response = message(NOT_MINE);
+      if (!command) response = message(unknownCommand(caller.locale));
+      else if (!pressed) response = message(notMine(caller.locale));
       else {
         const { reply, replace } = await pressed;
         response = replace ? update(reply) : message(reply);
@@ -159,7 +159,7 @@ async function answer<Context>(interaction: APIInteraction, res: ServerResponse,
     outcome = 'failed';
     reference = randomBytes(4).toString('hex').toUpperCase();
     log.error({ err: error, reference, ...summary }, 'interaction handler failed');
-    const apology = notice(`${APOLOGY} Reference: \`${reference}\`.`);
+    const apology = apologyIn(callerOf(interaction).locale, reference);
     if (!res.headersSent) {
       respond(res, 200, interaction.type === InteractionType.ApplicationCommandAutocomplete ? { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } } : message(apology));
     } else if (followUp) {

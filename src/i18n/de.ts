@@ -15,6 +15,11 @@ export const de: Messages = {
   andList: (items) => listOf(locale, items, 'conjunction'),
   labelled: (label, text) => `${label}: ${text}`,
 
+  shell: {
+    apology: (reference) => `Entschuldigung, bei der Antwort ist auf meiner Seite ein Fehler aufgetreten. Referenz: \`${reference}\`.`,
+    notMine: 'Diese Schaltfläche gehört nicht zu mir.',
+    unknown: 'Diesen Befehl oder diese Schaltfläche kenne ich nicht mehr. Versuchen Sie `/lage` oder tippen Sie `/`, um zu sehen, was ich kann.',
+  },
   page: {
     label: (page, pageCount) => `Seite ${page}/${pageCount}`,
     previous: '◀ Zurück',

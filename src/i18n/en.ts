@@ -18,6 +18,12 @@ export const en = {
   /** `Label: text` (French puts a space before the colon). */
   labelled: (label: string, text: string) => `${label}: ${text}`,
 
+  /** What the bot answers itself when no command can. */
+  shell: {
+    apology: (reference: string) => `Sorry, something went wrong on my side while answering that. Reference: \`${reference}\`.`,
+    notMine: 'That button is not one of mine.',
+    unknown: "I don't know that command or button any more. Try `/brief`, or type `/` to see what I can do.",
+  },
   page: {
     label: (page: number, pageCount: number) => `Page ${page}/${pageCount}`,
     previous: '◀ Previous',

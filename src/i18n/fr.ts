@@ -18,6 +18,11 @@ export const fr: Messages = {
   andList: (items) => listOf(locale, items, 'conjunction'),
   labelled: (label, text) => `${label} : ${text}`,
 
+  shell: {
+    apology: (reference) => `Désolé, une erreur s'est produite de mon côté en répondant. Référence : \`${reference}\`.`,
+    notMine: "Ce bouton n'est pas l'un des miens.",
+    unknown: "Je ne connais plus cette commande ou ce bouton. Essayez `/synthèse`, ou tapez `/` pour voir ce que je sais faire.",
+  },
   page: {
     label: (page, pageCount) => `Page ${page}/${pageCount}`,
     previous: '◀ Précédent',
