@@ -17,7 +17,8 @@ import { filterQuotes, rankActors } from '../src/briefing/queries.js';
 import type { BriefingCommand } from '../src/command/briefing-command.js';
 import type { OptionValue, OptionValues } from '../src/command/command.js';
 import { actorKeys, prominentActors, quoteSearchText, quotesNewestFirst } from '../src/briefing/queries.js';
-import { complete, customIds as idsOn, press, reply } from './support/commands.js';
+import { LOCALES } from '../src/i18n/locale.js';
+import { complete, customIds as idsOn, press, reply, TEST_CALLER } from './support/commands.js';
 import { choiceProblems, payloadProblems } from '../src/render/limits.js';
 import { messageBody, type Reply } from '../src/render/reply.js';
 import { loadOrThrow, SHIPPED_CONTENT } from './support/content.js';
@@ -102,7 +103,10 @@ beforeAll(async () => {
 
 afterAll(() => rm(generatedDir, { recursive: true, force: true }));
 
-describe.each(['shipped', 'generated'])('hostile input against the %s briefing', (name) => {
+// In every language: German and French labels are longer, and a payload must stay within limits in each.
+const briefingsAndLocales = ['shipped', 'generated'].flatMap((name) => LOCALES.map((locale) => [name, locale] as const));
+
+describe.each(briefingsAndLocales)('hostile input against the %s briefing, answered in %s', (name, locale) => {
   const known = () => {
     const briefing = briefings[name]!;
     return [...briefing.actors.flatMap((actor) => [actor.id, actor.name, ...actor.aliases]), ...briefing.topics.flatMap((topic) => [topic.id, topic.name])];
@@ -111,7 +115,7 @@ describe.each(['shipped', 'generated'])('hostile input against the %s briefing',
   it.each(briefingCommands.map((command) => [command.data.name, command] as const))('/%s answers any options and page within limits', (_, command) => {
     const briefing = briefings[name]!;
     fc.assert(
-      fc.property(optionValues(command, hostileText(known())), pageNumber, (options, page) => expectSafe(reply(command, briefing, options, page))),
+      fc.property(optionValues(command, hostileText(known())), pageNumber, (options, page) => expectSafe(reply(command, briefing, options, page, undefined, locale))),
       { numRuns: RUNS },
     );
   });
@@ -120,7 +124,7 @@ describe.each(['shipped', 'generated'])('hostile input against the %s briefing',
     const briefing = briefings[name]!;
     fc.assert(
       fc.property(customIds(briefing, hostileText(known())), (customId) => {
-        const pressed = press(briefing, customId);
+        const pressed = press(briefing, customId, undefined, { ...TEST_CALLER, locale });
         if (pressed) expectSafe(pressed.reply);
       }),
       { numRuns: RUNS * 4 },
@@ -135,7 +139,7 @@ describe.each(['shipped', 'generated'])('hostile input against the %s briefing',
       const declared = (command.data.toJSON().options ?? []).map((option) => option.name);
       fc.assert(
         fc.property(fc.oneof(fc.constantFrom(...declared), text), text, optionValues(command, text), (focused, value, options) => {
-          const choices = complete(command, briefing, { name: focused, value }, options);
+          const choices = complete(command, briefing, { name: focused, value }, options, locale);
           expect(choiceProblems(choices)).toEqual([]);
           expect(choices.every((choice) => typeof choice.value === 'string')).toBe(true);
         }),

@@ -7,19 +7,22 @@ import { messageBody, type Reply } from '../src/render/reply.js';
 import { named as command, press, complete, reply as replyOf, TEST_CALLER } from './support/commands.js';
 import { choiceProblems, payloadProblems } from '../src/render/limits.js';
 import { shippedBriefing } from './support/content.js';
+import { LOCALES, type Locale } from '../src/i18n/locale.js';
+import { messagesFor } from '../src/i18n/messages.js';
 
 let briefing: Briefing;
 beforeAll(async () => {
   briefing = await shippedBriefing();
 });
 
-/** Every page of a reply, following its Next buttons the way a user would. */
-function allPages(first: Reply): Reply[] {
+/** Every page of a reply, following its Next buttons the way a user would (pressing them in `locale`). */
+function allPages(first: Reply, locale: Locale = 'en'): Reply[] {
   const pages = [first];
   for (;;) {
-    const next = pages[pages.length - 1]!.components?.[0]?.components.find((button) => 'label' in button && button.label === 'Next ▶');
+    const label = messagesFor(locale).page.next;
+    const next = pages[pages.length - 1]!.components?.[0]?.components.find((button) => 'label' in button && button.label === label);
     if (!next || !('custom_id' in next) || next.disabled) return pages;
-    pages.push(press(briefing, next.custom_id)!.reply);
+    pages.push(press(briefing, next.custom_id, undefined, { ...TEST_CALLER, locale })!.reply);
   }
 }
 
@@ -27,10 +30,12 @@ function expectSafe(reply: Reply, what: string) {
   expect(payloadProblems(messageBody(reply)), what).toEqual([]);
 }
 
-describe('every payload stays within Discord limits and pings no one', () => {
+describe.each(LOCALES)('every payload stays within Discord limits and pings no one, in %s', (locale) => {
+  const pagesOf = (name: string, options: OptionValues) => allPages(replyOf(command(name), briefing, options, 1, undefined, locale), locale);
+
   it('/brief, whole and by section', () => {
     for (const section of [undefined, 'tldr', 'key-points', 'whats-next', 'open-questions']) {
-      for (const page of allPages(replyOf(command('brief'), briefing, { section }))) expectSafe(page, `/brief section:${section}`);
+      for (const page of pagesOf('brief', { section })) expectSafe(page, `/brief section:${section}`);
     }
   });
 
@@ -38,7 +43,7 @@ describe('every payload stays within Discord limits and pings no one', () => {
     for (const actor of briefing.actors) {
       for (const topic of [undefined, ...briefing.topics.map((item) => item.id)]) {
         const options: OptionValues = { actor: actor.name, topic };
-        for (const page of allPages(replyOf(command('position'), briefing, options))) expectSafe(page, JSON.stringify(options));
+        for (const page of pagesOf('position', options)) expectSafe(page, JSON.stringify(options));
       }
     }
   });
@@ -46,14 +51,24 @@ describe('every payload stays within Discord limits and pings no one', () => {
   it('/quotes for every actor and every topic', () => {
     const filters: OptionValues[] = [{}, ...briefing.actors.map((actor) => ({ actor: actor.id })), ...briefing.topics.map((topic) => ({ topic: topic.id }))];
     for (const options of filters) {
-      for (const page of allPages(replyOf(command('quotes'), briefing, options))) expectSafe(page, JSON.stringify(options));
+      for (const page of pagesOf('quotes', options)) expectSafe(page, JSON.stringify(options));
+    }
+  });
+
+  it('/timeline, /sources and /corrections, and the Sources view of every page', () => {
+    for (const name of ['timeline', 'sources', 'corrections', 'brief']) {
+      for (const page of pagesOf(name, {})) {
+        expectSafe(page, `/${name}`);
+        const sourcesId = (page.components ?? []).flatMap((row) => row.components.map((button) => ('custom_id' in button ? button.custom_id : ''))).find((id) => id.split(':')[1] === 's');
+        if (sourcesId) expectSafe(press(briefing, sourcesId, undefined, { ...TEST_CALLER, locale })!.reply, sourcesId);
+      }
     }
   });
 
   it('autocomplete for every prefix of every actor name', () => {
     for (const actor of briefing.actors) {
       for (let length = 0; length <= actor.name.length; length++) {
-        const choices = complete(command('position'), briefing, { name: 'actor', value: actor.name.slice(0, length) });
+        const choices = complete(command('position'), briefing, { name: 'actor', value: actor.name.slice(0, length) }, {}, locale);
         expect(choiceProblems(choices)).toEqual([]);
         expect(choices.length).toBeGreaterThan(0);
       }

@@ -13,6 +13,21 @@ describe('preview CLI', () => {
     expect(stdout).toContain('— Edition of 3 Dec 2025 · Sources: Dawn;');
   });
 
+  it('answers in German or French with --locale, as to a Discord client in that language', async () => {
+    const german = await preview('/brief', '--locale', 'de');
+    expect(german.code).toBe(0);
+    expect(german.stdout).toContain('**Kurz gesagt:** Witkoff and Kushner met Putin');
+    expect(german.stdout).toContain('▸ Das Wichtigste\n• Moscow:');
+    expect(german.stdout).toContain('— Ausgabe vom 3. Dez. 2025 · Quellen: Dawn;');
+    expect(german.stdout).toContain('[Quellen → brief:s:1::]');
+    const french = await preview('/timeline', '--locale', 'fr', '--now', '2025-12-04');
+    expect(french.stdout).toMatch(/^━━ Chronologie : US-led Ukraine peace talks ━━/);
+    expect(french.stdout).toContain('du plus ancien au plus récent');
+    const wrong = await preview('/brief', '--locale', 'es');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--locale takes one of: en, de, fr');
+  });
+
   it('shows Rutte\'s role and his words on the plan', async () => {
     const { code, stdout } = await preview('/position actor:Rutte');
     expect(code).toBe(0);

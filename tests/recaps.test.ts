@@ -181,6 +181,21 @@ describe('what changed between editions', () => {
     const quiet = buildRecap({ briefing, now: new Date('2025-12-01T00:00:00Z'), staleAfterDays: 7 }, { editionId: '2025-11-27', deliveredAt: '2025-11-27T07:00:00Z' }, 'Europe/Zurich', summarize);
     expect(quiet).toMatchObject({ kind: 'quiet', reply: { content: 'No new developments since the last recap (27 Nov 2025).' } });
   });
+
+  it('writes a recap in the language asked for: summary, changes and the quiet line', () => {
+    const moment = { briefing, now: new Date('2025-12-01T00:00:00Z'), staleAfterDays: 7 };
+    const summary = buildRecap(moment, undefined, 'UTC', summarize, 'de');
+    expect(summary.reply.embeds![0]!.footer!.text).toMatch(/^Ausgabe vom /);
+    const changes = buildRecap(moment, { editionId: '2025-11-26', deliveredAt: '2025-11-26T07:00:00Z' }, 'Europe/Zurich', summarize, 'fr');
+    const embed = changes.reply.embeds![0]!;
+    expect(embed.title).toMatch(/ : les nouveautés$/);
+    expect(embed.fields!.map((field) => field.name)).toContain('Positions modifiées');
+    expect(JSON.stringify(embed)).toContain('Auparavant (rapporté le 26 nov. 2025) : « Warns against expecting too much too soon');
+    expect(changes.reply.components![0]!.components.map((button) => ('label' in button ? button.label : ''))).toEqual(['Sources']);
+    expect(payloadProblems(messageBody(changes.reply))).toEqual([]);
+    const quiet = buildRecap(moment, { editionId: '2025-11-27', deliveredAt: '2025-11-27T07:00:00Z' }, 'Europe/Zurich', summarize, 'de');
+    expect(quiet.reply.content).toBe('Keine neuen Entwicklungen seit der letzten Zusammenfassung (27. Nov. 2025).');
+  });
 });
 
 describe('delivering a slot', () => {

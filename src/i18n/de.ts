@@ -1,5 +1,5 @@
 // German: the same keys as English (src/i18n/en.ts), in the register of a news service, addressing the
-// reader as "Sie". Command and option names in examples are the German ones Discord shows (commands.ts).
+// reader as "Sie". Command and option names in examples are the German ones Discord shows (deCommands, below).
 import type { CommandTranslations } from './commands.js';
 import type { Messages } from './en.js';
 import { countOf, daysAgo, listOf } from './intl.js';
@@ -260,14 +260,14 @@ export const deCommands: CommandTranslations = {
     'Post a recap in a channel on a schedule': 'Eine Zusammenfassung nach Zeitplan in einem Kanal posten',
     'Where to post': 'Wo gepostet wird',
     'daily 8am, weekdays 07:30, twice daily 08:00 20:00, weekly monday 9am, on new edition, or cron':
-      'Auf Englisch: daily 8am, weekdays 07:30, twice daily 08:00 20:00, weekly monday 9am, on new edition, Cron',
+      'daily 8am, weekdays 07:30, twice daily 08:00 20:00, weekly monday 9am, on new edition oder Cron',
     'Time zone of the schedule, e.g. Europe/Zurich': 'Zeitzone des Zeitplans, z. B. Europe/Zurich',
     'When nothing changed since the last recap (default: post a one-line note)': 'Wenn sich seit der letzten nichts geändert hat (Standard: einzeiliger Hinweis)',
     "This server's recaps: schedule, next run, last delivery": 'Die Zusammenfassungen dieses Servers: Zeitplan, nächster Termin, letzte Zustellung',
     'Stop and delete a recap': 'Eine Zusammenfassung beenden und löschen',
     'Which recap (start typing to pick)': 'Welche Zusammenfassung (zum Auswählen tippen)',
     "Change a recap's schedule, time zone or quiet days, keeping its number and history": 'Zeitplan, Zeitzone oder ruhige Tage ändern; Nummer und Verlauf bleiben erhalten',
-    'daily 8am, weekdays 07:30, on new edition, ...': 'Auf Englisch: daily 8am, weekdays 07:30, on new edition, …',
+    'daily 8am, weekdays 07:30, on new edition, ...': 'daily 8am, weekdays 07:30, on new edition, … (auf Englisch)',
     'Time zone, e.g. Europe/Zurich': 'Zeitzone, z. B. Europe/Zurich',
     'Pause a recap': 'Eine Zusammenfassung pausieren',
     'Resume a paused recap': 'Eine pausierte Zusammenfassung fortsetzen',

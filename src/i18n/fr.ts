@@ -1,6 +1,6 @@
 // French: the same keys as English (src/i18n/en.ts), in the register of a news service, with French
 // punctuation (a space before : ; ? and inside « »). Command and option names in examples are the French
-// ones Discord shows (commands.ts).
+// ones Discord shows (frCommands, below).
 import type { CommandTranslations } from './commands.js';
 import type { Messages } from './en.js';
 import { countOf, daysAgo, listOf } from './intl.js';
@@ -264,14 +264,14 @@ export const frCommands: CommandTranslations = {
     'Post a recap in a channel on a schedule': 'Publier un récapitulatif dans un salon selon un horaire',
     'Where to post': 'Où publier',
     'daily 8am, weekdays 07:30, twice daily 08:00 20:00, weekly monday 9am, on new edition, or cron':
-      'En anglais : daily 8am, weekdays 07:30, twice daily 08:00 20:00, weekly monday 9am, on new edition, cron',
+      'daily 8am, weekdays 07:30, twice daily 08:00 20:00, weekly monday 9am, on new edition ou cron',
     'Time zone of the schedule, e.g. Europe/Zurich': "Fuseau horaire de l'horaire, par exemple Europe/Zurich",
     'When nothing changed since the last recap (default: post a one-line note)': "Si rien n'a changé depuis le dernier (par défaut : une note d'une ligne)",
     "This server's recaps: schedule, next run, last delivery": 'Récapitulatifs de ce serveur : horaire, prochaine publication, dernier envoi',
     'Stop and delete a recap': 'Arrêter et supprimer un récapitulatif',
     'Which recap (start typing to pick)': 'Quel récapitulatif (tapez pour choisir)',
     "Change a recap's schedule, time zone or quiet days, keeping its number and history": "Modifier l'horaire, le fuseau ou les jours calmes, en gardant numéro et historique",
-    'daily 8am, weekdays 07:30, on new edition, ...': 'En anglais : daily 8am, weekdays 07:30, on new edition…',
+    'daily 8am, weekdays 07:30, on new edition, ...': 'daily 8am, weekdays 07:30, on new edition… (en anglais)',
     'Time zone, e.g. Europe/Zurich': 'Fuseau horaire, par exemple Europe/Zurich',
     'Pause a recap': 'Suspendre un récapitulatif',
     'Resume a paused recap': 'Reprendre un récapitulatif suspendu',
