@@ -45,6 +45,8 @@ describe('deploying commands', () => {
     expect(registered.map((command) => command.name)).toEqual(expect.arrayContaining(['brief', 'position', 'quotes']));
     const put = emulator.requests.find((request) => request.method === 'PUT' && request.path.endsWith(`/guilds/${guildId}/commands`));
     expect(put?.body).toEqual(JSON.parse(JSON.stringify(definitions)));
+    const brief = (put?.body as { name: string; name_localizations: Record<string, string> }[]).find((command) => command.name === 'brief');
+    expect(brief?.name_localizations).toEqual({ de: 'lage', fr: 'synthèse' });
     expect(deploy.output).toContain(`Registered ${definitions.length} commands for guild ${guildId}`);
     expect(deploy.output).toContain('/position');
   });
@@ -88,6 +90,19 @@ describe('answering', () => {
     const byAsker = await emulator.injectButton({ customId: next.custom_id!, messageId }).waitForReply();
     expect(byAsker.callbackType).toBe(7);
     expect(firstEmbed(byAsker).footer?.text).toMatch(/Page 2\/\d+$/);
+  });
+
+  it('answers in the asker\'s Discord language, and a page button in the presser\'s', async () => {
+    const asked = emulator.injectCommand({ name: 'quotes', locale: 'de' });
+    const german = await asked.waitForReply();
+    expect(firstEmbed(german).title).toBe('Wichtige Zitate');
+    expect(firstEmbed(german).footer?.text).toMatch(/Seite 1\/\d+$/);
+    const next = (german.components[0] as { components: Button[] }).components.find((button) => button.label === 'Weiter ▶')!;
+    const french = await emulator.injectButton({ customId: next.custom_id!, messageId: asked.original!.id, userId: '400000000000000099', locale: 'fr' }).waitForReply();
+    expect(french.ephemeral).toBe(true);
+    expect(firstEmbed(french).title).toBe('Citations clés');
+    expect(firstEmbed(french).footer?.text).toMatch(/Page 2\/\d+$/);
+    expect((await emulator.injectCommand({ name: 'weather', locale: 'fr' }).waitForReply()).content).toContain('Je ne connais plus cette commande');
   });
 
   it('shows the sources behind a reply privately, leaving the reply as it was', async () => {
