@@ -25,6 +25,13 @@ function shape(value: unknown, path = ''): string[] {
   return Object.entries(value).flatMap(([key, inner]) => shape(inner, `${path}.${key}`));
 }
 
+/** Every text in a catalogue; with `sources`, also the source of each message function, whose templates hold the text. */
+function texts(value: unknown, sources = false): string[] {
+  if (typeof value === 'string') return [value];
+  if (typeof value === 'function') return sources ? [String(value)] : [];
+  return typeof value === 'object' && value ? Object.values(value).flatMap((inner) => texts(inner, sources)) : [];
+}
+
 describe('the catalogue', () => {
   it('has every key of the English one in German and French, of the same kind, and no other', () => {
     const english = shape(CATALOGUES.en);
@@ -34,12 +41,11 @@ describe('the catalogue', () => {
 
   it('has no empty text and nothing left in English where a translation belongs', () => {
     for (const locale of ['de', 'fr'] as const) {
-      const flat = (value: unknown): string[] => (typeof value === 'string' ? [value] : typeof value === 'object' && value ? Object.values(value).flatMap(flat) : []);
-      const texts = flat(CATALOGUES[locale]).filter((text) => text !== locale);
-      const english = new Set(flat(CATALOGUES.en));
-      expect(texts.every((text) => text.length > 0)).toBe(true);
+      const translated = texts(CATALOGUES[locale]).filter((text) => text !== locale);
+      const english = new Set(texts(CATALOGUES.en));
+      expect(translated.every((text) => text.length > 0)).toBe(true);
       // Words the languages share (Sources, Position, Corrections, Page ...) may be the same; sentences may not.
-      expect(texts.filter((text) => english.has(text) && text.includes(' ')), locale).toEqual([]);
+      expect(translated.filter((text) => english.has(text) && text.includes(' ')), locale).toEqual([]);
     }
   });
 
@@ -51,7 +57,7 @@ describe('the catalogue', () => {
 describe('dates and counts', () => {
   it('write calendar dates and months as each language does', () => {
     expect(LOCALES.map((locale) => formatDate('2025-12-03', locale))).toEqual(['3 Dec 2025', '3. Dez. 2025', '3 déc. 2025']);
-    expect(LOCALES.map((locale) => formatDate('2025-03-01', locale))).toEqual(['1 Mar 2025', '1. März 2025', '1 mars 2025']);
+    expect(LOCALES.map((locale) => formatDate('2025-03-01', locale))).toEqual(['1 Mar 2025', '1. März 2025', '1er mars 2025']);
     expect(LOCALES.map((locale) => formatMonth('2025-11', locale))).toEqual(['November 2025', 'November 2025', 'Novembre 2025']);
   });
 
@@ -152,9 +158,8 @@ describe('the command definitions', () => {
   it('use in every example the German and French names Discord shows', () => {
     for (const [locale, translations] of [['de', deCommands], ['fr', frCommands]] as const) {
       const names = new Set(Object.values(translations.names));
-      const flat = (value: unknown): string[] => (typeof value === 'function' ? [String(value)] : typeof value === 'string' ? [value] : typeof value === 'object' && value ? Object.values(value).flatMap(flat) : []);
       // `/chronik von:` in a message: the command and the option named as the reader's Discord names them.
-      const examples = [...flat(CATALOGUES[locale]).join('\n').matchAll(/`\/([\p{L}-]+)(?: ([\p{L}-]+):?)?/gu)];
+      const examples = [...texts(CATALOGUES[locale], true).join('\n').matchAll(/`\/([\p{L}-]+)(?: ([\p{L}-]+):?)?/gu)];
       expect(examples.length).toBeGreaterThanOrEqual(10);
       for (const [, command, option] of examples) {
         expect(names.has(command!), `/${command} in ${locale}`).toBe(true);

@@ -157,7 +157,7 @@ export const de: Messages = {
     notADate: (typed, option) =>
       `${typed} ist kein Datum. Schreiben Sie Daten als JJJJ-MM-TT, z. B. \`/chronik ${option === 'from' ? 'von' : 'bis'}:2025-11-25\`.`,
     backwards: (from, to, fromId, toId) => `Der Zeitraum beginnt nach seinem Ende (${from} bis ${to}). Versuchen Sie \`/chronik von:${toId} bis:${fromId}\`.`,
-    range: (from, to) => [from && `vom ${from}`, to && `bis zum ${to}`].filter(Boolean).join(' '),
+    range: (from, to) => [from && (to ? `vom ${from}` : `ab dem ${from}`), to && `bis zum ${to}`].filter(Boolean).join(' '),
     noEvents: (range, first, last) => `Keine Ereignisse${range ? ` ${range}` : ''}. Die Chronik reicht vom ${first} bis zum ${last}.`,
     title: (story) => `Chronik: ${story}`,
     description: (events, range) => `${count(events, 'Ereignis', 'Ereignisse')}${range ? ` ${range}` : ''}, die ältesten zuerst.`,

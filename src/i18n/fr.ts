@@ -161,7 +161,7 @@ export const fr: Messages = {
       `${typed} n'est pas une date. Écrivez les dates au format AAAA-MM-JJ, par exemple \`/chronologie ${option === 'from' ? 'du' : 'au'}:2025-11-25\`.`,
     backwards: (from, to, fromId, toId) =>
       `La période commence après sa fin (du ${from} au ${to}). Essayez \`/chronologie du:${toId} au:${fromId}\`.`,
-    range: (from, to) => [from && `du ${from}`, to && `${from ? 'au' : "jusqu'au"} ${to}`].filter(Boolean).join(' '),
+    range: (from, to) => [from && (to ? `du ${from}` : `à partir du ${from}`), to && `${from ? 'au' : "jusqu'au"} ${to}`].filter(Boolean).join(' '),
     noEvents: (range, first, last) => `Aucun événement${range ? ` ${range}` : ''}. La chronologie va du ${first} au ${last}.`,
     title: (story) => `Chronologie : ${story}`,
     description: (events, range) => `${count(events, 'événement', 'événements')}${range ? ` ${range}` : ''}, du plus ancien au plus récent.`,

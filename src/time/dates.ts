@@ -27,7 +27,8 @@ const MONTHS: Record<Locale, Months> = {
     // Capitalised: a month and year stand alone only as a heading.
     long: ['Janvier', 'Février', 'Mars', 'Avril', 'Mai', 'Juin', 'Juillet', 'Août', 'Septembre', 'Octobre', 'Novembre', 'Décembre'],
     short: ['janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin', 'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.'],
-    day: (day, month, year) => `${day} ${month} ${year}`,
+    // The first of the month is written as an ordinal: `1er déc. 2025`.
+    day: (day, month, year) => `${day === 1 ? '1er' : day} ${month} ${year}`,
   },
 };
 
