@@ -103,7 +103,7 @@ function readSchedule(context: RecapContext, t: Messages, scheduleText: string, 
   const schedule = scheduleText.trim();
   // `europe/zurich` is Europe/Zurich: stored and shown as the database spells it.
   const timezone = canonicalTimeZone(typedZone) ?? typedZone.trim();
-  const parsed = parseSchedule(schedule);
+  const parsed = parseSchedule(schedule, t);
   if ('problem' in parsed) throw new UserError(parsed.problem);
   if (!isTimeZone(timezone)) {
     const close = suggestTimeZones(typedZone, context.now).slice(0, 3).map((zone) => t.admin.zoneNow(`\`${zone}\``, currentOffset(zone, context.now)));

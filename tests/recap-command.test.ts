@@ -174,3 +174,20 @@ describe('/recap as admins type it', () => {
     expect((await recap.autocomplete!(context, { name: 'timezone', value: 'cet' }, request))[0]).toEqual({ name: 'Europe/Zurich (now UTC+01:00)', value: 'Europe/Zurich' });
   });
 });
+
+describe('/recap in the admin\'s language', () => {
+  const german: Caller = { ...admin, locale: 'de' };
+
+  it('answers subscribe, list, a mistake and a missing permission in German', async () => {
+    const { ask } = setUp();
+    const subscribed = await ask(subscribe, german);
+    expect(subscribed.content).toMatch(/^Zusammenfassung \*\*#1\*\* eingerichtet: <#200000000000000001>, `daily 08:00` in Europe\/Zurich\.\nNächste Termine \(Europe\/Zurich\):\n• (Mo|Di|Mi|Do|Fr|Sa|So)\., \d{1,2}\. [A-Z][a-zä]+\.? \d{4}, 08:00 /);
+    const listed = await ask({ subcommand: 'list' }, german);
+    expect(listed.embeds![0]!.title).toBe('Zusammenfassungen auf diesem Server');
+    expect(listed.embeds![0]!.fields![0]!.value).toContain('Letzte: noch keine');
+    expect((await ask({ ...subscribe, schedule: 'daily 25:00' }, german)).content).toMatch(/^„25:00“ ist keine Uhrzeit: Stunden reichen von 0 bis 23/);
+    expect((await ask({ subcommand: 'pause', subscription: 9 }, german)).content).toBe('Auf diesem Server gibt es keine Zusammenfassung #9. `/zusammenfassung liste` zeigt alle.');
+    const { ask: askBlocked } = setUp(['Send Messages']);
+    expect((await askBlocked(subscribe, { ...admin, locale: 'fr' })).content).toContain('il me manque **Envoyer des messages** dans ce salon');
+  });
+});

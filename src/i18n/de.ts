@@ -181,6 +181,15 @@ export const de: Messages = {
     correction: (date) => `Korrektur (${date})`,
     outOfDate: 'Diese Zusammenfassung ist veraltet; `/lage` zeigt das aktuelle Briefing.',
   },
+  schedule: {
+    help: 'Versuchen Sie `daily 08:00`, `daily 8am`, `weekdays 7:30am`, `twice daily 08:00 20:00`, `weekly monday 9am`, `hourly`, `on new edition` oder einen Cron-Ausdruck wie `0 8 * * 1-5`.',
+    halfDayHours: (text) => `„${text}“ ist keine Uhrzeit: Mit am oder pm reichen die Stunden von 1 bis 12, z. B. \`8am\`.`,
+    clockHours: (text) => `„${text}“ ist keine Uhrzeit: Stunden reichen von 0 bis 23, Minuten von 0 bis 59, z. B. \`daily 08:00\`.`,
+    needsTime: (kind, typed) => `„${kind}“ braucht eine Uhrzeit wie 08:00 oder 8am, nicht „${typed}“.`,
+    sameMinutes: (typed) => `„${typed}“: twice daily braucht zwei Uhrzeiten mit denselben Minuten, etwa \`twice daily 08:00 20:00\`.`,
+    notADay: (typed, day) => `„${typed}“: „${day}“ ist kein Wochentag (auf Englisch), z. B. \`weekly monday 09:00\`.`,
+    unreadable: (typed) => `„${typed}“ kann ich nicht als Zeitplan lesen.`,
+  },
   admin: {
     guildOnly: 'Das funktioniert nur in einem Serverkanal, nicht in Direktnachrichten.',
     manageServer: 'Zum Verwalten von Zusammenfassungen brauchen Sie die Berechtigung **Server verwalten**.',

@@ -183,6 +183,16 @@ export const en = {
     correction: (date: string) => `Correction (${date})`,
     outOfDate: 'This recap is out of date; `/brief` shows the current briefing.',
   },
+  /** What is wrong with a schedule as typed: the schedule words themselves are English in every language. */
+  schedule: {
+    help: 'Try `daily 08:00`, `daily 8am`, `weekdays 7:30am`, `twice daily 08:00 20:00`, `weekly monday 9am`, `hourly`, `on new edition`, or a cron expression like `0 8 * * 1-5`.',
+    halfDayHours: (text: string) => `"${text}" is not a time of day: with am or pm, hours run 1–12, e.g. \`8am\`.`,
+    clockHours: (text: string) => `"${text}" is not a time of day: hours run 0–23 and minutes 0–59, e.g. \`daily 08:00\`.`,
+    needsTime: (kind: string, typed: string) => `"${kind}" needs a time like 08:00 or 8am, not "${typed}".`,
+    sameMinutes: (typed: string) => `"${typed}": twice daily takes two times with the same minutes, like \`twice daily 08:00 20:00\`.`,
+    notADay: (typed: string, day: string) => `"${typed}": "${day}" is not a day of the week, e.g. \`weekly monday 09:00\`.`,
+    unreadable: (typed: string) => `I can't read "${typed}" as a schedule.`,
+  },
   admin: {
     guildOnly: 'That works only in a server channel, not in direct messages.',
     manageServer: 'Managing recaps needs the **Manage Server** permission.',

@@ -185,6 +185,15 @@ export const fr: Messages = {
     correction: (date) => `Correction (${date})`,
     outOfDate: 'Ce récapitulatif est dépassé ; `/synthèse` montre le briefing actuel.',
   },
+  schedule: {
+    help: 'Essayez `daily 08:00`, `daily 8am`, `weekdays 7:30am`, `twice daily 08:00 20:00`, `weekly monday 9am`, `hourly`, `on new edition` ou une expression cron comme `0 8 * * 1-5`.',
+    halfDayHours: (text) => `« ${text} » n'est pas une heure : avec am ou pm, les heures vont de 1 à 12, par exemple \`8am\`.`,
+    clockHours: (text) => `« ${text} » n'est pas une heure : les heures vont de 0 à 23 et les minutes de 0 à 59, par exemple \`daily 08:00\`.`,
+    needsTime: (kind, typed) => `« ${kind} » demande une heure comme 08:00 ou 8am, pas « ${typed} ».`,
+    sameMinutes: (typed) => `« ${typed} » : twice daily demande deux heures avec les mêmes minutes, comme \`twice daily 08:00 20:00\`.`,
+    notADay: (typed, day) => `« ${typed} » : « ${day} » n'est pas un jour de la semaine (en anglais), par exemple \`weekly monday 09:00\`.`,
+    unreadable: (typed) => `Je ne peux pas lire « ${typed} » comme un horaire.`,
+  },
   admin: {
     guildOnly: 'Cela ne fonctionne que dans un salon de serveur, pas en message privé.',
     manageServer: "La gestion des récapitulatifs nécessite l'autorisation **Gérer le serveur**.",

@@ -7,6 +7,8 @@
 // alone picks the second in Europe/Zurich and Australia/Sydney but the first in America/New_York, so
 // its run times are moved to the first occurrence here.)
 import cron from 'node-cron';
+import { en } from '../i18n/en.js';
+import type { Messages } from '../i18n/messages.js';
 
 const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 /** `8`, `08:00`, `8am`, `7:30 pm`: a time of day as people write it (the hours and minutes are checked after). */
@@ -15,24 +17,21 @@ const TIME = /^(\d{1,2})(?::(\d{2}))?\s*(am|pm)?$/;
 /** A clock schedule (a cron expression), or once for each new edition (cron ''). */
 export type ParsedSchedule = { trigger: 'clock' | 'new-edition'; cron: string } | { problem: string };
 
-export const SCHEDULE_HELP =
-  'Try `daily 08:00`, `daily 8am`, `weekdays 7:30am`, `twice daily 08:00 20:00`, `weekly monday 9am`, `hourly`, `on new edition`, or a cron expression like `0 8 * * 1-5`.';
-
 /** How people write "post when editors publish an edition". */
 const ON_NEW_EDITION = /^(on )?new edition$/;
 
 type Time = { hour: number; minute: number } | { problem: string };
 
 /** A time of day, or what is wrong with it (`25:00`, `13pm`). */
-function timeOfDay(text: string): Time | undefined {
+function timeOfDay(t: Messages, text: string): Time | undefined {
   const match = TIME.exec(text);
   if (!match) return undefined;
   let hour = Number(match[1]);
   const minute = Number(match[2] ?? 0);
   const half = match[3];
-  if (half && (hour < 1 || hour > 12)) return { problem: `"${text}" is not a time of day: with am or pm, hours run 1–12, e.g. \`8am\`.` };
+  if (half && (hour < 1 || hour > 12)) return { problem: t.schedule.halfDayHours(text) };
   if (half) hour = (hour % 12) + (half === 'pm' ? 12 : 0);
-  if (hour > 23 || minute > 59) return { problem: `"${text}" is not a time of day: hours run 0–23 and minutes 0–59, e.g. \`daily 08:00\`.` };
+  if (hour > 23 || minute > 59) return { problem: t.schedule.clockHours(text) };
   return { hour, minute };
 }
 
@@ -52,22 +51,25 @@ function words(text: string): string[] {
   return plain.trim().split(' ').filter(Boolean);
 }
 
-/** A preset as people type it, or a cron expression -> what to run; a refusal echoes the input and shows what works. */
-export function parseSchedule(text: string): ParsedSchedule {
+/**
+ * A preset as people type it, or a cron expression -> what to run; a refusal echoes the input and shows what
+ * works, in the admin's language (`t`; the operator's RECAP_SCHEDULE is read in English).
+ */
+export function parseSchedule(text: string, t: Messages = en): ParsedSchedule {
   const typed = text.trim().slice(0, 60);
-  const refuse = (why: string) => ({ problem: `${why} ${SCHEDULE_HELP}` });
+  const refuse = (why: string) => ({ problem: `${why} ${t.schedule.help}` });
   const parts = words(text);
   if (ON_NEW_EDITION.test(parts.join(' '))) return { trigger: 'new-edition', cron: '' };
   const [kind, ...rest] = parts;
-  const times = (list: readonly string[]) => list.map((part) => timeOfDay(part));
+  const times = (list: readonly string[]) => list.map((part) => timeOfDay(t, part));
   const clock = (list: readonly string[], days: string) => {
     const parsed = times(list);
-    if (parsed.length === 0 || parsed.some((time) => time === undefined)) return refuse(`"${kind}" needs a time like 08:00 or 8am, not "${typed}".`);
+    if (parsed.length === 0 || parsed.some((time) => time === undefined)) return refuse(t.schedule.needsTime(kind ?? '', typed));
     const wrong = parsed.find((time): time is { problem: string } => time !== undefined && 'problem' in time);
     if (wrong) return refuse(wrong.problem);
     const valid = parsed as { hour: number; minute: number }[];
     const minutes = [...new Set(valid.map((time) => time.minute))];
-    if (minutes.length > 1) return refuse(`"${typed}": twice daily takes two times with the same minutes, like \`twice daily 08:00 20:00\`.`);
+    if (minutes.length > 1) return refuse(t.schedule.sameMinutes(typed));
     return { trigger: 'clock' as const, cron: `${minutes[0]} ${valid.map((time) => time.hour).join(',')} * * ${days}` };
   };
   if (kind === 'hourly' && rest.length === 0) return { trigger: 'clock', cron: '0 * * * *' };
@@ -76,15 +78,13 @@ export function parseSchedule(text: string): ParsedSchedule {
   if (kind === 'weekly' && rest.length === 2) {
     // "mon", "monday" and anything between name the day.
     const day = rest[0]!.length >= 3 ? DAYS.findIndex((name) => name.startsWith(rest[0]!)) : -1;
-    if (day < 0) return refuse(`"${typed}": "${rest[0]}" is not a day of the week, e.g. \`weekly monday 09:00\`.`);
+    if (day < 0) return refuse(t.schedule.notADay(typed, rest[0]!));
     return clock(rest.slice(1), String(day));
   }
-  if (kind === 'daily' || kind === 'weekdays' || kind === 'weekly' || kind === 'twice' || kind === 'hourly') {
-    return refuse(`I can't read "${typed}" as a schedule.`);
-  }
+  if (kind === 'daily' || kind === 'weekdays' || kind === 'weekly' || kind === 'twice' || kind === 'hourly') return refuse(t.schedule.unreadable(typed));
   const expression = text.trim().replace(/\s+/g, ' ');
   if ((expression.split(' ').length === 5 || expression.split(' ').length === 6) && cron.validate(expression)) return { trigger: 'clock', cron: expression };
-  return refuse(`I can't read "${typed}" as a schedule.`);
+  return refuse(t.schedule.unreadable(typed));
 }
 
 /**
