@@ -33,8 +33,8 @@ export const scale: BenchSection = {
     `one at a time after ${WARM_UP} unmeasured, timed from injection to the recorded answer (HTTP mode: the emulator POSTs signed requests). ` +
     `Fan-out: ${CHANNELS} channels (RECAP_CHANNEL_IDS), ${REPLICAS} replicas in HTTP mode on one PostgreSQL database, REST through one @discordjs/proxy ` +
     `(npm run rest-proxy, 45 requests/s), the emulator enforcing ${GLOBAL_LIMIT} requests/s per token, ${FIRST_POST_429_SHARE * 100}% of first posts answered 429, ` +
-    `the replica holding the most claims SIGKILLed ${KILL_AFTER_MS / 1000} s after the slot, RECAP_CLAIM_LEASE_SECONDS=${LEASE_SECONDS}. ` +
-    `Wall time from the slot to the last channel's first post; floor = ${CHANNELS} / ${GLOBAL_LIMIT} per second.`,
+    `the replica holding the most unsettled claims SIGKILLed ${KILL_AFTER_MS / 1000} s after posting starts, RECAP_CLAIM_LEASE_SECONDS=${LEASE_SECONDS}. ` +
+    `Wall time from the slot (or the last replica's start, if later) to the last channel's first post (not measured while any channel has none); floor = ${CHANNELS} / ${GLOBAL_LIMIT} per second.`,
   async run(context) {
     return [...(await modes(context)), ...(await fanOut(context))];
   },
@@ -70,6 +70,14 @@ async function modes(context: Parameters<BenchSection['run']>[0]): Promise<Bench
   return rows;
 }
 
+/** Unsettled claims per replica pid, waiting (up to 20 s) until some replica holds any. */
+async function claimsHeld(url: string): Promise<Map<number, number>> {
+  for (const deadline = Date.now() + 20_000; ; await sleep(200)) {
+    const claims = await claimsByPid(url);
+    if (claims.size > 0 || Date.now() > deadline) return claims;
+  }
+}
+
 async function fanOut(context: Parameters<BenchSection['run']>[0]): Promise<BenchRow[]> {
   const server = await ensurePostgresServer();
   process.env[SERVER_URL_VARIABLE] = server.url;
@@ -99,10 +107,14 @@ async function fanOut(context: Parameters<BenchSection['run']>[0]): Promise<Benc
     context.progress(`scale: starting ${REPLICAS} replicas for a fan-out to ${CHANNELS} channels`);
     replicas = Array.from({ length: REPLICAS }, () => startProcess('src/main.ts', { ...env, LOG_LEVEL: 'info' }));
     await Promise.all(replicas.map((replica) => replica.waitForLog((line) => line.msg === 'recap scheduler started', 60_000)));
-    await sleep(Math.max(0, slot.getTime() + KILL_AFTER_MS - Date.now()));
-    const claims = await claimsByPid(database.url);
+    // Posting starts at the slot, or when the last replica is up if the machine was slow to start them
+    // (a missed slot is caught up at start).
+    const postingFrom = Math.max(slot.getTime(), Date.now());
+    await sleep(Math.max(0, postingFrom + KILL_AFTER_MS - Date.now()));
+    const claims = await claimsHeld(database.url);
     const victim = replicas.reduce((most, replica) => ((claims.get(replica.child.pid!) ?? 0) > (claims.get(most.child.pid!) ?? 0) ? replica : most));
-    context.progress(`scale: killing replica ${victim.child.pid} holding ${claims.get(victim.child.pid!) ?? 0} claims`);
+    const victimClaims = claims.get(victim.child.pid!) ?? 0;
+    context.progress(`scale: killing replica ${victim.child.pid} holding ${victimClaims} claims`);
     await victim.stop('SIGKILL');
     const deadline = Date.now() + 180_000;
     let lastFirstPost = 0;
@@ -122,11 +134,12 @@ async function fanOut(context: Parameters<BenchSection['run']>[0]): Promise<Benc
     const duplicates = counts.reduce((sum, count) => sum + Math.max(0, count - 1), 0);
     const losses = counts.filter((count) => count === 0).length;
     const tooMany = emulator.requests.filter((request) => request.status === 429).length;
-    const wallMs = lastFirstPost ? lastFirstPost - slot.getTime() : Number.NaN;
+    const wallMs = lastFirstPost ? lastFirstPost - postingFrom : Number.NaN;
     const floorMs = (CHANNELS / GLOBAL_LIMIT) * 1000;
     const subject = `${REPLICAS} replicas + proxy`;
     return [
       { what: `fan-out wall time, ${CHANNELS} channels (floor ${ms(floorMs)})`, subject, samples: 1, median: ms(wallMs), p99: '', target: `≤ 2x floor`, met: wallMs <= 2 * floorMs },
+      { what: 'claims held by the killed replica', subject, samples: 1, median: String(victimClaims), p99: '', target: '> 0', met: victimClaims > 0 },
       { what: 'fan-out deliveries / duplicates / losses', subject, samples: CHANNELS, median: `${delivered} / ${duplicates} / ${losses}`, p99: '', target: '0 duplicates, 0 losses', met: duplicates === 0 && losses === 0 },
       { what: `429s sent by the emulator (${refused.length} injected, rest global)`, subject, samples: 1, median: String(tooMany), p99: '', target: '' },
     ];
