@@ -69,7 +69,7 @@ async function chatInput<Context>(interaction: ChatInputCommandInteraction, comm
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const reply = await answerCommand(command, context, request);
     const { content, embeds, components, allowed_mentions } = messageBody(reply);
-    await interaction.editReply({ content, embeds, components: asIs(components), allowedMentions: allowed_mentions });
+    await interaction.editReply({ content, embeds: asIs(embeds), components: asIs(components), allowedMentions: allowed_mentions });
     return outcomeOf(reply);
   }
   return send(interaction, await answerCommand(command, context, request));
@@ -121,19 +121,19 @@ export function outcomeOf(reply: Reply): InteractionOutcome {
 /** Our payload (Discord's JSON) in the shape discord.js takes. */
 function replyOptions(reply: Reply): InteractionReplyOptions {
   const { content, embeds, components, flags, allowed_mentions } = messageBody(reply);
-  return { content, embeds, components: asIs(components), flags, allowedMentions: allowed_mentions };
+  return { content, embeds: asIs(embeds), components: asIs(components), flags, allowedMentions: allowed_mentions };
 }
 
 /** A page turn replaces the whole message, so parts the new page lacks are cleared. */
 function updateOptions(reply: Reply): InteractionUpdateOptions {
   const { content, embeds, components, allowed_mentions } = messageBody(reply);
-  return { content: content ?? '', embeds: embeds ?? [], components: asIs(components ?? []), allowedMentions: allowed_mentions };
+  return { content: content ?? '', embeds: asIs(embeds ?? []), components: asIs(components ?? []), allowedMentions: allowed_mentions };
 }
 
 /**
- * Our rows are Discord's JSON already. Handed over as plain objects, discord.js would run each through its
- * JSON transformer (a deep snake-casing of every key, with lodash, on every reply); as JSON-encodable values
- * they are sent as they are.
+ * Our embeds and rows are Discord's JSON already. Handed over as plain objects, discord.js would run each
+ * through its JSON transformer (a deep snake-casing of every key, with lodash, on every reply); as
+ * JSON-encodable values they are sent as they are.
  */
 function asIs<Row extends object>(rows: readonly Row[]): { toJSON(): Row }[];
 function asIs<Row extends object>(rows: readonly Row[] | undefined): { toJSON(): Row }[] | undefined;
