@@ -103,6 +103,7 @@ function callerOf(interaction: ChatInputCommandInteraction | AutocompleteInterac
     userId: interaction.user.id,
     userName: interaction.user.username,
     guildId: interaction.guildId,
+    botInGuild: interaction.guildId !== null && interaction.authorizingIntegrationOwners.guildId === interaction.guildId,
     channelId: interaction.channelId,
     permissions: interaction.memberPermissions?.bitfield ?? null,
     askedBy: interaction.isButton() ? (interaction.message.interactionMetadata?.user.id ?? null) : null,

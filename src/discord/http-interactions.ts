@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
+  ApplicationIntegrationType,
   InteractionResponseType,
   InteractionType,
   MessageFlags,
@@ -213,6 +214,7 @@ function callerOf(interaction: APIInteraction): Caller {
     userId: user?.id ?? '',
     userName: user?.username ?? '',
     guildId: interaction.guild_id ?? null,
+    botInGuild: interaction.guild_id !== undefined && interaction.authorizing_integration_owners[ApplicationIntegrationType.GuildInstall] === interaction.guild_id,
     channelId: interaction.channel?.id ?? interaction.channel_id ?? null,
     permissions: interaction.member ? BigInt(interaction.member.permissions) : null,
     askedBy: interaction.type === InteractionType.MessageComponent ? (interaction.message.interaction_metadata?.user.id ?? null) : null,
