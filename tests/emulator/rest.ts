@@ -86,7 +86,7 @@ export class RestApi {
     };
     const guildScope = (params: Record<string, string>) => {
       application(params);
-      if (!params.guild || !world.guild(params.guild)) throw apiError(403, ErrorCode.MissingAccess);
+      if (!params.guild || !world.memberGuild(params.guild)) throw apiError(403, ErrorCode.MissingAccess);
       return params.guild;
     };
     const channel = (params: Record<string, string>, needed: bigint): ResolvedChannel => {
@@ -168,18 +168,18 @@ export class RestApi {
       route('DELETE', '/webhooks/:app/:token/messages/:message', webhook('DELETE'), { auth: false }),
       // What a bot without a gateway connection reads to compute its permissions (INTERACTIONS=http).
       route('GET', '/guilds/:guild', ({ params }) => {
-        const found = params.guild === undefined ? undefined : world.guild(params.guild);
+        const found = params.guild === undefined ? undefined : world.memberGuild(params.guild);
         if (!found) throw apiError(403, ErrorCode.MissingAccess);
         const { channels: _channels, members: _members, ...guild } = world.guildCreatePayload(found);
         return ok(guild);
       }),
       route('GET', '/guilds/:guild/channels', ({ params }) => {
-        const found = params.guild === undefined ? undefined : world.guild(params.guild);
+        const found = params.guild === undefined ? undefined : world.memberGuild(params.guild);
         if (!found) throw apiError(403, ErrorCode.MissingAccess);
         return ok(found.channels.map((resolved) => world.channelPayload(resolved)));
       }),
       route('GET', '/guilds/:guild/members/:user', ({ params }) => {
-        if (params.guild === undefined || !world.guild(params.guild)) throw apiError(403, ErrorCode.MissingAccess);
+        if (params.guild === undefined || !world.memberGuild(params.guild)) throw apiError(403, ErrorCode.MissingAccess);
         if (params.user !== world.botUser.id) throw apiError(404, ErrorCode.UnknownMember);
         return ok(world.memberPayload(world.botUser));
       }),
