@@ -236,7 +236,8 @@ describe('emulator with a real discord.js client', () => {
     await vi.waitFor(() => expect(handlerErrors.get(interaction.id)).toBeInstanceOf(DiscordAPIError));
     const error = handlerErrors.get(interaction.id) as DiscordAPIError;
     expect(error.code).toBe(ErrorCode.InvalidFormBody);
-    expect(error.rawError).toMatchObject({ errors: { content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } });
+    // Checked against Discord's spec, the error sits where Discord puts it: under the callback's `data`.
+    expect(error.rawError).toMatchObject({ errors: { data: { content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 2000 or fewer in length.' }] } } } });
   });
 
   it('replays an interaction injected while the gateway was down once the client resumes', async () => {

@@ -9,6 +9,7 @@ import { InteractionType, type BuiltInteraction } from './inject.js';
 import { validateChoices } from './limits.js';
 import { Permission } from './permissions.js';
 import { MessageFlag, type CreateOptions, type MessageStore, type StoredMessage } from './messages.js';
+import { checkCallbackBody, checkWebhookBody } from './spec.js';
 import { Signal, waitUntil } from './waiters.js';
 import type { ResolvedChannel, UserPayload } from './world.js';
 
@@ -266,6 +267,7 @@ export class InteractionRegistry {
         const invalid = { code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: 'Invalid interaction response type' };
         throw apiError(400, ErrorCode.InvalidFormBody, { type: { _errors: [invalid] } });
       }
+      checkCallbackBody(request.body);
       const message = this.#acknowledge(interaction, type, asObject(data), request.files);
       interaction.acknowledgedWith = type;
       const ephemeral = message ? (message.flags & MessageFlag.Ephemeral) !== 0 : false;
@@ -312,6 +314,7 @@ export class InteractionRegistry {
     return this.#tracked(interaction, entry, () => {
       if (Date.now() - interaction.createdAt > WEBHOOK_LIFETIME_MS) throw apiError(401, ErrorCode.InvalidWebhookToken);
       if (interaction.acknowledgedWith === undefined) throw apiError(404, ErrorCode.UnknownWebhook);
+      checkWebhookBody(method, rawBody);
       const body = asObject(request.body);
       if (request.messageId === undefined) {
         if (interaction.userInstallOnly && interaction.followupCount >= USER_INSTALL_FOLLOWUP_LIMIT) throw apiError(400, ErrorCode.MaxFollowUpMessages);

@@ -12,6 +12,7 @@ import type { InteractionRegistry } from './interactions.js';
 import type { MessageStore, StoredMessage } from './messages.js';
 import { Permission } from './permissions.js';
 import { bucketHash, NOMINAL_BUCKET, rateLimitedReply, rateLimitHeaders, type TokenBucket, type WindowLimiter } from './ratelimit.js';
+import { checkRequestBody } from './spec.js';
 import { Signal } from './waiters.js';
 import type { ResolvedChannel, World } from './world.js';
 
@@ -267,6 +268,7 @@ export class RestApi {
         if (!allowed) return rateLimitedReply(route.bucket, state.resetAfterMs, state.limit, false);
         bucket = state;
       }
+      checkRequestBody(route.method, context.path, context.body);
       reply = route.handle({ ...context, params: { ...route.regex.exec(context.path)?.groups } });
     } catch (error) {
       reply = errorReply(asApiError(error));
