@@ -222,7 +222,7 @@ export class InteractionFactory {
   #place(context: InteractionContext): Place {
     const user = this.world.user(context.userId ?? this.defaultUserId);
     const { guild, channel } = this.#where(context, user);
-    const where = guild ? Context.Guild : context.privateChannel ? Context.PrivateChannel : Context.BotDm;
+    const where = guild ? Context.Guild : this.world.isPrivateChannel(channel) ? Context.PrivateChannel : Context.BotDm;
     return { user, guild, channel, where, installed: installations(where, guild, user, context.userInstalled) };
   }
 
@@ -302,6 +302,7 @@ function installations(where: number, guild: ResolvedGuild | null, user: UserPay
  * in its `contexts` (global commands; a guild command is its guild's alone). Throws where Discord would not offer it.
  */
 function offeredBy(command: Json, name: string, { installed, where }: Place): Owners {
+  if (Object.keys(installed).length === 0) return installed;
   const global = command.guild_id === undefined;
   const contexts = global && Array.isArray(command.contexts) ? command.contexts : [Context.Guild, Context.BotDm, Context.PrivateChannel];
   if (!contexts.includes(where)) throw new Error(`inject: /${name} is not registered for interaction context ${where}, so Discord would not offer it`);

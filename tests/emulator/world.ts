@@ -78,8 +78,9 @@ export class World {
   readonly #guilds = new Map<string, ResolvedGuild>();
   readonly #channels = new Map<string, ResolvedChannel>();
   readonly #dmChannels = new Map<string, ResolvedChannel>();
-  /** DMs between a user and someone other than the bot, by user: the bot is no recipient there. */
+  /** DMs between a user and someone other than the bot, by channel id: the bot is no recipient there. */
   readonly #privateChannels = new Map<string, ResolvedChannel>();
+  readonly #privateChannelOf = new Map<string, ResolvedChannel>();
   readonly #users = new Map<string, UserPayload>();
 
   constructor(botUserId: string, specs: GuildSpec[] = [DEFAULT_GUILD]) {
@@ -152,19 +153,24 @@ export class World {
 
   /** A DM between the user and another user (a private channel, context 2), created on first use. */
   privateChannel(userId: string): ResolvedChannel {
-    let channel = this.#privateChannels.get(userId);
+    let channel = this.#privateChannelOf.get(userId);
     if (!channel) {
       channel = { id: snowflake(), name: '', type: ChannelType.DM, guildId: null, botDenied: 0n, position: 0 };
-      this.#privateChannels.set(userId, channel);
+      this.#privateChannelOf.set(userId, channel);
+      this.#privateChannels.set(channel.id, channel);
       this.#channels.set(channel.id, channel);
     }
     return channel;
   }
 
+  isPrivateChannel(channel: ResolvedChannel): boolean {
+    return this.#privateChannels.get(channel.id) === channel;
+  }
+
   /** Whether the bot can reach the channel at all: a channel of a guild it is in, or its own DM with a user. */
   botHasAccess(channel: ResolvedChannel): boolean {
     if (channel.guildId !== null) return this.memberGuild(channel.guildId) !== undefined;
-    return ![...this.#privateChannels.values()].includes(channel);
+    return !this.isPrivateChannel(channel);
   }
 
   /** The bot's effective permissions in a channel: @everyone grants minus its member overwrite. */
