@@ -3,7 +3,8 @@
 // gateway and over HTTP interactions. The bot answers through the interaction alone: no channel REST call,
 // which it could not make there, and page buttons turn in a DM as in a server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Emulator, InteractionReply } from '../emulator/index.js';
+import { allCommandDefinitions } from '../../commands/index.js';
+import { Permission, type Emulator, type InteractionReply } from '../emulator/index.js';
 import { startAgainstEmulator, startProcess, type Harness } from './bot-process.js';
 
 type Embed = { title?: string; footer?: { text?: string } };
@@ -92,6 +93,15 @@ describe.each([
     const byAsker = await emulator.injectButton({ customId: next, messageId: asked.original!.id }).waitForReply();
     expect(byAsker.callbackType).toBe(7);
     expect(firstEmbed(byAsker).footer?.text).toMatch(/Page 2\/\d+$/);
+    expect(channelCalls()).toEqual([]);
+  });
+
+  it('refuses /recap politely where only the user installed the app, should it ever be offered there', async () => {
+    // As if /recap had been registered for user installs by mistake: the bot itself still knows it cannot post there.
+    emulator.commands.overwrite(null, allCommandDefinitions().map((command) => (command.name === 'recap' ? { ...command, integration_types: [0, 1] } : command)));
+    const reply = await emulator.injectCommand({ name: 'recap', subcommand: 'list', guildId: elsewhere, memberPermissions: Permission.ManageGuild }).waitForReply();
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toBe('That works only in a server that has added the bot, and this one has not.');
     expect(channelCalls()).toEqual([]);
   });
 });

@@ -27,7 +27,7 @@ const CHAT_INPUT = 1;
 const CHAT_INPUT_REPLY_MESSAGE = 20;
 const AttachmentSizeLimit = 10 * 1024 * 1024;
 /** Interaction context types: where an interaction happens. */
-export const Context = { Guild: 0, BotDm: 1, PrivateChannel: 2 } as const;
+const Context = { Guild: 0, BotDm: 1, PrivateChannel: 2 } as const;
 /** Application integration types: who installed the app, as keys of `authorizing_integration_owners`. */
 const Install = { Guild: '0', User: '1' } as const;
 

@@ -1,5 +1,6 @@
 /** Discord permission bits the emulator grants or checks, and the default grants. */
 export const Permission = {
+  ManageGuild: 1n << 5n,
   AddReactions: 1n << 6n,
   ViewChannel: 1n << 10n,
   SendMessages: 1n << 11n,
