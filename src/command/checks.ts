@@ -3,9 +3,10 @@ import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { UserError, type Caller, type Check } from './command.js';
 import type { GuildDirectory } from './context.js';
 
-/** The caller's server, for commands that only make sense in one. */
+/** The caller's server, for commands that only make sense in a server that added the bot. */
 export function guildOf(caller: Caller): string {
   if (!caller.guildId) throw new UserError('That works only in a server channel, not in direct messages.');
+  if (!caller.botInGuild) throw new UserError('That works only in a server that has added the bot, and this one has not.');
   return caller.guildId;
 }
 

@@ -6,6 +6,7 @@
 // with a reference id, and the full error is logged under that id. The interaction token is never logged.
 import { randomBytes } from 'node:crypto';
 import {
+  ApplicationIntegrationType,
   InteractionResponseType,
   InteractionType,
   MessageFlags,
@@ -196,6 +197,7 @@ function callerOf(interaction: APIInteraction): Caller {
     userId: user?.id ?? '',
     userName: user?.username ?? '',
     guildId: interaction.guild_id ?? null,
+    botInGuild: interaction.guild_id !== undefined && interaction.authorizing_integration_owners[ApplicationIntegrationType.GuildInstall] === interaction.guild_id,
     channelId: interaction.channel?.id ?? interaction.channel_id ?? null,
     permissions: interaction.member ? BigInt(interaction.member.permissions) : null,
     askedBy: interaction.type === InteractionType.MessageComponent ? (interaction.message.interaction_metadata?.user.id ?? null) : null,
