@@ -4,7 +4,7 @@
 // one @discordjs/proxy, with 5% of first posts answered 429 and the replica holding the most claims killed
 // (SIGKILL) a few seconds in: wall time against the floor Discord's global limit sets, deliveries,
 // duplicates, losses and the 429s the emulator sent.
-import { BARE_ENTRY } from './end-to-end.js';
+import { BARE_ENTRY, BENCH_EMULATOR } from './end-to-end.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startEmulator } from '../tests/emulator/index.js';
 import { httpModeEnv, residentMemoryMb, startAgainstEmulator, startProcess, type BotProcess, type Harness } from '../tests/e2e/bot-process.js';
@@ -29,7 +29,7 @@ const GLOBAL_LIMIT = 50;
 export const scale: BenchSection = {
   name: 'scale',
   method:
-    `Modes: gateway bot, HTTP-mode bot and bare discord.js client, each against its own emulator; RSS 1 s after ready; ${INTERACTIONS} mixed interactions ` +
+    `Modes: gateway bot, HTTP-mode bot and bare discord.js client, each against its own emulator (schema checks of bodies off, as in the end-to-end section); RSS 1 s after ready; ${INTERACTIONS} mixed interactions ` +
     `one at a time after ${WARM_UP} unmeasured, timed from injection to the recorded answer (HTTP mode: the emulator POSTs signed requests). ` +
     `Fan-out: ${CHANNELS} channels (RECAP_CHANNEL_IDS), ${REPLICAS} replicas in HTTP mode on one PostgreSQL database, REST through one @discordjs/proxy ` +
     `(npm run rest-proxy, 45 requests/s), the emulator enforcing ${GLOBAL_LIMIT} requests/s per token, ${FIRST_POST_429_SHARE * 100}% of first posts answered 429, ` +
@@ -46,9 +46,9 @@ async function modes(context: Parameters<BenchSection['run']>[0]): Promise<Bench
   const warmUp = interactionMix(briefing, random, WARM_UP);
   const mix = interactionMix(briefing, random, INTERACTIONS);
   const starts: Record<string, () => Promise<Harness>> = {
-    gateway: () => startAgainstEmulator({ env: { CONTENT_DIR: context.shippedDir } }),
-    http: () => startAgainstEmulator({ http: true, env: { CONTENT_DIR: context.shippedDir } }),
-    bare: () => startAgainstEmulator({ entry: BARE_ENTRY }),
+    gateway: () => startAgainstEmulator({ env: { CONTENT_DIR: context.shippedDir }, emulator: BENCH_EMULATOR }),
+    http: () => startAgainstEmulator({ http: true, env: { CONTENT_DIR: context.shippedDir }, emulator: BENCH_EMULATOR }),
+    bare: () => startAgainstEmulator({ entry: BARE_ENTRY, emulator: BENCH_EMULATOR }),
   };
   const rows: BenchRow[] = [];
   for (const [subject, start] of Object.entries(starts)) {

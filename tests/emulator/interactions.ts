@@ -244,6 +244,7 @@ export class InteractionRegistry {
     private readonly applicationId: string,
     private readonly messages: MessageStore,
     private readonly deadlineMs: number,
+    private readonly checkBodies: boolean,
   ) {}
 
   register(built: BuiltInteraction): InjectedInteraction {
@@ -267,7 +268,7 @@ export class InteractionRegistry {
         const invalid = { code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: 'Invalid interaction response type' };
         throw apiError(400, ErrorCode.InvalidFormBody, { type: { _errors: [invalid] } });
       }
-      checkCallbackBody(request.body);
+      if (this.checkBodies) checkCallbackBody(request.body);
       const message = this.#acknowledge(interaction, type, asObject(data), request.files);
       interaction.acknowledgedWith = type;
       const ephemeral = message ? (message.flags & MessageFlag.Ephemeral) !== 0 : false;
@@ -314,7 +315,7 @@ export class InteractionRegistry {
     return this.#tracked(interaction, entry, () => {
       if (Date.now() - interaction.createdAt > WEBHOOK_LIFETIME_MS) throw apiError(401, ErrorCode.InvalidWebhookToken);
       if (interaction.acknowledgedWith === undefined) throw apiError(404, ErrorCode.UnknownWebhook);
-      checkWebhookBody(method, rawBody);
+      if (this.checkBodies) checkWebhookBody(method, rawBody);
       const body = asObject(request.body);
       if (request.messageId === undefined) {
         if (interaction.userInstallOnly && interaction.followupCount >= USER_INSTALL_FOLLOWUP_LIMIT) throw apiError(400, ErrorCode.MaxFollowUpMessages);

@@ -37,6 +37,8 @@ export interface RestDependencies {
   commands: CommandStore;
   interactions: InteractionRegistry;
   faults: FaultInjector;
+  /** Check bodies against Discord's API schemas (EmulatorOptions.checkBodies). */
+  checkBodies: boolean;
   /** When set, POST /channels/{id}/messages is really throttled per channel. */
   limiter?: WindowLimiter;
   /** Discord's global limit: requests per second per bot token (interaction callbacks and webhooks are exempt). */
@@ -268,7 +270,7 @@ export class RestApi {
         if (!allowed) return rateLimitedReply(route.bucket, state.resetAfterMs, state.limit, false);
         bucket = state;
       }
-      checkRequestBody(route.method, context.path, context.body);
+      if (this.deps.checkBodies) checkRequestBody(route.method, context.path, context.body);
       reply = route.handle({ ...context, params: { ...route.regex.exec(context.path)?.groups } });
     } catch (error) {
       reply = errorReply(asApiError(error));
