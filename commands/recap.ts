@@ -2,7 +2,7 @@
 // use as well as hidden by default). The command with state: its context carries the subscription
 // store, the delivery ledger, the scheduler and what the bot knows of the server, as small interfaces,
 // so every reply here is computed (and tested) without Discord.
-import { ChannelType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder, type SlashCommandIntegerOption, type SlashCommandStringOption } from 'discord.js';
+import { ApplicationIntegrationType, ChannelType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder, type SlashCommandIntegerOption, type SlashCommandStringOption } from 'discord.js';
 import { changesSince } from '../src/briefing/diff.js';
 import { normalize } from '../src/briefing/matching.js';
 import { pageTurn } from '../src/command/answer.js';
@@ -49,6 +49,8 @@ const data = new SlashCommandBuilder()
   .setName(RECAP_COMMAND)
   .setDescription('Scheduled recaps of the story, posted in a channel')
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+  // Recaps post in the server's channels, so only where the server itself has added the bot.
+  .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
   .setContexts(InteractionContextType.Guild)
   .addSubcommand((command) =>
     command

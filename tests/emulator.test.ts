@@ -22,6 +22,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { ErrorCode, startEmulator, type Emulator } from './emulator/index.js';
+import { emulatorApi } from './support/emulator-api.js';
 
 const COMMANDS: ChatInputApplicationCommandData[] = [
   {
@@ -236,7 +237,8 @@ describe('emulator with a real discord.js client', () => {
     await vi.waitFor(() => expect(handlerErrors.get(interaction.id)).toBeInstanceOf(DiscordAPIError));
     const error = handlerErrors.get(interaction.id) as DiscordAPIError;
     expect(error.code).toBe(ErrorCode.InvalidFormBody);
-    expect(error.rawError).toMatchObject({ errors: { content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH' }] } } });
+    // Checked against Discord's spec, the error sits where Discord puts it: under the callback's `data`.
+    expect(error.rawError).toMatchObject({ errors: { data: { content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 2000 or fewer in length.' }] } } } });
   });
 
   it('replays an interaction injected while the gateway was down once the client resumes', async () => {
@@ -260,14 +262,7 @@ describe('emulator protocol rules, driven without discord.js', () => {
   let socket: WebSocket;
   const frames: { op: number; t: string | null; s: number | null; d: Record<string, unknown> }[] = [];
 
-  function api(path: string, init: { method?: string; body?: unknown; auth?: string | null } = {}): Promise<Response> {
-    const auth = init.auth === undefined ? `Bot ${emu.token}` : init.auth;
-    return fetch(`${emu.restUrl}/v10${path}`, {
-      method: init.method ?? 'GET',
-      headers: { 'content-type': 'application/json', ...(auth ? { authorization: auth } : {}) },
-      ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
-    });
-  }
+  const api = emulatorApi(() => emu);
 
   async function connect(): Promise<WebSocket> {
     const ws = new WebSocket(`${emu.gatewayUrl}?v=10&encoding=json`);

@@ -17,7 +17,7 @@ import { shippedBriefing } from './support/content.js';
 const GUILD = '100000000000000001';
 const CHANNEL = '200000000000000001';
 const MANAGE_GUILD = 1n << 5n;
-const admin: Caller = { interactionId: '300000000000000001', userId: '400000000000000001', userName: 'ada', guildId: GUILD, channelId: CHANNEL, permissions: MANAGE_GUILD, locale: 'en' };
+const admin: Caller = { interactionId: '300000000000000001', userId: '400000000000000001', userName: 'ada', guildId: GUILD, botInGuild: true, channelId: CHANNEL, permissions: MANAGE_GUILD, locale: 'en' };
 
 let briefing: Briefing;
 beforeAll(async () => {
@@ -59,6 +59,13 @@ describe('/recap checks, as named pieces', () => {
     const reply = await ask({ subcommand: 'list' }, { ...admin, guildId: null });
     expect(isPrivate(reply)).toBe(true);
     expect(reply.content).toBe('That works only in a server channel, not in direct messages.');
+  });
+
+  it('guild only: refuses a server reached only through the user\'s own install, where the bot cannot post', async () => {
+    const { ask } = setUp();
+    const reply = await ask({ subcommand: 'list' }, { ...admin, botInGuild: false });
+    expect(isPrivate(reply)).toBe(true);
+    expect(reply.content).toBe('That works only in a server that has added the bot, and this one has not.');
   });
 
   it('Manage Server: refuses a member without it, whatever the subcommand', async () => {

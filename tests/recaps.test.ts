@@ -236,6 +236,13 @@ describe('delivering a slot', () => {
     expect(new Set(nonces).size).toBe(1);
   });
 
+  it('does not count an answer without a message as delivered (a failing proxy answers 200 and nothing)', async () => {
+    const answers = [{}, { id: '8' }] as { id: string }[];
+    const { deps, ledger, subscription } = await setup({ post: async () => answers.shift()! });
+    expect(await sendClaimedSlot(deps, subscription, 'slot-1')).toEqual({ status: 'delivered', messageId: '8' });
+    expect(await ledger.latest(subscription.id)).toMatchObject({ status: 'delivered', messageId: '8' });
+  });
+
   it('pauses the subscription on Missing Permissions, without retrying', async () => {
     let calls = 0;
     const { deps, subscriptions, ledger, subscription } = await setup({

@@ -69,7 +69,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${loaded.errors.length} problem(s) in ${values.content}; nothing to preview.\n`);
     process.exit(1);
   }
-  const caller: Caller = { interactionId: 'preview', userId: '100000000000000002', userName: 'preview', guildId: values.guild, channelId: null, permissions: -1n, locale };
+  const caller: Caller = { interactionId: 'preview', userId: '100000000000000002', userName: 'preview', guildId: values.guild, botInGuild: true, channelId: null, permissions: -1n, locale };
   const storage = await openStorage({ DATABASE_URL: process.env.DATABASE_URL || undefined, DATABASE_PATH: process.env.DATABASE_PATH || ':memory:' });
   try {
     const context = previewContext(loaded.briefing, now, storage);

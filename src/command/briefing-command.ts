@@ -1,6 +1,7 @@
 // The shape shared by the commands answered from the briefing alone: a pure builder from (context,
 // options) to a document, laid out into pages with Previous/Next buttons and a Sources button that
 // lists, privately, exactly the sources the shown page rests on.
+import { ApplicationIntegrationType, InteractionContextType } from 'discord-api-types/v10';
 import { renderPage, withSourceLinkButton, withSourcesButton, type Document, type Sections } from '../render/document.js';
 import { privately, type Choice, type Reply } from '../render/reply.js';
 import { renderSourceList } from '../render/sources.js';
@@ -24,8 +25,14 @@ export interface Built {
   pageArgs: readonly string[];
 }
 
+/** A slash command definition as discord.js's SlashCommandBuilder makes it. */
+interface SlashCommandData extends Pick<Command<BriefingContext>['data'], 'name' | 'toJSON'> {
+  setIntegrationTypes(...types: ApplicationIntegrationType[]): unknown;
+  setContexts(...contexts: InteractionContextType[]): unknown;
+}
+
 export interface BriefingCommandSpec {
-  data: Command<BriefingContext>['data'];
+  data: SlashCommandData;
   /** Options carried in page-button custom ids, in order (the edition is added by itself). */
   pageOptions: readonly string[];
   /** `t`: the catalogue of the reader's language, for every fixed string of the reply. */
@@ -41,6 +48,10 @@ export type BriefingCommand = Command<BriefingContext> & {
 };
 
 export function defineBriefingCommand(spec: BriefingCommandSpec): BriefingCommand {
+  // A reply from the briefing needs nothing of a server, so it is offered wherever a user can ask: in any server,
+  // through the server's install or the user's own (user install), in DMs with the bot and in other DMs.
+  spec.data.setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall);
+  spec.data.setContexts(InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel);
   const name = spec.data.name;
   const hasEdition = (spec.data.toJSON().options ?? []).some((option) => option.name === EDITION_OPTION);
   const optionsFrom = (args: readonly string[]): OptionValues => ({

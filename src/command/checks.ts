@@ -4,9 +4,10 @@ import { UserError, type Caller, type Check } from './command.js';
 import type { GuildDirectory } from './context.js';
 import { messagesFor, type Messages } from '../i18n/messages.js';
 
-/** The caller's server, for commands that only make sense in one. */
+/** The caller's server, for commands that only make sense in a server that added the bot. */
 export function guildOf(caller: Caller): string {
   if (!caller.guildId) throw new UserError(messagesFor(caller.locale).admin.guildOnly);
+  if (!caller.botInGuild) throw new UserError(messagesFor(caller.locale).admin.botNotInGuild);
   return caller.guildId;
 }
 

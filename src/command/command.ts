@@ -16,7 +16,14 @@ export interface Caller {
   interactionId: string;
   userId: string;
   userName: string;
+  /** The server the interaction comes from, whether or not it added the bot (see `botInGuild`). */
   guildId: string | null;
+  /**
+   * True when the server itself installed the app, so the bot is a member and can post in its channels; false
+   * in DMs and in a server reached only through the user's own install (user install), where all the bot can
+   * do is answer the interaction.
+   */
+  botInGuild: boolean;
   channelId: string | null;
   /** The member's permissions in the guild; null outside a guild. */
   permissions: bigint | null;

@@ -192,6 +192,7 @@ export const de: Messages = {
   },
   admin: {
     guildOnly: 'Das funktioniert nur in einem Serverkanal, nicht in Direktnachrichten.',
+    botNotInGuild: 'Das funktioniert nur auf einem Server, der den Bot hinzugefügt hat, und dieser hat das nicht.',
     manageServer: 'Zum Verwalten von Zusammenfassungen brauchen Sie die Berechtigung **Server verwalten**.',
     permissionNames: { 'View Channel': 'Kanal ansehen', 'Send Messages': 'Nachrichten senden', 'Embed Links': 'Links einbetten' },
     missingPermissions: (channel, missing) =>

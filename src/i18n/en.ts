@@ -195,6 +195,7 @@ export const en = {
   },
   admin: {
     guildOnly: 'That works only in a server channel, not in direct messages.',
+    botNotInGuild: 'That works only in a server that has added the bot, and this one has not.',
     manageServer: 'Managing recaps needs the **Manage Server** permission.',
     /** Discord's own names of the permissions, as its channel settings show them. */
     permissionNames: { 'View Channel': 'View Channel', 'Send Messages': 'Send Messages', 'Embed Links': 'Embed Links' } as Record<string, string>,

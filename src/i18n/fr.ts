@@ -196,6 +196,7 @@ export const fr: Messages = {
   },
   admin: {
     guildOnly: 'Cela ne fonctionne que dans un salon de serveur, pas en message privé.',
+    botNotInGuild: "Cela ne fonctionne que sur un serveur qui a ajouté le bot, ce qui n'est pas le cas de celui-ci.",
     manageServer: "La gestion des récapitulatifs nécessite l'autorisation **Gérer le serveur**.",
     permissionNames: { 'View Channel': 'Voir le salon', 'Send Messages': 'Envoyer des messages', 'Embed Links': 'Intégrer des liens' },
     missingPermissions: (channel, missing) =>

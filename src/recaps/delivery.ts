@@ -70,6 +70,8 @@ export async function sendClaimedSlot(deps: DeliveryDependencies, subscription: 
     let message: { id: string };
     try {
       message = await deps.poster.post(subscription.channelId, body);
+      // A success with no message in it (a proxy in between that failed) is not a delivery: try again.
+      if (typeof message?.id !== 'string') throw Object.assign(new Error('the answer to the post carried no message'), { status: 502 });
     } catch (error) {
       const failure = classifyFailure(error);
       const wait = backoff[attempt];

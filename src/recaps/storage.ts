@@ -2,9 +2,6 @@
 // one database), else the embedded SQLite file at DATABASE_PATH. Callers see the same async interfaces.
 import { openDatabase, type RetryOptions } from './database.js';
 import { SqliteDeliveryLedger, type DeliveryLedger } from './ledger.js';
-import { openPostgres, SubscriptionListener } from './postgres/database.js';
-import { PgDeliveryLedger } from './postgres/ledger.js';
-import { PgSubscriptionStore } from './postgres/subscriptions.js';
 import { SqliteSubscriptionStore, type SubscriptionStore } from './subscriptions.js';
 
 export interface RecapStorage {
@@ -34,8 +31,14 @@ export interface StorageOptions {
 export async function openStorage(settings: StorageSettings, options: StorageOptions = {}): Promise<RecapStorage> {
   if (settings.DATABASE_URL) {
     const url = settings.DATABASE_URL;
+    // Imported only here: a bot on SQLite never loads the PostgreSQL client (pg costs a few MB of memory).
+    const [{ openPostgres, SubscriptionListener }, { PgDeliveryLedger }, { PgSubscriptionStore }] = await Promise.all([
+      import('./postgres/database.js'),
+      import('./postgres/ledger.js'),
+      import('./postgres/subscriptions.js'),
+    ]);
     const pool = await openPostgres(url);
-    const listeners: SubscriptionListener[] = [];
+    const listeners: InstanceType<typeof SubscriptionListener>[] = [];
     return {
       engine: 'postgres',
       subscriptions: new PgSubscriptionStore(pool),

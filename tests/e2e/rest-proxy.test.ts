@@ -61,4 +61,15 @@ describe("Discord's global rate limit", () => {
     const posts = emulator!.guilds[0]!.channels.map((channel) => emulator!.messages(channel.id).length);
     expect(posts.every((count) => count === 2)).toBe(true);
   });
+
+  it('retries a 429 with the request body, so the post lands once', async () => {
+    const channel = emulator!.guilds[0]!.channels[0]!.id;
+    const before = emulator!.messages(channel).length;
+    emulator!.failNext({ method: 'POST', path: `/channels/${channel}/messages`, status: 429, retryAfter: 0.2 });
+    const ready = proxy!.logs.find((line) => line.msg === 'ready')!;
+    const rest = new REST({ api: `http://127.0.0.1:${String(ready.port)}/api` }).setToken(emulator!.token);
+    const message = (await rest.post(Routes.channelMessages(channel), { body: { content: 'after a 429' } })) as { id: string; content: string };
+    expect(message).toMatchObject({ content: 'after a 429' });
+    expect(emulator!.messages(channel).map((posted) => posted.content).slice(before)).toEqual(['after a 429']);
+  });
 });

@@ -139,7 +139,7 @@ export class Gateway {
     const sessionId = randomToken(16);
     this.#session = { id: sessionId, frames: [], socket };
     this.dispatch('READY', world.readyPayload(sessionId, url, applicationId));
-    for (const guild of world.guilds) this.dispatch('GUILD_CREATE', world.guildCreatePayload(guild));
+    for (const guild of world.memberGuilds) this.dispatch('GUILD_CREATE', world.guildCreatePayload(guild));
     this.readyCount++;
     this.#changed.notify();
   }

@@ -6,7 +6,7 @@
 import type { CommandStore } from './commands.js';
 import { asArray, asObject, type Json } from './http.js';
 import type { MessageStore, StoredMessage } from './messages.js';
-import { EVERYONE_PERMISSIONS } from './permissions.js';
+import { BOT_DM_APP_PERMISSIONS, EVERYONE_PERMISSIONS, PRIVATE_CHANNEL_APP_PERMISSIONS } from './permissions.js';
 import { randomToken, snowflake } from './snowflake.js';
 import type { ResolvedChannel, ResolvedGuild, UserPayload, World } from './world.js';
 
@@ -26,7 +26,10 @@ const ButtonComponent = 2;
 const CHAT_INPUT = 1;
 const CHAT_INPUT_REPLY_MESSAGE = 20;
 const AttachmentSizeLimit = 10 * 1024 * 1024;
-const Context = { Guild: 0, BotDm: 1 } as const;
+/** Interaction context types: where an interaction happens. */
+const Context = { Guild: 0, BotDm: 1, PrivateChannel: 2 } as const;
+/** Application integration types: who installed the app, as keys of `authorizing_integration_owners`. */
+const Install = { Guild: '0', User: '1' } as const;
 
 export type OptionValue = string | number | boolean;
 
@@ -39,8 +42,15 @@ export interface OptionInput {
 }
 
 export interface InteractionContext {
-  /** Guild to run in (default: the first guild); null for a DM with the bot. */
+  /** Guild to run in (default: the first guild); null for a DM (with the bot, unless `privateChannel`). */
   guildId?: string | null;
+  /** A DM between the user and someone else (context 2), where only a user install can be used. */
+  privateChannel?: boolean;
+  /**
+   * Whether the user installed the app to their account (user install). Default: true where that is the only
+   * way the app can be there (a server without the bot, a private channel), else false.
+   */
+  userInstalled?: boolean;
   /** Channel (default: the guild's first channel, or the user's DM channel). */
   channelId?: string;
   /** Invoking user (default: one fixed test user). */
@@ -83,6 +93,19 @@ export interface BuiltInteraction {
   componentMessage?: StoredMessage;
 }
 
+/** `authorizing_integration_owners`: installation type ("0" server, "1" user) -> server or user id. */
+type Owners = Record<string, string>;
+
+interface Place {
+  user: UserPayload;
+  guild: ResolvedGuild | null;
+  channel: ResolvedChannel;
+  /** The interaction context type. */
+  where: number;
+  /** Every installation of the app there, before a command's integration types narrow them. */
+  installed: Owners;
+}
+
 interface Resolved {
   channels?: Record<string, Json>;
   users?: Record<string, UserPayload>;
@@ -118,7 +141,10 @@ export class InteractionFactory {
     const message = injection.messageId ? this.messages.get(injection.messageId) : undefined;
     if (injection.messageId && !message) throw new Error(`injectButton: unknown message ${injection.messageId}`);
     const context = { ...injection, channelId: injection.channelId ?? message?.channel_id };
-    const built = this.#base(InteractionType.MessageComponent, context, 0);
+    const place = this.#place(context);
+    // A button works through the installation its message was sent with.
+    const sentWith = message?.interaction_metadata?.authorizing_integration_owners as Owners | undefined;
+    const built = this.#base(InteractionType.MessageComponent, context, place, sentWith ?? place.installed, 0);
     const componentMessage = message ?? this.#stubMessage(built.channel, injection.customId);
     built.payload.data = { custom_id: injection.customId, component_type: ButtonComponent };
     built.payload.message = componentMessage;
@@ -132,9 +158,10 @@ export class InteractionFactory {
   }
 
   #applicationCommand(type: number, injection: CommandInjection): BuiltInteraction {
-    const built = this.#base(type, injection, CHAT_INPUT_REPLY_MESSAGE);
-    const guildId = built.channel.guildId;
-    const command = this.commands.findChatInput(injection.name, guildId);
+    const place = this.#place(injection);
+    const command = this.commands.findChatInput(injection.name, place.guild?.id ?? null);
+    const owners = command ? offeredBy(command, injection.name, place) : place.installed;
+    const built = this.#base(type, injection, place, owners, CHAT_INPUT_REPLY_MESSAGE);
     const path = [injection.subcommandGroup, injection.subcommand].filter((name): name is string => Boolean(name));
     const definitions = path.reduce<unknown[]>(
       (options, name) => asArray(asObject(options.find((option) => asObject(option).name === name)).options),
@@ -191,10 +218,20 @@ export class InteractionFactory {
     return this.world.channel(value) ? OptionType.Channel : OptionType.String;
   }
 
-  /** Payload fields every interaction carries: ids, token, where, who, permissions, locale. */
-  #base(type: number, context: InteractionContext, replyMessageType: number): BuiltInteraction {
+  /** Who asks, in which channel, in which interaction context, and who installed the app there. */
+  #place(context: InteractionContext): Place {
     const user = this.world.user(context.userId ?? this.defaultUserId);
     const { guild, channel } = this.#where(context, user);
+    const where = guild ? Context.Guild : this.world.isPrivateChannel(channel) ? Context.PrivateChannel : Context.BotDm;
+    return { user, guild, channel, where, installed: installations(where, guild, user, context.userInstalled) };
+  }
+
+  /**
+   * Payload fields every interaction carries: ids, token, where, who, permissions, locale, and the installations
+   * it comes through (`authorizing_integration_owners`).
+   */
+  #base(type: number, context: InteractionContext, { user, guild, channel, where }: Place, owners: Owners, replyMessageType: number): BuiltInteraction {
+    if (Object.keys(owners).length === 0) throw new Error('inject: nobody installed the app where this interaction happens, so Discord would not offer it');
     const permissions = String(context.memberPermissions ?? EVERYONE_PERMISSIONS);
     const id = snowflake();
     const token = `emu.${randomToken()}`;
@@ -206,22 +243,28 @@ export class InteractionFactory {
       version: 1,
       channel_id: channel.id,
       channel: { ...this.world.channelPayload(channel, user), ...(guild ? { permissions } : {}) },
-      app_permissions: String(this.world.botPermissionsIn(channel)),
+      app_permissions: String(this.#appPermissions(where, guild, channel)),
       locale: context.locale ?? 'en-US',
       entitlements: [],
-      authorizing_integration_owners: { '0': guild?.id ?? '0' },
-      context: guild ? Context.Guild : Context.BotDm,
+      authorizing_integration_owners: owners,
+      context: where,
       attachment_size_limit: AttachmentSizeLimit,
       ...(guild
         ? {
             guild_id: guild.id,
-            guild: { id: guild.id, locale: 'en-US', features: [] },
-            guild_locale: 'en-US',
+            guild: { id: guild.id, locale: guild.preferredLocale, features: [] },
+            guild_locale: guild.preferredLocale,
             member: { ...this.world.memberPayload(user), permissions },
           }
         : { user }),
     };
     return { id, token, type, payload, channel, user, replyMessageType };
+  }
+
+  /** What the bot may do where the interaction happens: its channel permissions only where it is a member. */
+  #appPermissions(where: number, guild: ResolvedGuild | null, channel: ResolvedChannel): bigint {
+    if (guild?.botIsMember) return this.world.botPermissionsIn(channel);
+    return where === Context.PrivateChannel ? PRIVATE_CHANNEL_APP_PERMISSIONS : BOT_DM_APP_PERMISSIONS;
   }
 
   /** Where the interaction happens: the channel's own guild when only a channel is given. */
@@ -232,13 +275,41 @@ export class InteractionFactory {
     const guildId = context.guildId === undefined ? fallbackGuildId : context.guildId;
     const guild = guildId === null ? null : this.world.guild(guildId);
     if (guild === undefined) throw new Error(`inject: unknown guild ${String(guildId)}`);
-    const channel = requested ?? (guild ? guild.channels[0] : this.world.dmChannel(user.id));
+    if (context.privateChannel && guild) throw new Error('inject: a private channel is a DM, not in a guild');
+    const dm = () => (context.privateChannel ? this.world.privateChannel(user.id) : this.world.dmChannel(user.id));
+    const channel = requested ?? (guild ? guild.channels[0] : dm());
     if (!channel) throw new Error(`inject: guild ${String(guildId)} has no channels`);
     if (channel.guildId !== (guild?.id ?? null)) {
       throw new Error(`inject: channel ${channel.id} is not in ${guild ? `guild ${guild.id}` : 'a DM'}`);
     }
     return { guild, channel };
   }
+}
+
+/**
+ * Who installed the app where an interaction happens (Discord's authorizing integration owners): the server, if
+ * it added the bot (in the bot's DM, "0"), and the user, for a user install. A private channel has no server
+ * install; a server without the bot only the user's.
+ */
+function installations(where: number, guild: ResolvedGuild | null, user: UserPayload, userInstalled: boolean | undefined): Owners {
+  const guildInstall = where === Context.Guild ? (guild?.botIsMember ? guild.id : undefined) : where === Context.BotDm ? '0' : undefined;
+  const byUser = userInstalled ?? guildInstall === undefined;
+  return { ...(guildInstall === undefined ? {} : { [Install.Guild]: guildInstall }), ...(byUser ? { [Install.User]: user.id } : {}) };
+}
+
+/**
+ * The installations through which Discord offers `command` here: those among its `integration_types`, and only
+ * in its `contexts` (global commands; a guild command is its guild's alone). Throws where Discord would not offer it.
+ */
+function offeredBy(command: Json, name: string, { installed, where }: Place): Owners {
+  if (Object.keys(installed).length === 0) return installed;
+  const global = command.guild_id === undefined;
+  const contexts = global && Array.isArray(command.contexts) ? command.contexts : [Context.Guild, Context.BotDm, Context.PrivateChannel];
+  if (!contexts.includes(where)) throw new Error(`inject: /${name} is not registered for interaction context ${where}, so Discord would not offer it`);
+  const types = global && Array.isArray(command.integration_types) ? command.integration_types.map(String) : [Install.Guild];
+  const offered = Object.fromEntries(Object.entries(installed).filter(([type]) => types.includes(type)));
+  if (Object.keys(offered).length === 0) throw new Error(`inject: /${name} is not registered for the installation here (${Object.keys(installed).join(', ')}), so Discord would not offer it`);
+  return offered;
 }
 
 function normalizeOptions(options: CommandInjection['options']): OptionInput[] {

@@ -7,7 +7,9 @@ import { ApiError, apiError, ErrorCode } from './errors.js';
 import { asArray, asObject, type Json, type Reply, type UploadedFile } from './http.js';
 import { InteractionType, type BuiltInteraction } from './inject.js';
 import { validateChoices } from './limits.js';
+import { Permission } from './permissions.js';
 import { MessageFlag, type CreateOptions, type MessageStore, type StoredMessage } from './messages.js';
+import { checkCallbackBody, checkWebhookBody } from './spec.js';
 import { Signal, waitUntil } from './waiters.js';
 import type { ResolvedChannel, UserPayload } from './world.js';
 
@@ -26,6 +28,9 @@ const ALLOWED_CALLBACKS: Record<number, ReadonlySet<number>> = {
   [InteractionType.Autocomplete]: new Set([8]),
   [InteractionType.ModalSubmit]: new Set([4, 5, 6, 7]),
 };
+
+/** Follow-ups an interaction may have when it comes only through a user install (the server did not add the app). */
+export const USER_INSTALL_FOLLOWUP_LIMIT = 5;
 
 /** Discord's window for the first callback. */
 export const CALLBACK_DEADLINE_MS = 3000;
@@ -135,6 +140,10 @@ export class InjectedInteraction {
   /** What `@original` refers to: the reply, or the clicked message after an update. */
   original: StoredMessage | undefined;
   readonly followups = new Map<string, StoredMessage>();
+  /** Follow-ups created so far, deleted ones included. */
+  followupCount = 0;
+  /** True when only the user's own install of the app authorizes it (the server, or the DM, has no bot). */
+  readonly userInstallOnly: boolean;
   readonly componentMessage: StoredMessage | undefined;
   /** How messages answering this interaction are created (type, webhook id, interaction_metadata). */
   readonly replyOptions: CreateOptions;
@@ -148,9 +157,15 @@ export class InjectedInteraction {
     this.channel = built.channel;
     this.user = built.user;
     this.componentMessage = built.componentMessage;
+    const owners = Object.keys(asObject(this.payload.authorizing_integration_owners));
+    this.userInstallOnly = owners.length === 1 && owners[0] === '1';
+    const memberPermissions = asObject(this.payload.member).permissions;
+    // In a server that did not add the app, a member without Use External Apps gets only ephemeral replies.
+    const ephemeralForced = this.userInstallOnly && typeof memberPermissions === 'string' && (BigInt(memberPermissions) & Permission.UseExternalApps) === 0n;
     this.replyOptions = {
       type: built.replyMessageType,
       ephemeralAllowed: true,
+      ephemeralForced,
       webhookId: applicationId,
       interactionMetadata: {
         id: this.id,
@@ -229,6 +244,7 @@ export class InteractionRegistry {
     private readonly applicationId: string,
     private readonly messages: MessageStore,
     private readonly deadlineMs: number,
+    private readonly checkBodies: boolean,
   ) {}
 
   register(built: BuiltInteraction): InjectedInteraction {
@@ -252,6 +268,7 @@ export class InteractionRegistry {
         const invalid = { code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: 'Invalid interaction response type' };
         throw apiError(400, ErrorCode.InvalidFormBody, { type: { _errors: [invalid] } });
       }
+      if (this.checkBodies) checkCallbackBody(request.body);
       const message = this.#acknowledge(interaction, type, asObject(data), request.files);
       interaction.acknowledgedWith = type;
       const ephemeral = message ? (message.flags & MessageFlag.Ephemeral) !== 0 : false;
@@ -298,8 +315,11 @@ export class InteractionRegistry {
     return this.#tracked(interaction, entry, () => {
       if (Date.now() - interaction.createdAt > WEBHOOK_LIFETIME_MS) throw apiError(401, ErrorCode.InvalidWebhookToken);
       if (interaction.acknowledgedWith === undefined) throw apiError(404, ErrorCode.UnknownWebhook);
+      if (this.checkBodies) checkWebhookBody(method, rawBody);
       const body = asObject(request.body);
       if (request.messageId === undefined) {
+        if (interaction.userInstallOnly && interaction.followupCount >= USER_INSTALL_FOLLOWUP_LIMIT) throw apiError(400, ErrorCode.MaxFollowUpMessages);
+        interaction.followupCount++;
         const message = this.messages.create(interaction.channel, body, request.files, interaction.replyOptions);
         interaction.followups.set(message.id, message);
         return messageResult(message);

@@ -52,6 +52,8 @@ export interface CreateOptions {
   type?: number;
   /** Honour the ephemeral flag (interaction responses only). */
   ephemeralAllowed?: boolean;
+  /** Every reply is ephemeral, whatever its flags (a user-installed app where members may not use external apps). */
+  ephemeralForced?: boolean;
   interactionMetadata?: Json;
   webhookId?: string;
 }
@@ -83,7 +85,8 @@ export class MessageStore {
   create(channel: ResolvedChannel, payload: Json, files: UploadedFile[], options: CreateOptions = {}): StoredMessage {
     validateMessage(payload, files.length);
     const settable = CREATE_FLAGS | (options.ephemeralAllowed ? MessageFlag.Ephemeral : 0);
-    const message = this.#build(channel, numberOr(payload.flags, 0) & settable, options);
+    const forced = options.ephemeralForced ? MessageFlag.Ephemeral : 0;
+    const message = this.#build(channel, (numberOr(payload.flags, 0) & settable) | forced, options);
     message.content = typeof payload.content === 'string' ? payload.content : '';
     message.embeds = asArray(payload.embeds);
     message.components = asArray(payload.components);
@@ -96,7 +99,7 @@ export class MessageStore {
 
   /** The "is thinking…" message of a deferred interaction reply. */
   placeholder(channel: ResolvedChannel, ephemeral: boolean, options: CreateOptions): StoredMessage {
-    return this.#build(channel, MessageFlag.Loading | (ephemeral ? MessageFlag.Ephemeral : 0), options);
+    return this.#build(channel, MessageFlag.Loading | (ephemeral || options.ephemeralForced ? MessageFlag.Ephemeral : 0), options);
   }
 
   /**

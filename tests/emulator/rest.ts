@@ -12,6 +12,7 @@ import type { InteractionRegistry } from './interactions.js';
 import type { MessageStore, StoredMessage } from './messages.js';
 import { Permission } from './permissions.js';
 import { bucketHash, NOMINAL_BUCKET, rateLimitedReply, rateLimitHeaders, type TokenBucket, type WindowLimiter } from './ratelimit.js';
+import { checkRequestBody } from './spec.js';
 import { Signal } from './waiters.js';
 import type { ResolvedChannel, World } from './world.js';
 
@@ -36,6 +37,8 @@ export interface RestDependencies {
   commands: CommandStore;
   interactions: InteractionRegistry;
   faults: FaultInjector;
+  /** Check bodies against Discord's API schemas (EmulatorOptions.checkBodies). */
+  checkBodies: boolean;
   /** When set, POST /channels/{id}/messages is really throttled per channel. */
   limiter?: WindowLimiter;
   /** Discord's global limit: requests per second per bot token (interaction callbacks and webhooks are exempt). */
@@ -86,7 +89,7 @@ export class RestApi {
     };
     const guildScope = (params: Record<string, string>) => {
       application(params);
-      if (!params.guild || !world.guild(params.guild)) throw apiError(403, ErrorCode.MissingAccess);
+      if (!params.guild || !world.memberGuild(params.guild)) throw apiError(403, ErrorCode.MissingAccess);
       return params.guild;
     };
     const channel = (params: Record<string, string>, needed: bigint): ResolvedChannel => {
@@ -168,18 +171,18 @@ export class RestApi {
       route('DELETE', '/webhooks/:app/:token/messages/:message', webhook('DELETE'), { auth: false }),
       // What a bot without a gateway connection reads to compute its permissions (INTERACTIONS=http).
       route('GET', '/guilds/:guild', ({ params }) => {
-        const found = params.guild === undefined ? undefined : world.guild(params.guild);
+        const found = params.guild === undefined ? undefined : world.memberGuild(params.guild);
         if (!found) throw apiError(403, ErrorCode.MissingAccess);
         const { channels: _channels, members: _members, ...guild } = world.guildCreatePayload(found);
         return ok(guild);
       }),
       route('GET', '/guilds/:guild/channels', ({ params }) => {
-        const found = params.guild === undefined ? undefined : world.guild(params.guild);
+        const found = params.guild === undefined ? undefined : world.memberGuild(params.guild);
         if (!found) throw apiError(403, ErrorCode.MissingAccess);
         return ok(found.channels.map((resolved) => world.channelPayload(resolved)));
       }),
       route('GET', '/guilds/:guild/members/:user', ({ params }) => {
-        if (params.guild === undefined || !world.guild(params.guild)) throw apiError(403, ErrorCode.MissingAccess);
+        if (params.guild === undefined || !world.memberGuild(params.guild)) throw apiError(403, ErrorCode.MissingAccess);
         if (params.user !== world.botUser.id) throw apiError(404, ErrorCode.UnknownMember);
         return ok(world.memberPayload(world.botUser));
       }),
@@ -267,6 +270,7 @@ export class RestApi {
         if (!allowed) return rateLimitedReply(route.bucket, state.resetAfterMs, state.limit, false);
         bucket = state;
       }
+      if (this.deps.checkBodies) checkRequestBody(route.method, context.path, context.body);
       reply = route.handle({ ...context, params: { ...route.regex.exec(context.path)?.groups } });
     } catch (error) {
       reply = errorReply(asApiError(error));

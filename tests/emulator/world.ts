@@ -24,6 +24,13 @@ export interface GuildSpec {
   id?: string;
   name?: string;
   channels?: ChannelSpec[];
+  /**
+   * False for a server that never added the bot: it gets no GUILD_CREATE, REST on it is 403 Missing Access,
+   * and interactions there come only through a member's own install of the app (user install). Default true.
+   */
+  botIsMember?: boolean;
+  /** The server's preferred locale (`guild_locale` of its interactions); default en-US. */
+  preferredLocale?: string;
 }
 
 export interface ResolvedChannel {
@@ -40,6 +47,8 @@ export interface ResolvedGuild {
   id: string;
   name: string;
   channels: ResolvedChannel[];
+  botIsMember: boolean;
+  preferredLocale: string;
 }
 
 export interface UserPayload {
@@ -69,6 +78,9 @@ export class World {
   readonly #guilds = new Map<string, ResolvedGuild>();
   readonly #channels = new Map<string, ResolvedChannel>();
   readonly #dmChannels = new Map<string, ResolvedChannel>();
+  /** DMs between a user and someone other than the bot, by channel id: the bot is no recipient there. */
+  readonly #privateChannels = new Map<string, ResolvedChannel>();
+  readonly #privateChannelOf = new Map<string, ResolvedChannel>();
   readonly #users = new Map<string, UserPayload>();
 
   constructor(botUserId: string, specs: GuildSpec[] = [DEFAULT_GUILD]) {
@@ -87,7 +99,13 @@ export class World {
       botDenied: channel.botDenied ?? 0n,
       position,
     }));
-    const guild = { id, name: spec.name ?? `Emulated Guild ${index + 1}`, channels };
+    const guild = {
+      id,
+      name: spec.name ?? `Emulated Guild ${index + 1}`,
+      channels,
+      botIsMember: spec.botIsMember ?? true,
+      preferredLocale: spec.preferredLocale ?? 'en-US',
+    };
     this.#guilds.set(id, guild);
     for (const channel of channels) this.#channels.set(channel.id, channel);
     return guild;
@@ -95,6 +113,17 @@ export class World {
 
   guild(id: string): ResolvedGuild | undefined {
     return this.#guilds.get(id);
+  }
+
+  /** The guild, if the bot is a member: what the bot's REST calls and its gateway session can see. */
+  memberGuild(id: string): ResolvedGuild | undefined {
+    const guild = this.#guilds.get(id);
+    return guild?.botIsMember ? guild : undefined;
+  }
+
+  /** The guilds that added the bot: READY lists them and each gets a GUILD_CREATE. */
+  get memberGuilds(): ResolvedGuild[] {
+    return this.guilds.filter((guild) => guild.botIsMember);
   }
 
   channel(id: string): ResolvedChannel | undefined {
@@ -122,6 +151,28 @@ export class World {
     return channel;
   }
 
+  /** A DM between the user and another user (a private channel, context 2), created on first use. */
+  privateChannel(userId: string): ResolvedChannel {
+    let channel = this.#privateChannelOf.get(userId);
+    if (!channel) {
+      channel = { id: snowflake(), name: '', type: ChannelType.DM, guildId: null, botDenied: 0n, position: 0 };
+      this.#privateChannelOf.set(userId, channel);
+      this.#privateChannels.set(channel.id, channel);
+      this.#channels.set(channel.id, channel);
+    }
+    return channel;
+  }
+
+  isPrivateChannel(channel: ResolvedChannel): boolean {
+    return this.#privateChannels.get(channel.id) === channel;
+  }
+
+  /** Whether the bot can reach the channel at all: a channel of a guild it is in, or its own DM with a user. */
+  botHasAccess(channel: ResolvedChannel): boolean {
+    if (channel.guildId !== null) return this.memberGuild(channel.guildId) !== undefined;
+    return !this.isPrivateChannel(channel);
+  }
+
   /** The bot's effective permissions in a channel: @everyone grants minus its member overwrite. */
   botPermissionsIn(channel: ResolvedChannel): bigint {
     return EVERYONE_PERMISSIONS & ~channel.botDenied;
@@ -129,6 +180,7 @@ export class World {
 
   /** Throws Discord's 403 unless the bot can see `channel` and has every bit of `needed` there. */
   assertBotCan(channel: ResolvedChannel, needed: bigint): void {
+    if (!this.botHasAccess(channel)) throw apiError(403, ErrorCode.MissingAccess);
     const granted = this.botPermissionsIn(channel);
     if ((granted & Permission.ViewChannel) === 0n) throw apiError(403, ErrorCode.MissingAccess);
     if ((granted & needed) !== needed) throw apiError(403, ErrorCode.MissingPermissions);
@@ -209,7 +261,7 @@ export class World {
       premium_tier: 0,
       premium_subscription_count: 0,
       premium_progress_bar_enabled: false,
-      preferred_locale: 'en-US',
+      preferred_locale: guild.preferredLocale,
       features: [],
       application_id: null,
       system_channel_id: null,
@@ -242,7 +294,7 @@ export class World {
     return {
       v: 10,
       user: { ...this.botUser, verified: true, mfa_enabled: false, flags: 0, email: null },
-      guilds: this.guilds.map((guild) => ({ id: guild.id, unavailable: true })),
+      guilds: this.memberGuilds.map((guild) => ({ id: guild.id, unavailable: true })),
       session_id: sessionId,
       session_type: 'normal',
       resume_gateway_url: resumeGatewayUrl,

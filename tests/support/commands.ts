@@ -11,7 +11,7 @@ import { decodeButton } from '../../src/render/custom-id.js';
 import type { Choice, Reply } from '../../src/render/reply.js';
 
 /** The person who asked, pressing a button on their own reply. */
-export const TEST_CALLER: Caller = { interactionId: '1', userId: '2', userName: 'tester', guildId: null, channelId: null, permissions: null, locale: 'en', askedBy: '2' };
+export const TEST_CALLER: Caller = { interactionId: '1', userId: '2', userName: 'tester', guildId: null, botInGuild: false, channelId: null, permissions: null, locale: 'en', askedBy: '2' };
 
 /** Tests answer as on the day after the newest shipped edition, unless they say otherwise. */
 export const TEST_NOW = new Date('2025-12-04T12:00:00Z');
