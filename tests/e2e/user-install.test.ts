@@ -60,6 +60,16 @@ describe.each([
     expect(channelCalls()).toEqual([]);
   });
 
+  it('answers /brief in German in a DM, to a user whose Discord is in German', async () => {
+    const reply = await emulator.injectCommand({ name: 'brief', guildId: null, userInstalled: true, locale: 'de' }).waitForReply();
+    expect(reply).toMatchObject({ via: 'callback', callbackType: 4, ephemeral: false });
+    const embed = reply.embeds[0] as Embed & { description?: string; fields?: { name: string }[] };
+    expect(embed.description).toMatch(/\*\*Kurz gesagt:\*\* Witkoff and Kushner met Putin/);
+    expect(embed.fields!.map((field) => field.name)).toContain('Das Wichtigste');
+    expect(embed.footer?.text).toMatch(/^Ausgabe vom 3\. Dez\. 2025 · Quellen: /);
+    expect(channelCalls()).toEqual([]);
+  });
+
   it('answers /brief in a server that never added the bot, through the asker\'s own install', async () => {
     const asked = emulator.injectCommand({ name: 'brief', guildId: elsewhere });
     expect(asked.payload).toMatchObject({ context: 0, guild_id: elsewhere, authorizing_integration_owners: { 1: asked.user.id } });
