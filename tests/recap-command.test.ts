@@ -42,6 +42,8 @@ function setUp(missing: string[] = []) {
     guilds: {
       channelIds: async () => new Set([CHANNEL]),
       channelName: async () => 'talks',
+      channel: async () => ({ kind: 'text', tags: [] }),
+      preferredLocale: async () => undefined,
       missingPostingPermissions: async () => missing,
     },
     summarize,

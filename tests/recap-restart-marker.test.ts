@@ -13,6 +13,7 @@ import { SqliteSubscriptionStore } from '../src/recaps/subscriptions.js';
 import { startEmulator, type Emulator } from './emulator/index.js';
 import { shippedBriefing } from './support/content.js';
 import { added } from './support/subscriptions.js';
+import { plainChannelOnly } from './support/poster.js';
 
 const silent = createLogger({ LOG_LEVEL: 'silent' }, []);
 const CHANNEL = '3'.repeat(18);
@@ -30,6 +31,7 @@ async function restartWith(minutesAgo: number, inChannel: (subscriptionId: numbe
   const posted: RESTPostAPIChannelMessageJSONBody[] = [];
   let lookedUp = 0;
   const poster = {
+    ...plainChannelOnly,
     post: async (_channel: string, body: RESTPostAPIChannelMessageJSONBody) => (posted.push(body), { id: 'new-post' }),
     recent: async () => (lookedUp++, inChannel(subscription.id, slot)),
     edit: async () => ({}),

@@ -20,6 +20,7 @@ import { RecapScheduler } from '../src/recaps/scheduler.js';
 import { SqliteSubscriptionStore } from '../src/recaps/subscriptions.js';
 import { added } from './support/subscriptions.js';
 import { contentCopy, shippedBriefing } from './support/content.js';
+import { plainChannelOnly } from './support/poster.js';
 
 const silent = createLogger({ LOG_LEVEL: 'silent' }, []);
 
@@ -185,7 +186,7 @@ describe('what changed between editions', () => {
 
 describe('delivering a slot', () => {
   const setup = async (posting: Pick<MessagePoster, 'post'>) => {
-    const poster: MessagePoster = { ...posting, recent: async () => [], edit: async () => ({}) };
+    const poster: MessagePoster = { ...posting, ...plainChannelOnly, recent: async () => [], edit: async () => ({}) };
     const db = openDatabase(':memory:');
     const subscriptions = new SqliteSubscriptionStore(db);
     const ledger = new SqliteDeliveryLedger(db);
@@ -267,7 +268,7 @@ describe('recaps on new editions', () => {
         staleAfterDays: 7,
         now: () => new Date('2025-12-04T12:00:00Z'),
         log: silent,
-        poster: { post: async (channel: string) => (posted.push(channel), { id: String(posted.length) }), recent: async () => [], edit: async () => ({}) },
+        poster: { ...plainChannelOnly, post: async (channel: string) => (posted.push(channel), { id: String(posted.length) }), recent: async () => [], edit: async () => ({}) },
       };
       return new RecapScheduler(deps, { catchupMinutes: 60 }, silent);
     });
@@ -289,7 +290,7 @@ describe('catching up after downtime', () => {
     await subscriptions.planNextSlot(subscription.id, slot);
     const posted: string[] = [];
     const briefing = await shippedBriefing();
-    const deps = { subscriptions, ledger, briefing: () => briefing, summarize, staleAfterDays: 7, log: silent, poster: { post: async (channel: string) => (posted.push(channel), { id: String(posted.length) }), recent: async () => [], edit: async () => ({}) } };
+    const deps = { subscriptions, ledger, briefing: () => briefing, summarize, staleAfterDays: 7, log: silent, poster: { ...plainChannelOnly, post: async (channel: string) => (posted.push(channel), { id: String(posted.length) }), recent: async () => [], edit: async () => ({}) } };
     const run = async () => {
       const scheduler = new RecapScheduler(deps, { catchupMinutes }, silent);
       await scheduler.start();

@@ -1,7 +1,8 @@
 // Preconditions as named pieces, declared by commands and run by the adapter, each with its own message.
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { UserError, type Caller, type Check } from './command.js';
-import type { GuildDirectory } from './context.js';
+import type { ChannelKind } from '../recaps/subscriptions.js';
+import type { ChannelFacts, GuildDirectory, NamedPermission } from './context.js';
 
 /** The caller's server, for commands that only make sense in a server that added the bot. */
 export function guildOf(caller: Caller): string {
@@ -24,9 +25,39 @@ export const manageServer: Check<unknown> = {
   },
 };
 
-/** The bot can View Channel, Send Messages and Embed Links in the channel; else says what to grant. */
-export async function requirePostingPermissions(guilds: GuildDirectory, guildId: string, channelId: string): Promise<void> {
-  const missing = await guilds.missingPostingPermissions(guildId, channelId);
+export const POSTING_PERMISSIONS: readonly NamedPermission[] = [
+  { flag: PermissionFlagsBits.ViewChannel, name: 'View Channel' },
+  { flag: PermissionFlagsBits.SendMessages, name: 'Send Messages' },
+  { flag: PermissionFlagsBits.EmbedLinks, name: 'Embed Links' },
+];
+
+/**
+ * What posting a recap takes, named as that kind of channel's settings name it: a forum's post is opened with
+ * Create Posts (Send Messages) and continued with Send Messages in Posts; a thread per recap needs Create Public
+ * Threads. Publishing the bot's own message needs nothing beyond Send Messages.
+ */
+export function permissionsToPost(kind: ChannelFacts['kind'] | undefined, { threadPerRecap = false }: { threadPerRecap?: boolean } = {}): readonly NamedPermission[] {
+  if (kind === 'forum') {
+    return [
+      { flag: PermissionFlagsBits.ViewChannel, name: 'View Channel' },
+      { flag: PermissionFlagsBits.SendMessages, name: 'Create Posts' },
+      { flag: PermissionFlagsBits.SendMessagesInThreads, name: 'Send Messages in Posts' },
+      { flag: PermissionFlagsBits.EmbedLinks, name: 'Embed Links' },
+    ];
+  }
+  return threadPerRecap ? [...POSTING_PERMISSIONS, { flag: PermissionFlagsBits.CreatePublicThreads, name: 'Create Public Threads' }] : POSTING_PERMISSIONS;
+}
+
+/** The kind of a channel a recap can post in, `text` when the bot cannot tell. */
+export async function recapChannelKind(guilds: GuildDirectory, guildId: string, channelId: string): Promise<ChannelKind> {
+  const kind = (await guilds.channel(guildId, channelId))?.kind;
+  if (kind === 'other') throw new UserError(`<#${channelId}> is not a channel recaps can be posted in: pick a text, announcement or forum channel.`);
+  return kind ?? 'text';
+}
+
+/** The bot has every permission in `needed` (default: View Channel, Send Messages, Embed Links) in the channel; else says what to grant. */
+export async function requirePostingPermissions(guilds: GuildDirectory, guildId: string, channelId: string, needed: readonly NamedPermission[] = POSTING_PERMISSIONS): Promise<void> {
+  const missing = await guilds.missingPostingPermissions(guildId, channelId, needed);
   if (missing.length === 0) return;
   throw new UserError(
     `I can't post recaps in <#${channelId}> yet: I'm missing **${missing.join('**, **')}** there. ` +
@@ -34,13 +65,18 @@ export async function requirePostingPermissions(guilds: GuildDirectory, guildId:
   );
 }
 
-/** The check for a command whose channel option names where the bot will post. */
-export function botCanPostIn(option: string): Check<{ guilds: GuildDirectory }> {
+/**
+ * The check for a command whose channel option names where the bot will post: what it needs depends on the
+ * channel's kind (a forum) and on the boolean option `threadOption` (a thread per recap).
+ */
+export function botCanPostIn(option: string, threadOption = 'thread'): Check<{ guilds: GuildDirectory }> {
   return {
     name: `bot can post in ${option}`,
     async run({ guilds }, { caller, options }) {
       const channelId = options[option];
-      if (typeof channelId === 'string' && caller.guildId) await requirePostingPermissions(guilds, caller.guildId, channelId);
+      if (typeof channelId !== 'string' || !caller.guildId) return;
+      const kind = (await guilds.channel(caller.guildId, channelId))?.kind;
+      await requirePostingPermissions(guilds, caller.guildId, channelId, permissionsToPost(kind, { threadPerRecap: options[threadOption] === true }));
     },
   };
 }

@@ -229,13 +229,15 @@ export class RecapScheduler {
   private async alreadyPosted(subscription: RecapSubscription, slot: string): Promise<boolean> {
     let found;
     try {
-      found = findMarked(await this.deps.poster.recent(subscription.channelId), subscription.id, slot);
+      // A forum's recaps are in the story's post.
+      found = findMarked(await this.deps.poster.recent(subscription.threadId ?? subscription.channelId), subscription.id, slot);
     } catch (error) {
       this.log.warn({ err: error, subscription: subscription.id, slot }, "could not read the channel's recent messages; posting with the nonce alone");
       return false;
     }
     if (!found) return false;
-    await this.deps.ledger.settle(subscription.id, slot, { status: 'delivered', messageId: found.id, detail: 'found in the channel after a restart' });
+    const thread = subscription.threadId ? { threadId: subscription.threadId } : {};
+    await this.deps.ledger.settle(subscription.id, slot, { status: 'delivered', messageId: found.id, detail: 'found in the channel after a restart', ...thread });
     this.log.info({ subscription: subscription.id, slot, messageId: found.id }, 'recap an earlier run posted was found in the channel; not posting again');
     return true;
   }
