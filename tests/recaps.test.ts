@@ -13,6 +13,7 @@ import { payloadProblems } from '../src/render/limits.js';
 import { messageBody } from '../src/render/reply.js';
 import { openDatabase } from '../src/recaps/database.js';
 import { nonceFor, sendClaimedSlot, type MessagePoster } from '../src/recaps/delivery.js';
+import { correctionsDue } from '../src/recaps/editions.js';
 import { SqliteDeliveryLedger } from '../src/recaps/ledger.js';
 import { buildRecap } from '../src/recaps/recap-content.js';
 import { nextRuns, parseSchedule, shortestGapMinutes } from '../src/recaps/schedule.js';
@@ -313,5 +314,21 @@ describe('catching up after downtime', () => {
     expect(posted).toHaveLength(0);
     expect(await ledger.forSubscription(subscription.id)).toEqual([expect.objectContaining({ slot, status: 'missed' })]);
     expect(Date.parse((await subscriptions.get(subscription.id))!.nextSlot!)).toBeGreaterThan(Date.now());
+  });
+});
+
+describe('corrections of recaps in forum posts', () => {
+  it('are made where the message is: in the post, not in the forum', async () => {
+    const briefing = await shippedBriefing();
+    const order = briefing.editions.map(({ id }) => id);
+    const correction = briefing.corrections.find(({ edition }) => order.indexOf(edition) > 0)!;
+    const delivery = {
+      subscriptionId: 1, slot: 's', channelId: 'forum', status: 'delivered' as const, claimedBy: null, claimedAt: null, settledAt: null,
+      messageId: 'message', editionId: order[0]!, detail: null, content: 'recap', threadId: 'post',
+      items: JSON.stringify(correction.items.map(({ kind, id }) => `${kind}:${id}`)),
+    };
+    const due = await correctionsDue(briefing, { postedWithItems: async () => [delivery] });
+    expect(due).toMatchObject([{ channelId: 'post', messageId: 'message' }]);
+    expect((await correctionsDue(briefing, { postedWithItems: async () => [{ ...delivery, threadId: null }] }))[0]!.channelId).toBe('forum');
   });
 });
