@@ -2,7 +2,14 @@
 // recap database, connects to Discord, answers interactions, posts scheduled recaps, reloads content on
 // change, and shuts down cleanly on SIGINT/SIGTERM.
 import { Events, Routes } from 'discord.js';
-import type { APIMessage, APIThreadChannel, APIUser, RESTGetAPIChannelMessagesResult, RESTPostAPIChannelMessageResult } from 'discord-api-types/v10';
+import type {
+  APIMessage,
+  APIThreadChannel,
+  APIUser,
+  RESTGetAPIChannelMessagesResult,
+  RESTGetAPIGuildThreadsResult,
+  RESTPostAPIChannelMessageResult,
+} from 'discord-api-types/v10';
 import { summarize } from '../commands/brief.js';
 import { commands, type AppContext } from '../commands/index.js';
 import { formatContentErrorForLog } from './briefing/content-files.js';
@@ -101,6 +108,7 @@ const scheduler = new RecapScheduler(
       openPost: (forumId, body) => rest.post(Routes.threads(forumId), { body }) as Promise<APIThreadChannel & { message?: APIMessage }>,
       startThread: (channelId, messageId, body) => rest.post(Routes.threads(channelId, messageId), { body }) as Promise<APIThreadChannel>,
       crosspost: (channelId, messageId) => rest.post(Routes.channelMessageCrosspost(channelId, messageId)),
+      activeThreads: async (guildId) => ((await rest.get(Routes.guildActiveThreads(guildId))) as RESTGetAPIGuildThreadsResult).threads,
     },
   },
   { catchupMinutes: config.RECAP_CATCHUP_MINUTES, claimLeaseMs: config.RECAP_CLAIM_LEASE_SECONDS * 1000 },

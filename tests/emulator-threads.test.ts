@@ -86,6 +86,15 @@ describe('threads in text and announcement channels', () => {
     expect(await refusal(rest.post(Routes.threads(ids('talks')), { body: { name: 'x', auto_archive_duration: 5 } }))).toMatchObject({ code: ErrorCode.InvalidFormBody });
   });
 
+  it('lists the active threads of a server, not archived ones', async () => {
+    const open = (await rest.post(Routes.threads(ids('talks')), { body: { name: 'open', type: 11 } })) as { id: string };
+    const closed = (await rest.post(Routes.threads(ids('talks')), { body: { name: 'closed', type: 11 } })) as { id: string };
+    emulator.archiveThread(closed.id);
+    const { threads } = (await rest.get(Routes.guildActiveThreads(emulator.guilds[0]!.id))) as { threads: { id: string; parent_id: string }[] };
+    expect(threads.map(({ id }) => id)).toContain(open.id);
+    expect(threads.map(({ id }) => id)).not.toContain(closed.id);
+  });
+
   it('needs Create Public Threads to start one', async () => {
     const message = await post(ids('quiet-news'));
     expect(await refusal(rest.post(Routes.threads(ids('quiet-news'), message.id), { body: { name: 'n' } }))).toMatchObject({ status: 403, code: ErrorCode.MissingPermissions });

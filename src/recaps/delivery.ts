@@ -29,8 +29,10 @@ export interface MessagePoster extends MessageEditor {
   startThread(channelId: string, messageId: string, body: RESTPostAPIChannelMessagesThreadsJSONBody): Promise<{ id: string }>;
   /** POST /channels/{id}/messages/{message}/crosspost: publishes a message of an announcement channel. */
   crosspost(channelId: string, messageId: string): Promise<unknown>;
-  /** The channel's latest messages (GET /channels/{id}/messages?limit=50), newest first. */
+  /** The channel's (or thread's) latest messages (GET /channels/{id}/messages?limit=50), newest first. */
   recent(channelId: string): Promise<readonly PostedMessage[]>;
+  /** The server's active threads and forum posts (GET /guilds/{id}/threads/active). */
+  activeThreads(guildId: string): Promise<readonly { id: string; parent_id?: string | null }[]>;
 }
 
 export interface DeliveryDependencies {

@@ -244,6 +244,25 @@ describe('forum channels, threads and announcement channels', () => {
     expect(run.emulator.messages(replacement.id)).toHaveLength(1);
   });
 
+  it('opens the forum post once when the bot is killed while opening it and restarted', async () => {
+    const run = await setUp([{ name: 'briefings', type: 15 }]);
+    const forum = run.emulator.channel('briefings');
+    await deployCommands(run);
+    const first = await startBot(run);
+    // The post is opened, but the bot dies before it hears back (and so before it records the post).
+    run.emulator.holdResponse({ method: 'POST', path: `/channels/${forum.id}/threads` });
+    await recap(run, 'subscribe', { channel: forum.id, schedule: onceIn(4), timezone: 'UTC' });
+    await run.emulator.waitFor((request) => request.path === `/channels/${forum.id}/threads`, 15_000);
+    await first.stop('SIGKILL');
+    const post = thread(run, forum.id);
+
+    const second = await startBot(run);
+    await second.waitForLog((line) => line.msg === 'recap an earlier run posted was found in the channel; not posting again', 10_000);
+    await recap(run, 'now', { subscription: 1 });
+    expect(thread(run, forum.id).id).toBe(post.id);
+    expect(run.emulator.messages(post.id)).toHaveLength(2);
+  });
+
   it('starts a thread from each recap in a text channel', async () => {
     const run = await setUp([{ name: 'talks' }]);
     const talks = run.emulator.channel('talks');

@@ -183,6 +183,10 @@ export class RestApi {
         if (!found) throw apiError(403, ErrorCode.MissingAccess);
         return ok(found.channels.map((resolved) => world.channelPayload(resolved)));
       }),
+      route('GET', '/guilds/:guild/threads/active', ({ params }) => {
+        if (params.guild === undefined || !world.guild(params.guild)) throw apiError(403, ErrorCode.MissingAccess);
+        return ok({ threads: world.activeThreads(params.guild).map((thread) => world.channelPayload(thread)), members: [] });
+      }),
       route('GET', '/guilds/:guild/members/:user', ({ params }) => {
         if (params.guild === undefined || !world.memberGuild(params.guild)) throw apiError(403, ErrorCode.MissingAccess);
         if (params.user !== world.botUser.id) throw apiError(404, ErrorCode.UnknownMember);

@@ -226,6 +226,11 @@ export class World {
     return [...this.#channels.values()].filter((channel) => channel.parentId === parentId);
   }
 
+  /** The guild's threads that are not archived (GET /guilds/{id}/threads/active). */
+  activeThreads(guildId: string): ResolvedChannel[] {
+    return [...this.#channels.values()].filter((channel) => channel.guildId === guildId && channel.thread && !channel.thread.archived);
+  }
+
   /** Deletes a channel or thread, as a moderator would. */
   deleteChannel(id: string): void {
     this.#channels.delete(id);

@@ -4,8 +4,9 @@ import type { MessagePoster } from '../../src/recaps/delivery.js';
 
 const unexpected = (what: string) => () => Promise.reject(new Error(`a plain channel recap called ${what}`));
 
-export const plainChannelOnly: Pick<MessagePoster, 'openPost' | 'startThread' | 'crosspost'> = {
+export const plainChannelOnly: Pick<MessagePoster, 'openPost' | 'startThread' | 'crosspost' | 'activeThreads'> = {
   openPost: unexpected('openPost'),
+  activeThreads: unexpected('activeThreads'),
   startThread: unexpected('startThread'),
   crosspost: unexpected('crosspost'),
 };
