@@ -282,9 +282,12 @@ async function subscriptionChoices(context: RecapContext, guildId: string, typed
       const label = `#${subscription.id} · #${channel} · ${subscription.schedule} (${subscription.timezone})${subscription.pausedAt ? ' · paused' : ''}`;
       return { name: label.slice(0, LIMITS.choiceName), value: subscription.id };
     }));
-  return choices
-    .filter((choice) => typed.trim() === '' || normalize(choice.name).includes(normalize(typed)))
-    .slice(0, LIMITS.autocompleteChoices);
+  return matching(choices, typed);
+}
+
+/** The choices whose name contains what was typed (all when nothing was), as many as Discord shows. */
+function matching<T extends Choice | NumberChoice>(choices: readonly T[], typed: string): T[] {
+  return choices.filter((choice) => typed.trim() === '' || normalize(choice.name).includes(normalize(typed))).slice(0, LIMITS.autocompleteChoices);
 }
 
 /** The tags of the forum picked in `channel` (or of the recap being edited), for an admin. */
@@ -294,10 +297,7 @@ async function tagChoices(context: RecapContext, request: Request, typed: string
   const guildId = guildOf(request.caller);
   const channelId = typeof options.channel === 'string' ? options.channel : (await inGuild(context, guildId)).find(({ id }) => id === options.subscription)?.channelId;
   const tags = channelId ? ((await context.guilds.channel(guildId, channelId))?.tags ?? []) : [];
-  return tags
-    .filter(({ name }) => typed.trim() === '' || normalize(name).includes(normalize(typed)))
-    .slice(0, LIMITS.autocompleteChoices)
-    .map(({ id, name }) => ({ name: name.slice(0, LIMITS.choiceName), value: id }));
+  return matching(tags.map(({ id, name }) => ({ name: name.slice(0, LIMITS.choiceName), value: id })), typed);
 }
 
 /** What changed since the edition a "what's new" recap's button carries; a UserError once that edition is gone. */

@@ -25,11 +25,9 @@ export const manageServer: Check<unknown> = {
   },
 };
 
-export const POSTING_PERMISSIONS: readonly NamedPermission[] = [
-  { flag: PermissionFlagsBits.ViewChannel, name: 'View Channel' },
-  { flag: PermissionFlagsBits.SendMessages, name: 'Send Messages' },
-  { flag: PermissionFlagsBits.EmbedLinks, name: 'Embed Links' },
-];
+const VIEW_CHANNEL = { flag: PermissionFlagsBits.ViewChannel, name: 'View Channel' };
+const EMBED_LINKS = { flag: PermissionFlagsBits.EmbedLinks, name: 'Embed Links' };
+export const POSTING_PERMISSIONS: readonly NamedPermission[] = [VIEW_CHANNEL, { flag: PermissionFlagsBits.SendMessages, name: 'Send Messages' }, EMBED_LINKS];
 
 /**
  * What posting a recap takes, named as that kind of channel's settings name it: a forum's post is opened with
@@ -39,10 +37,10 @@ export const POSTING_PERMISSIONS: readonly NamedPermission[] = [
 export function permissionsToPost(kind: ChannelFacts['kind'] | undefined, { threadPerRecap = false }: { threadPerRecap?: boolean } = {}): readonly NamedPermission[] {
   if (kind === 'forum') {
     return [
-      { flag: PermissionFlagsBits.ViewChannel, name: 'View Channel' },
+      VIEW_CHANNEL,
       { flag: PermissionFlagsBits.SendMessages, name: 'Create Posts' },
       { flag: PermissionFlagsBits.SendMessagesInThreads, name: 'Send Messages in Posts' },
-      { flag: PermissionFlagsBits.EmbedLinks, name: 'Embed Links' },
+      EMBED_LINKS,
     ];
   }
   return threadPerRecap ? [...POSTING_PERMISSIONS, { flag: PermissionFlagsBits.CreatePublicThreads, name: 'Create Public Threads' }] : POSTING_PERMISSIONS;
@@ -67,16 +65,16 @@ export async function requirePostingPermissions(guilds: GuildDirectory, guildId:
 
 /**
  * The check for a command whose channel option names where the bot will post: what it needs depends on the
- * channel's kind (a forum) and on the boolean option `threadOption` (a thread per recap).
+ * channel's kind (a forum) and on the boolean option `thread` (a thread per recap).
  */
-export function botCanPostIn(option: string, threadOption = 'thread'): Check<{ guilds: GuildDirectory }> {
+export function botCanPostIn(option: string): Check<{ guilds: GuildDirectory }> {
   return {
     name: `bot can post in ${option}`,
     async run({ guilds }, { caller, options }) {
       const channelId = options[option];
       if (typeof channelId !== 'string' || !caller.guildId) return;
       const kind = (await guilds.channel(caller.guildId, channelId))?.kind;
-      await requirePostingPermissions(guilds, caller.guildId, channelId, permissionsToPost(kind, { threadPerRecap: options[threadOption] === true }));
+      await requirePostingPermissions(guilds, caller.guildId, channelId, permissionsToPost(kind, { threadPerRecap: options.thread === true }));
     },
   };
 }

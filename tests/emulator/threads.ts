@@ -47,18 +47,14 @@ export class Threads {
   /** POST /channels/{id}/threads: a post in a forum (with its first message), else a thread without a message. */
   create(parent: ResolvedChannel, body: Json, files: UploadedFile[]): Json {
     if (parent.type === ChannelType.GuildForum) return this.#openForumPost(parent, body, files);
-    if (parent.type !== ChannelType.GuildText && parent.type !== ChannelType.GuildAnnouncement) throw apiError(400, ErrorCode.WrongChannelType);
-    this.world.assertBotCan(parent, Permission.CreatePublicThreads);
-    const type = parent.type === ChannelType.GuildAnnouncement ? ChannelType.AnnouncementThread : ChannelType.PublicThread;
+    const type = this.#threadTypeIn(parent);
     return this.world.channelPayload(this.world.addThread(parent, { ...this.#threadFields(body), type }));
   }
 
   /** POST /channels/{id}/messages/{message}/threads: the thread shares the message's id; one per message. */
   startFromMessage(parent: ResolvedChannel, message: StoredMessage, body: Json): Json {
-    if (parent.type !== ChannelType.GuildText && parent.type !== ChannelType.GuildAnnouncement) throw apiError(400, ErrorCode.WrongChannelType);
-    this.world.assertBotCan(parent, Permission.CreatePublicThreads);
+    const type = this.#threadTypeIn(parent);
     if (this.world.channel(message.id)) throw apiError(400, ErrorCode.ThreadAlreadyCreated);
-    const type = parent.type === ChannelType.GuildAnnouncement ? ChannelType.AnnouncementThread : ChannelType.PublicThread;
     return this.world.channelPayload(this.world.addThread(parent, { ...this.#threadFields(body), id: message.id, type }));
   }
 
@@ -93,6 +89,13 @@ export class Threads {
     if (!thread.thread) throw new Error(`Emulator: ${thread.id} is not a thread`);
     thread.thread.locked = locked;
     this.#setArchived(thread, true);
+  }
+
+  /** The type of a public thread started in `parent` (text: 11, announcement: 10), if the bot may start one there. */
+  #threadTypeIn(parent: ResolvedChannel): number {
+    if (parent.type !== ChannelType.GuildText && parent.type !== ChannelType.GuildAnnouncement) throw apiError(400, ErrorCode.WrongChannelType);
+    this.world.assertBotCan(parent, Permission.CreatePublicThreads);
+    return parent.type === ChannelType.GuildAnnouncement ? ChannelType.AnnouncementThread : ChannelType.PublicThread;
   }
 
   #openForumPost(forum: ResolvedChannel, body: Json, files: UploadedFile[]): Json {
