@@ -169,7 +169,8 @@ async function readTag(context: RecapContext, guildId: string, channelId: string
  * Options that do not fit the channel's kind are refused, saying why.
  */
 async function readPosting(context: RecapContext, guildId: string, channelId: string, options: Record<string, unknown>, current?: PostingOptions): Promise<PostingOptions> {
-  const kind = current?.channelKind ?? (await recapChannelKind(context.guilds, guildId, channelId));
+  // Read afresh: a text channel may have become an announcement channel (and recaps set up before forums were known are stored as text).
+  const kind = await recapChannelKind(context.guilds, guildId, channelId, current?.channelKind);
   const tagId = typeof options.tag === 'string' ? await readTag(context, guildId, channelId, kind, options.tag) : (current?.tagId ?? null);
   const threadPerRecap = typeof options.thread === 'boolean' ? options.thread : (current?.threadPerRecap ?? false);
   const publish = typeof options.publish === 'boolean' ? options.publish : (current?.publish ?? false);

@@ -195,6 +195,14 @@ describe('/recap as admins type it', () => {
 });
 
 describe('/recap in forums, threads and announcement channels', () => {
+  it("learns a channel's kind again on edit: a recap stored as a text channel's can be published once it is an announcement channel", async () => {
+    const { ask, subscriptions } = setUp();
+    // As recaps set up before channel kinds were recorded are stored.
+    await subscriptions.add({ guildId: GUILD, channelId: NEWS, schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'UTC', whenQuiet: 'post', createdBy: null });
+    expect((await ask({ subcommand: 'edit', subscription: 1, publish: true })).content).toContain('Each recap is published to the servers following the channel.');
+    expect(await subscriptions.get(1)).toMatchObject({ channelKind: 'announcement', publish: true });
+  });
+
   it("takes a forum's tag as picked or typed, and refuses one it does not have, naming those it has", async () => {
     const { ask, subscriptions, context } = setUp();
     const request = { caller: admin, options: { subcommand: 'subscribe', channel: FORUM } };

@@ -46,11 +46,11 @@ export function permissionsToPost(kind: ChannelFacts['kind'] | undefined, { thre
   return threadPerRecap ? [...POSTING_PERMISSIONS, { flag: PermissionFlagsBits.CreatePublicThreads, name: 'Create Public Threads' }] : POSTING_PERMISSIONS;
 }
 
-/** The kind of a channel a recap can post in, `text` when the bot cannot tell. */
-export async function recapChannelKind(guilds: GuildDirectory, guildId: string, channelId: string): Promise<ChannelKind> {
+/** The kind of a channel a recap can post in; `otherwise` when the bot cannot tell. */
+export async function recapChannelKind(guilds: GuildDirectory, guildId: string, channelId: string, otherwise: ChannelKind = 'text'): Promise<ChannelKind> {
   const kind = (await guilds.channel(guildId, channelId))?.kind;
   if (kind === 'other') throw new UserError(`<#${channelId}> is not a channel recaps can be posted in: pick a text, announcement or forum channel.`);
-  return kind ?? 'text';
+  return kind ?? otherwise;
 }
 
 /** The bot has every permission in `needed` (default: View Channel, Send Messages, Embed Links) in the channel; else says what to grant. */

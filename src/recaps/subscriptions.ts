@@ -86,7 +86,7 @@ export interface EnvironmentSchedule {
 }
 
 /** Where subscriptions live; every engine keeps the same rules, decided by the database. */
-export type RecapChange = Pick<RecapSubscription, 'schedule' | 'trigger' | 'cron' | 'timezone' | 'whenQuiet' | 'seenEdition' | 'tagId' | 'threadPerRecap' | 'publish' | 'language'>;
+export type RecapChange = Pick<RecapSubscription, 'schedule' | 'trigger' | 'cron' | 'timezone' | 'whenQuiet' | 'seenEdition'> & PostingOptions;
 
 export interface SubscriptionStore {
   /**
@@ -191,7 +191,7 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
         this.db
           .prepare(
             `UPDATE subscriptions SET schedule = @schedule, trigger = @trigger, cron = @cron, timezone = @timezone, when_quiet = @whenQuiet,
-               seen_edition = @seenEdition, forum_tag_id = @tagId, thread_per_recap = @threadPerRecap, publish = @publish, language = @language,
+               seen_edition = @seenEdition, channel_kind = @channelKind, forum_tag_id = @tagId, thread_per_recap = @threadPerRecap, publish = @publish, language = @language,
                next_slot = NULL WHERE id = @id`,
           )
           .run({ ...change, threadPerRecap: Number(change.threadPerRecap), publish: Number(change.publish), id }),

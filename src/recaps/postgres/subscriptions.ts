@@ -75,8 +75,8 @@ export class PgSubscriptionStore implements SubscriptionStore {
     try {
       await this.changing(
         `UPDATE subscriptions SET schedule = $2, trigger = $3, cron = $4, timezone = $5, when_quiet = $6, seen_edition = $7,
-           forum_tag_id = $8, thread_per_recap = $9, publish = $10, language = $11, next_slot = NULL WHERE id = $1`,
-        [id, change.schedule, change.trigger, change.cron, change.timezone, change.whenQuiet, change.seenEdition, change.tagId, change.threadPerRecap, change.publish, change.language],
+           forum_tag_id = $8, thread_per_recap = $9, publish = $10, language = $11, channel_kind = $12, next_slot = NULL WHERE id = $1`,
+        [id, change.schedule, change.trigger, change.cron, change.timezone, change.whenQuiet, change.seenEdition, change.tagId, change.threadPerRecap, change.publish, change.language, change.channelKind],
       );
       return 'edited';
     } catch (error) {
