@@ -230,6 +230,19 @@ describe('delivering a slot', () => {
     expect(await ledger.latest(subscription.id)).toMatchObject({ status: 'delivered', messageId: '8' });
   });
 
+  it('pauses a recap whose channel takes no messages (an operator recap pointed at a forum), without retrying', async () => {
+    let calls = 0;
+    const { deps, subscriptions, subscription } = await setup({
+      post: async () => {
+        calls++;
+        throw Object.assign(new Error('Cannot send messages in a non-text channel'), { status: 400, code: 50008 });
+      },
+    });
+    expect(await sendClaimedSlot(deps, subscription, 'slot-1')).toMatchObject({ status: 'failed', failure: { kind: 'not-a-text-channel', pauses: true } });
+    expect(calls).toBe(1);
+    expect((await subscriptions.get(subscription.id))?.pausedReason).toMatch(/forum/);
+  });
+
   it('pauses the subscription on Missing Permissions, without retrying', async () => {
     let calls = 0;
     const { deps, subscriptions, ledger, subscription } = await setup({

@@ -2,7 +2,7 @@
 // subscription, and what to tell the server admin. Never retrying 403/404 matters: Discord's edge
 // bans bots that keep making invalid requests.
 
-export type FailureKind = 'unknown-channel' | 'missing-access' | 'missing-permissions' | 'locked-thread' | 'rate-limited' | 'server-error' | 'network' | 'rejected';
+export type FailureKind = 'unknown-channel' | 'missing-access' | 'missing-permissions' | 'locked-thread' | 'not-a-text-channel' | 'rate-limited' | 'server-error' | 'network' | 'rejected';
 
 export interface Failure {
   kind: FailureKind;
@@ -19,6 +19,8 @@ export interface Failure {
 const UNKNOWN_CHANNEL = 10003;
 const MISSING_ACCESS = 50001;
 const MISSING_PERMISSIONS = 50013;
+/** Posting a message straight into a forum or a category. */
+const NON_TEXT_CHANNEL = 50008;
 /** Posting in an archived thread a moderator locked. */
 const ARCHIVED_THREAD = 50083;
 export const ALREADY_CROSSPOSTED = 40033;
@@ -39,6 +41,14 @@ export function classifyFailure(error: unknown): Failure {
   }
   if (code === MISSING_PERMISSIONS) {
     return { kind: 'missing-permissions', retryable: false, pauses: true, reason: 'The bot lacks permission to post there (Missing Permissions): it needs View Channel, Send Messages and Embed Links.' };
+  }
+  if (code === NON_TEXT_CHANNEL) {
+    return {
+      kind: 'not-a-text-channel',
+      retryable: false,
+      pauses: true,
+      reason: 'That channel takes no messages of its own (a forum or a category): set its recap up with `/recap subscribe`, which opens a forum post; recaps from RECAP_CHANNEL_IDS post into text and announcement channels only.',
+    };
   }
   if (code === ARCHIVED_THREAD) {
     return {
