@@ -2,23 +2,33 @@
 // use as well as hidden by default). The command with state: its context carries the subscription
 // store, the delivery ledger, the scheduler and what the bot knows of the server, as small interfaces,
 // so every reply here is computed (and tested) without Discord.
-import { ApplicationIntegrationType, ChannelType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder, type SlashCommandIntegerOption, type SlashCommandStringOption } from 'discord.js';
+import {
+  ApplicationIntegrationType,
+  ChannelType,
+  InteractionContextType,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  type SlashCommandIntegerOption,
+  type SlashCommandStringOption,
+  type SlashCommandSubcommandBuilder,
+} from 'discord.js';
 import { changesSince } from '../src/briefing/diff.js';
 import { normalize } from '../src/briefing/matching.js';
 import { pageTurn } from '../src/command/answer.js';
-import { botCanPostIn, guildOf, guildOnly, manageServer, requirePostingPermissions } from '../src/command/checks.js';
-import { UserError, type Caller, type Command } from '../src/command/command.js';
+import { botCanPostIn, guildOf, guildOnly, manageServer, permissionsToPost, recapChannelKind, requirePostingPermissions } from '../src/command/checks.js';
+import { UserError, type Caller, type Command, type Request } from '../src/command/command.js';
 import type { BriefingContext, GuildDirectory } from '../src/command/context.js';
 import type { ButtonRef } from '../src/render/custom-id.js';
 import { LIMITS } from '../src/render/limits.js';
 import { inlineCode } from '../src/render/text.js';
-import { notice, privately, type NumberChoice, type Reply } from '../src/render/reply.js';
+import { notice, privately, type Choice, type NumberChoice, type Reply } from '../src/render/reply.js';
 import type { DeliveryLedger } from '../src/recaps/ledger.js';
 import { buildRecap, changesPage, changesSources, currentView, lastRecap, RECAP_COMMAND, type Summarize } from '../src/recaps/recap-content.js';
 import { subscribedReply, subscriptionListReply } from '../src/recaps/replies.js';
 import type { RecapScheduler } from '../src/recaps/scheduler.js';
 import { nextRuns, parseSchedule, shortestGapMinutes } from '../src/recaps/schedule.js';
-import type { RecapSubscription, SubscriptionStore, WhenQuiet } from '../src/recaps/subscriptions.js';
+import { LANGUAGES, type ChannelKind, type PostingOptions, type RecapSubscription, type SubscriptionStore, type WhenQuiet } from '../src/recaps/subscriptions.js';
+import { localeOf } from '../src/i18n/locale.js';
 import { messagesFor, type Messages } from '../src/i18n/messages.js';
 import { formatInZone } from '../src/time/dates.js';
 import { canonicalTimeZone, currentOffset, isTimeZone, suggestTimeZones } from '../src/time/zones.js';
@@ -45,6 +55,19 @@ const quietOption = (option: SlashCommandStringOption) =>
     .setDescription('When nothing changed since the last recap (default: post a one-line note)')
     .addChoices({ name: 'Post a one-line note', value: 'post' }, { name: 'Skip that recap', value: 'skip' });
 
+/** How a recap is posted, after the other options (Discord lists required options first). */
+const withPostingOptions = (command: SlashCommandSubcommandBuilder) =>
+  command
+    .addStringOption((option) => option.setName('tag').setDescription("Forums: the tag of the story's post (start typing to pick)").setAutocomplete(true).setMaxLength(100))
+    .addBooleanOption((option) => option.setName('thread').setDescription('Text and announcement channels: start a thread from each recap'))
+    .addBooleanOption((option) => option.setName('publish').setDescription('Announcement channels: publish each recap to the servers following the channel'))
+    .addStringOption((option) =>
+      option
+        .setName('language')
+        .setDescription("The recap's language (default: the server's preferred language, else English)")
+        .addChoices(...LANGUAGES.map((value) => ({ name: messagesFor('en').admin.languageNames[value], value }))),
+    );
+
 const data = new SlashCommandBuilder()
   .setName(RECAP_COMMAND)
   .setDescription('Scheduled recaps of the story, posted in a channel')
@@ -53,30 +76,38 @@ const data = new SlashCommandBuilder()
   .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
   .setContexts(InteractionContextType.Guild)
   .addSubcommand((command) =>
-    command
-      .setName('subscribe')
-      .setDescription('Post a recap in a channel on a schedule')
-      .addChannelOption((option) =>
-        option.setName('channel').setDescription('Where to post').setRequired(true).addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement),
-      )
-      .addStringOption((option) =>
-        option.setName('schedule').setDescription('daily 8am, weekdays 07:30, twice daily 08:00 20:00, weekly monday 9am, on new edition, or cron').setRequired(true).setMaxLength(100),
-      )
-      .addStringOption((option) =>
-        option.setName('timezone').setDescription('Time zone of the schedule, e.g. Europe/Zurich').setRequired(true).setAutocomplete(true).setMaxLength(64),
-      )
-      .addStringOption((option) => quietOption(option)),
+    withPostingOptions(
+      command
+        .setName('subscribe')
+        .setDescription('Post a recap in a channel on a schedule')
+        .addChannelOption((option) =>
+          option
+            .setName('channel')
+            .setDescription('Where to post: a text, announcement or forum channel')
+            .setRequired(true)
+            .addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement, ChannelType.GuildForum),
+        )
+        .addStringOption((option) =>
+          option.setName('schedule').setDescription('daily 8am, weekdays 07:30, twice daily 08:00 20:00, weekly monday 9am, on new edition, or cron').setRequired(true).setMaxLength(100),
+        )
+        .addStringOption((option) =>
+          option.setName('timezone').setDescription('Time zone of the schedule, e.g. Europe/Zurich').setRequired(true).setAutocomplete(true).setMaxLength(64),
+        )
+        .addStringOption((option) => quietOption(option)),
+    ),
   )
   .addSubcommand((command) => command.setName('list').setDescription("This server's recaps: schedule, next run, last delivery"))
   .addSubcommand((command) => command.setName('remove').setDescription('Stop and delete a recap').addIntegerOption((option) => subscriptionOption(option, true)))
   .addSubcommand((command) =>
-    command
-      .setName('edit')
-      .setDescription("Change a recap's schedule, time zone or quiet days, keeping its number and history")
-      .addIntegerOption((option) => subscriptionOption(option, true))
-      .addStringOption((option) => option.setName('schedule').setDescription('daily 8am, weekdays 07:30, on new edition, ...').setMaxLength(100))
-      .addStringOption((option) => option.setName('timezone').setDescription('Time zone, e.g. Europe/Zurich').setAutocomplete(true).setMaxLength(64))
-      .addStringOption((option) => quietOption(option)),
+    withPostingOptions(
+      command
+        .setName('edit')
+        .setDescription("Change a recap's schedule, time zone, quiet days or how it posts, keeping its number and history")
+        .addIntegerOption((option) => subscriptionOption(option, true))
+        .addStringOption((option) => option.setName('schedule').setDescription('daily 8am, weekdays 07:30, on new edition, ...').setMaxLength(100))
+        .addStringOption((option) => option.setName('timezone').setDescription('Time zone, e.g. Europe/Zurich').setAutocomplete(true).setMaxLength(64))
+        .addStringOption((option) => quietOption(option)),
+    ),
   )
   .addSubcommand((command) => command.setName('pause').setDescription('Pause a recap').addIntegerOption((option) => subscriptionOption(option, true)))
   .addSubcommand((command) => command.setName('resume').setDescription('Resume a paused recap').addIntegerOption((option) => subscriptionOption(option, true)))
@@ -119,38 +150,78 @@ function readSchedule(context: RecapContext, t: Messages, scheduleText: string, 
 
 const quietFrom = (value: unknown, otherwise: WhenQuiet): WhenQuiet => (value === 'skip' || value === 'post' ? value : otherwise);
 
+/** A forum's tag as picked (its id, from the suggestions) or typed (its name); a UserError naming the tags there are. */
+async function readTag(context: RecapContext, t: Messages, guildId: string, channelId: string, kind: ChannelKind, typed: string): Promise<string> {
+  const channel = `<#${channelId}>`;
+  if (kind !== 'forum') throw new UserError(t.admin.tagNotForum(channel));
+  const tags = (await context.guilds.channel(guildId, channelId))?.tags ?? [];
+  const tag = tags.find(({ id }) => id === typed.trim()) ?? tags.find(({ name }) => normalize(name) === normalize(typed));
+  if (tag) return tag.id;
+  if (tags.length === 0) throw new UserError(t.admin.noTags(channel));
+  throw new UserError(t.admin.noSuchTag(channel, typed.trim().slice(0, 100), tags.map(({ name }) => inlineCode(name))));
+}
+
+/**
+ * How a recap is to be posted: the options given, else `current` (the recap being edited), else the defaults.
+ * Options that do not fit the channel's kind are refused, saying why.
+ */
+async function readPosting(context: RecapContext, t: Messages, guildId: string, channelId: string, options: Record<string, unknown>, current?: PostingOptions): Promise<PostingOptions> {
+  // Read afresh: a text channel may have become an announcement channel (and recaps set up before forums were known are stored as text).
+  const kind = await recapChannelKind(t, context.guilds, guildId, channelId, current?.channelKind);
+  const tagId = typeof options.tag === 'string' ? await readTag(context, t, guildId, channelId, kind, options.tag) : (current?.tagId ?? null);
+  const threadPerRecap = typeof options.thread === 'boolean' ? options.thread : (current?.threadPerRecap ?? false);
+  const publish = typeof options.publish === 'boolean' ? options.publish : (current?.publish ?? false);
+  if (threadPerRecap && kind === 'forum') throw new UserError(t.admin.threadInForum);
+  if (publish && kind !== 'announcement') throw new UserError(t.admin.publishNotAnnouncement(`<#${channelId}>`));
+  const chosen = LANGUAGES.find((language) => language === options.language);
+  const language = chosen ?? current?.language ?? localeOf(await context.guilds.preferredLocale(guildId));
+  return { channelKind: kind, tagId, threadPerRecap, publish, language };
+}
+
 async function subscribe(context: RecapContext, caller: Caller, options: Record<string, unknown>): Promise<Reply> {
   const t = messagesFor(caller.locale);
   const guildId = guildOf(caller);
   const channelId = String(options.channel);
   const read = readSchedule(context, t, String(options.schedule ?? ''), String(options.timezone ?? ''));
   const whenQuiet = quietFrom(options['when-quiet'], 'post');
+  const posting = await readPosting(context, t, guildId, channelId, options);
   // The limit and the duplicate check are made by the database, in the same transaction as the insert.
   // A recap on new editions announces editions published after it was set up, not the one it starts with.
   const seenEdition = read.trigger === 'new-edition' ? currentView(context).newest.id : null;
-  const added = await context.subscriptions.add({ guildId, channelId, ...read, whenQuiet, createdBy: caller.userId, seenEdition }, { maxPerGuild: MAX_SUBSCRIPTIONS_PER_GUILD });
+  const added = await context.subscriptions.add({ guildId, channelId, ...read, ...posting, whenQuiet, createdBy: caller.userId, seenEdition }, { maxPerGuild: MAX_SUBSCRIPTIONS_PER_GUILD });
   if (added.status === 'limit') throw new UserError(t.admin.limit(added.count));
   if (added.status === 'duplicate') throw new UserError(t.admin.duplicate(`<#${channelId}>`, added.existing.id));
   const { subscription } = added;
   await context.scheduler.sync();
-  return subscribedReply(subscription, subscription.trigger === 'clock' ? nextRuns(subscription.cron, subscription.timezone, 3) : [], caller.locale);
+  return subscribedReply(subscription, subscription.trigger === 'clock' ? nextRuns(subscription.cron, subscription.timezone, 3) : [], caller.locale, await tagName(context, subscription));
 }
 
-/** Changes what was given of schedule, time zone and quiet days; the recap keeps its number and history. */
+/** The name of the recap's forum tag, if it has one the forum still lists. */
+async function tagName(context: RecapContext, subscription: RecapSubscription): Promise<string | undefined> {
+  if (!subscription.tagId || !subscription.guildId) return undefined;
+  return (await context.guilds.channel(subscription.guildId, subscription.channelId))?.tags.find(({ id }) => id === subscription.tagId)?.name;
+}
+
+/** Changes what was given of schedule, time zone, quiet days and posting; the recap keeps its number and history. */
 async function edit(context: RecapContext, caller: Caller, options: Record<string, unknown>): Promise<Reply> {
   const t = messagesFor(caller.locale);
+  const guildId = guildOf(caller);
   const subscription = await owned(context, caller, options.subscription);
   if (subscription.origin === 'environment') throw new UserError(t.admin.operatorEdit(subscription.id));
   const typed = (name: string, otherwise: string) => (typeof options[name] === 'string' && String(options[name]).trim() !== '' ? String(options[name]) : otherwise);
   const read = readSchedule(context, t, typed('schedule', subscription.schedule), typed('timezone', subscription.timezone));
   const whenQuiet = quietFrom(options['when-quiet'], subscription.whenQuiet);
+  const posting = await readPosting(context, t, guildId, subscription.channelId, options, subscription);
+  if (posting.threadPerRecap && !subscription.threadPerRecap) {
+    await requirePostingPermissions(t, context.guilds, guildId, subscription.channelId, permissionsToPost(posting.channelKind, { threadPerRecap: true }));
+  }
   const seenEdition = read.trigger !== 'new-edition' ? null : subscription.trigger === 'new-edition' ? subscription.seenEdition : currentView(context).newest.id;
-  if ((await context.subscriptions.edit(subscription.id, { ...read, whenQuiet, seenEdition })) === 'duplicate') {
+  if ((await context.subscriptions.edit(subscription.id, { ...read, ...posting, whenQuiet, seenEdition })) === 'duplicate') {
     throw new UserError(t.admin.duplicateEdit(`<#${subscription.channelId}>`, inlineCode(read.schedule), read.timezone));
   }
   await context.scheduler.sync();
-  const edited = { ...subscription, ...read, whenQuiet };
-  return subscribedReply(edited, edited.trigger === 'clock' ? nextRuns(edited.cron, edited.timezone, 3) : [], caller.locale, 'changed');
+  const edited = { ...subscription, ...read, ...posting, whenQuiet };
+  return subscribedReply(edited, edited.trigger === 'clock' ? nextRuns(edited.cron, edited.timezone, 3) : [], caller.locale, await tagName(context, edited), 'changed');
 }
 
 async function list(context: RecapContext, caller: Caller, page = 1): Promise<Reply> {
@@ -158,6 +229,7 @@ async function list(context: RecapContext, caller: Caller, page = 1): Promise<Re
     subscription,
     next: subscription.pausedAt ? undefined : nextRun(subscription),
     latest: await context.ledger.latest(subscription.id),
+    tagName: await tagName(context, subscription),
   })));
   return subscriptionListReply(listed, caller.locale, page);
 }
@@ -175,7 +247,7 @@ async function manage(context: RecapContext, caller: Caller, action: 'remove' | 
     await context.subscriptions.pause(subscription.id, `paused by an admin (${caller.userName})`);
   } else {
     if (!subscription.pausedAt) throw new UserError(t.admin.notPaused(subscription.id));
-    await requirePostingPermissions(t, context.guilds, guildId, subscription.channelId);
+    await requirePostingPermissions(t, context.guilds, guildId, subscription.channelId, permissionsToPost(subscription.channelKind, subscription));
     await context.subscriptions.resume(subscription.id);
   }
   await context.scheduler.sync();
@@ -198,7 +270,10 @@ async function postNow(context: RecapContext, caller: Caller, id: unknown): Prom
   if (subscription.pausedAt) throw new UserError(t.admin.isPaused(subscription.id, subscription.pausedReason ?? t.admin.byAdmin));
   const result = await context.scheduler.postNow(subscription, caller.interactionId);
   if (!result) return notice(t.admin.beingPosted);
-  if (result.status === 'delivered') return notice(t.admin.posted(channel, `https://discord.com/channels/${caller.guildId}/${subscription.channelId}/${result.messageId}`));
+  if (result.status === 'delivered') {
+    const where = result.threadId ?? subscription.channelId;
+    return notice(t.admin.posted(`<#${where}>`, `https://discord.com/channels/${caller.guildId}/${where}/${result.messageId}`));
+  }
   if (result.status === 'skipped') return notice(t.admin.skipped);
   return notice([t.admin.couldNotPost(channel, result.failure.reason), result.failure.pauses ? t.admin.pausedUntilFixed : ''].filter(Boolean).join(' '));
 }
@@ -212,9 +287,22 @@ async function subscriptionChoices(context: RecapContext, caller: Caller, typed:
       const label = `#${subscription.id} · #${channel} · ${subscription.schedule} (${subscription.timezone})${subscription.pausedAt ? ` · ${pausedTag}` : ''}`;
       return { name: label.slice(0, LIMITS.choiceName), value: subscription.id };
     }));
-  return choices
-    .filter((choice) => typed.trim() === '' || normalize(choice.name).includes(normalize(typed)))
-    .slice(0, LIMITS.autocompleteChoices);
+  return matching(choices, typed);
+}
+
+/** The choices whose name contains what was typed (all when nothing was), as many as Discord shows. */
+function matching<T extends Choice | NumberChoice>(choices: readonly T[], typed: string): T[] {
+  return choices.filter((choice) => typed.trim() === '' || normalize(choice.name).includes(normalize(typed))).slice(0, LIMITS.autocompleteChoices);
+}
+
+/** The tags of the forum picked in `channel` (or of the recap being edited), for an admin. */
+async function tagChoices(context: RecapContext, request: Request, typed: string): Promise<Choice[]> {
+  await manageServer.run(context, request);
+  const { options } = request;
+  const guildId = guildOf(request.caller);
+  const channelId = typeof options.channel === 'string' ? options.channel : (await inGuild(context, guildId)).find(({ id }) => id === options.subscription)?.channelId;
+  const tags = channelId ? ((await context.guilds.channel(guildId, channelId))?.tags ?? []) : [];
+  return matching(tags.map(({ id, name }) => ({ name: name.slice(0, LIMITS.choiceName), value: id })), typed);
 }
 
 /** What changed since the edition a "what's new" recap's button carries; a UserError once that edition is gone. */
@@ -250,6 +338,7 @@ export const recap: Command<RecapContext> = {
     }
   },
   async autocomplete(context, focused, request) {
+    if (focused.name === 'tag') return tagChoices(context, request, focused.value);
     if (focused.name === 'timezone') {
       const { zoneNow } = messagesFor(request.caller.locale).admin;
       return suggestTimeZones(focused.value, context.now)

@@ -2,7 +2,14 @@
 // recap database, connects to Discord, answers interactions, posts scheduled recaps, reloads content on
 // change, and shuts down cleanly on SIGINT/SIGTERM.
 import { Events, Routes } from 'discord.js';
-import type { APIUser, RESTGetAPIChannelMessagesResult, RESTPostAPIChannelMessageResult } from 'discord-api-types/v10';
+import type {
+  APIMessage,
+  APIThreadChannel,
+  APIUser,
+  RESTGetAPIChannelMessagesResult,
+  RESTGetAPIGuildThreadsResult,
+  RESTPostAPIChannelMessageResult,
+} from 'discord-api-types/v10';
 import { summarize } from '../commands/brief.js';
 import { commands, type AppContext } from '../commands/index.js';
 import { formatContentErrorForLog } from './briefing/content-files.js';
@@ -98,6 +105,10 @@ const scheduler = new RecapScheduler(
       post: (channelId, body) => rest.post(Routes.channelMessages(channelId), { body }) as Promise<RESTPostAPIChannelMessageResult>,
       edit: (channelId, messageId, body) => rest.patch(Routes.channelMessage(channelId, messageId), { body }),
       recent: (channelId) => rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: '50' }) }) as Promise<RESTGetAPIChannelMessagesResult>,
+      openPost: (forumId, body) => rest.post(Routes.threads(forumId), { body }) as Promise<APIThreadChannel & { message?: APIMessage }>,
+      startThread: (channelId, messageId, body) => rest.post(Routes.threads(channelId, messageId), { body }) as Promise<APIThreadChannel>,
+      crosspost: (channelId, messageId) => rest.post(Routes.channelMessageCrosspost(channelId, messageId)),
+      activeThreads: async (guildId) => ((await rest.get(Routes.guildActiveThreads(guildId))) as RESTGetAPIGuildThreadsResult).threads,
     },
   },
   { catchupMinutes: config.RECAP_CATCHUP_MINUTES, claimLeaseMs: config.RECAP_CLAIM_LEASE_SECONDS * 1000 },

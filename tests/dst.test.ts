@@ -10,6 +10,7 @@ import { RecapScheduler } from '../src/recaps/scheduler.js';
 import { SqliteSubscriptionStore } from '../src/recaps/subscriptions.js';
 import { shippedBriefing } from './support/content.js';
 import { added } from './support/subscriptions.js';
+import { plainChannelOnly } from './support/poster.js';
 
 const silent = createLogger({ LOG_LEVEL: 'silent' }, []);
 
@@ -44,7 +45,7 @@ describe('a repeated wall-clock time on a fall-back day', () => {
       const subscription = await added(subscriptions.add({ guildId: '2'.repeat(18), channelId: '3'.repeat(18), schedule: cron, cron, timezone: zone, whenQuiet: 'post', createdBy: null }));
       const briefing = await shippedBriefing();
       const postedAt: string[] = [];
-      const poster = { post: async () => (postedAt.push(new Date().toISOString()), { id: String(postedAt.length) }), recent: async () => [], edit: async () => ({}) };
+      const poster = { ...plainChannelOnly, post: async () => (postedAt.push(new Date().toISOString()), { id: String(postedAt.length) }), recent: async () => [], edit: async () => ({}) };
       const scheduler = new RecapScheduler({ subscriptions, ledger, briefing: () => briefing, summarize, staleAfterDays: 7, now: () => new Date('2025-12-04T12:00:00Z'), log: silent, poster }, { catchupMinutes: 60 }, silent);
       await scheduler.start();
       await vi.advanceTimersByTimeAsync(3 * 60 * 60_000);

@@ -6,8 +6,9 @@ import type { AppContext } from '../commands/index.js';
 import { recap } from '../commands/recap.js';
 import type { Briefing } from '../src/briefing/briefing.js';
 import { answerButton, answerCommand } from '../src/command/answer.js';
-import { guildOnly, manageServer } from '../src/command/checks.js';
+import { guildOnly, manageServer, POSTING_PERMISSIONS } from '../src/command/checks.js';
 import { UserError, type Caller, type OptionValues } from '../src/command/command.js';
+import type { ChannelFacts } from '../src/command/context.js';
 import { openDatabase } from '../src/recaps/database.js';
 import { SqliteDeliveryLedger } from '../src/recaps/ledger.js';
 import { SqliteSubscriptionStore } from '../src/recaps/subscriptions.js';
@@ -16,6 +17,14 @@ import { shippedBriefing } from './support/content.js';
 
 const GUILD = '100000000000000001';
 const CHANNEL = '200000000000000001';
+const FORUM = '200000000000000002';
+const NEWS = '200000000000000003';
+const TAGS = [{ id: '600000000000000001', name: 'Ukraine' }, { id: '600000000000000002', name: 'Middle East' }];
+const CHANNELS = new Map<string, ChannelFacts>([
+  [CHANNEL, { kind: 'text', tags: [] }],
+  [FORUM, { kind: 'forum', tags: TAGS }],
+  [NEWS, { kind: 'announcement', tags: [] }],
+]);
 const MANAGE_GUILD = 1n << 5n;
 const admin: Caller = { interactionId: '300000000000000001', userId: '400000000000000001', userName: 'ada', guildId: GUILD, botInGuild: true, channelId: CHANNEL, permissions: MANAGE_GUILD, locale: 'en' };
 
@@ -24,7 +33,8 @@ beforeAll(async () => {
   briefing = await shippedBriefing();
 });
 
-function setUp(missing: string[] = []) {
+/** `missing`: names of the permissions the bot lacks everywhere; `locale`: the server's preferred locale. */
+function setUp(missing: string[] = [], { locale }: { locale?: string } = {}) {
   const db = openDatabase(':memory:');
   const subscriptions = new SqliteSubscriptionStore(db);
   const synced: number[] = [];
@@ -40,9 +50,11 @@ function setUp(missing: string[] = []) {
       postNow: async (subscription) => (posted.push(subscription.id), { status: 'delivered', messageId: '500000000000000001' }),
     },
     guilds: {
-      channelIds: async () => new Set([CHANNEL]),
+      channelIds: async () => new Set(CHANNELS.keys()),
       channelName: async () => 'talks',
-      missingPostingPermissions: async () => missing,
+      channel: async (_guild, channelId) => CHANNELS.get(channelId),
+      preferredLocale: async () => locale,
+      missingPostingPermissions: async (_guild, _channel, needed = POSTING_PERMISSIONS) => needed.filter(({ name }) => missing.includes(name)).map(({ name }) => name),
     },
     summarize,
   };
@@ -196,5 +208,66 @@ describe('/recap in the admin\'s language', () => {
     expect((await ask({ subcommand: 'pause', subscription: 9 }, german)).content).toBe('Auf diesem Server gibt es keine Zusammenfassung #9. `/zusammenfassung liste` zeigt alle.');
     const { ask: askBlocked } = setUp(['Send Messages']);
     expect((await askBlocked(subscribe, { ...admin, locale: 'fr' })).content).toContain('il me manque **Envoyer des messages** dans ce salon');
+  });
+});
+
+describe('/recap in forums, threads and announcement channels', () => {
+  it("learns a channel's kind again on edit: a recap stored as a text channel's can be published once it is an announcement channel", async () => {
+    const { ask, subscriptions } = setUp();
+    // As recaps set up before channel kinds were recorded are stored.
+    await subscriptions.add({ guildId: GUILD, channelId: NEWS, schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'UTC', whenQuiet: 'post', createdBy: null });
+    expect((await ask({ subcommand: 'edit', subscription: 1, publish: true })).content).toContain('Each recap is published to the servers following the channel.');
+    expect(await subscriptions.get(1)).toMatchObject({ channelKind: 'announcement', publish: true });
+  });
+
+  it("takes a forum's tag as picked or typed, and refuses one it does not have, naming those it has", async () => {
+    const { ask, subscriptions, context } = setUp();
+    const request = { caller: admin, options: { subcommand: 'subscribe', channel: FORUM } };
+    expect(await recap.autocomplete!(context, { name: 'tag', value: 'ukr' }, request)).toEqual([{ name: 'Ukraine', value: TAGS[0]!.id }]);
+    expect(await recap.autocomplete!(context, { name: 'tag', value: '' }, { ...request, options: { subcommand: 'subscribe', channel: CHANNEL } })).toEqual([]);
+    const subscribed = await ask({ ...subscribe, channel: FORUM, tag: 'middle east' });
+    expect(subscribed.content).toContain('The first recap opens a post for the story tagged Middle East; later ones continue it.');
+    expect(await subscriptions.all()).toMatchObject([{ channelKind: 'forum', tagId: TAGS[1]!.id, threadPerRecap: false, publish: false }]);
+    expect((await ask({ ...subscribe, channel: FORUM, schedule: 'daily 09:00', tag: 'Gaza' })).content).toBe(
+      '<#200000000000000002> has no tag "Gaza". Its tags: `Ukraine`, `Middle East`.',
+    );
+    // The recap being edited names the forum whose tags are offered.
+    expect(await recap.autocomplete!(context, { name: 'tag', value: '' }, { caller: admin, options: { subcommand: 'edit', subscription: 1 } })).toHaveLength(2);
+  });
+
+  it('refuses options that do not fit the channel, and asks for the permissions each kind of channel needs', async () => {
+    const { ask, subscriptions } = setUp();
+    expect((await ask({ ...subscribe, tag: 'Ukraine' })).content).toBe('The tag option is for forum channels, and <#200000000000000001> is not one.');
+    expect((await ask({ ...subscribe, channel: FORUM, thread: true })).content).toBe(
+      "In a forum every recap goes into the story's post; the thread option is for text and announcement channels.",
+    );
+    expect((await ask({ ...subscribe, publish: true })).content).toBe('Only recaps in an announcement channel can be published, and <#200000000000000001> is not one.');
+    expect(await subscriptions.all()).toHaveLength(0);
+
+    const forumless = setUp(['Send Messages in Posts', 'Create Public Threads']);
+    expect((await forumless.ask({ ...subscribe, channel: FORUM })).content).toContain("I'm missing **Send Messages in Posts** there.");
+    expect((await forumless.ask({ ...subscribe, thread: true })).content).toContain("I'm missing **Create Public Threads** there.");
+    expect((await forumless.ask(subscribe)).content).toMatch(/^Recap \*\*#1\*\* set up/);
+    // Turning threads on later is checked the same way.
+    expect((await forumless.ask({ subcommand: 'edit', subscription: 1, thread: true })).content).toContain("I'm missing **Create Public Threads** there.");
+  });
+
+  it("stores the language asked for, else the server's preferred one, and shows how each recap posts in /recap list", async () => {
+    const german = setUp([], { locale: 'de' });
+    await german.ask({ ...subscribe, channel: NEWS, publish: true, thread: true });
+    await german.ask({ ...subscribe, schedule: 'daily 09:00', language: 'fr' });
+    expect((await german.subscriptions.all()).map(({ language }) => language)).toEqual(['de', 'fr']);
+    expect((await setUp([], { locale: 'pt-BR' }).ask(subscribe)).content).toContain('Language: English.');
+
+    await german.subscriptions.recordPublish(1, 'The bot lacks permission to post there (Missing Permissions).');
+    const [first, second] = (await german.ask({ subcommand: 'list' })).embeds![0]!.fields!;
+    expect(first!.value).toContain('Each recap starts a thread of its own. Each recap is published to the servers following the channel. Language: German.');
+    expect(first!.value).toContain('⚠️ **Last publish failed**: The bot lacks permission to post there (Missing Permissions).');
+    expect(second!.value).toContain('Language: French.');
+    expect(second!.value).not.toContain('publish');
+
+    const edited = await german.ask({ subcommand: 'edit', subscription: 1, publish: false, language: 'en' });
+    expect(edited.content).toContain('Each recap starts a thread of its own. Language: English.');
+    expect(await german.subscriptions.get(1)).toMatchObject({ publish: false, threadPerRecap: true, language: 'en', channelKind: 'announcement' });
   });
 });

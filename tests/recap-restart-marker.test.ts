@@ -13,32 +13,43 @@ import { SqliteSubscriptionStore } from '../src/recaps/subscriptions.js';
 import { startEmulator, type Emulator } from './emulator/index.js';
 import { shippedBriefing } from './support/content.js';
 import { added } from './support/subscriptions.js';
+import { plainChannelOnly } from './support/poster.js';
 
 const silent = createLogger({ LOG_LEVEL: 'silent' }, []);
 const CHANNEL = '3'.repeat(18);
 
 /** A scheduler starting up with a claim a dead process left `minutesAgo`, and a channel already holding `inChannel`. */
-async function restartWith(minutesAgo: number, inChannel: (subscriptionId: number, slot: string) => PostedMessage[]) {
+/** `forumPost`: the recap posts in a forum, into this recorded post; `openPosts`: the forum's active posts (parent `CHANNEL`). */
+async function restartWith(
+  minutesAgo: number,
+  inChannel: (subscriptionId: number, slot: string) => PostedMessage[],
+  { forumPost, openPosts }: { forumPost?: string; openPosts?: string[] } = {},
+) {
   const db = openDatabase(':memory:');
   const subscriptions = new SqliteSubscriptionStore(db);
   const ledger = new SqliteDeliveryLedger(db);
-  const subscription = await added(subscriptions.add({ guildId: '2'.repeat(18), channelId: CHANNEL, schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'UTC', whenQuiet: 'post', createdBy: null }));
+  const kind = forumPost || openPosts ? ({ channelKind: 'forum' } as const) : {};
+  const subscription = await added(subscriptions.add({ guildId: '2'.repeat(18), channelId: CHANNEL, schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'UTC', whenQuiet: 'post', createdBy: null, ...kind }));
+  if (forumPost) await subscriptions.setThread(subscription.id, forumPost);
   const slot = new Date(Date.now() - minutesAgo * 60_000).toISOString();
   // Claimed by a process on this host that no longer exists, `minutesAgo` minutes ago.
   await ledger.claim(subscription.id, slot, CHANNEL, `${hostname()}/2147483646/dead0000`);
   db.prepare('UPDATE deliveries SET claimed_at = ?').run(slot);
   const posted: RESTPostAPIChannelMessageJSONBody[] = [];
   let lookedUp = 0;
+  const lookedIn: string[] = [];
   const poster = {
+    ...plainChannelOnly,
     post: async (_channel: string, body: RESTPostAPIChannelMessageJSONBody) => (posted.push(body), { id: 'new-post' }),
-    recent: async () => (lookedUp++, inChannel(subscription.id, slot)),
+    recent: async (channelId: string) => (lookedUp++, lookedIn.push(channelId), channelId === openPosts?.at(-1) || !openPosts ? inChannel(subscription.id, slot) : []),
+    activeThreads: async () => [{ id: 'elsewhere', parent_id: '9'.repeat(18) }, ...(openPosts ?? []).map((id) => ({ id, parent_id: CHANNEL }))],
     edit: async () => ({}),
   };
   const briefing = await shippedBriefing();
   const scheduler = new RecapScheduler({ subscriptions, ledger, poster, briefing: () => briefing, summarize, staleAfterDays: 7, log: silent, backoffMs: [0] }, { catchupMinutes: 60 }, silent);
   await scheduler.start();
   await scheduler.stop();
-  return { posted, lookedUp, delivery: (await ledger.forSubscription(subscription.id)).find((row) => row.slot === slot), subscription, slot };
+  return { posted, lookedUp, lookedIn, subscriptions, delivery: (await ledger.forSubscription(subscription.id)).find((row) => row.slot === slot), subscription, slot };
 }
 
 const markedMessage = (subscriptionId: number, slot: string): PostedMessage => ({
@@ -59,6 +70,21 @@ describe('finishing an abandoned claim after a restart', () => {
     expect(posted).toHaveLength(1);
     expect(findMarked([{ id: 'x', ...posted[0]! } as PostedMessage], subscription.id, slot)).toBeDefined();
     expect(delivery).toMatchObject({ status: 'delivered', messageId: 'new-post' });
+  });
+
+  it("a forum recap is looked for in the story's post, and recorded as posted there", async () => {
+    const { posted, lookedIn, delivery } = await restartWith(10, (id, slot) => [markedMessage(id, slot)], { forumPost: '4'.repeat(18) });
+    expect(lookedIn).toEqual(['4'.repeat(18)]);
+    expect(posted).toHaveLength(0);
+    expect(delivery).toMatchObject({ status: 'delivered', messageId: 'landed-before', threadId: '4'.repeat(18) });
+  });
+
+  it("a forum post the earlier run opened but never recorded is found among the forum's open posts, even within the nonce's minutes", async () => {
+    const { posted, lookedIn, delivery, subscriptions, subscription } = await restartWith(2, (id, slot) => [markedMessage(id, slot)], { openPosts: ['5'.repeat(18), '6'.repeat(18)] });
+    expect(lookedIn).toEqual(['5'.repeat(18), '6'.repeat(18)]);
+    expect(posted).toHaveLength(0);
+    expect(delivery).toMatchObject({ status: 'delivered', messageId: 'landed-before', threadId: '6'.repeat(18) });
+    expect((await subscriptions.get(subscription.id))!.threadId).toBe('6'.repeat(18));
   });
 
   it('a claim left 2 minutes ago relies on the nonce, without reading the channel', async () => {

@@ -77,6 +77,30 @@ describe.each(engines)('recap storage on $name', (engine) => {
     expect(await subscriptions.get(first.id)).toBeUndefined();
   });
 
+  it('stores how a recap posts: forum tag, thread per recap, publishing, its post, the last publish failure, its language', async () => {
+    const { open } = await engine.create();
+    const [one, other] = [await open(), await open()];
+    const plain = await added(one.subscriptions.add(subscription()));
+    expect(plain).toMatchObject({ channelKind: 'text', tagId: null, threadPerRecap: false, publish: false, threadId: null, publishFailure: null, language: 'en' });
+    const forum = await added(one.subscriptions.add(subscription({ channelId: channel(1), channelKind: 'forum', tagId: '7'.repeat(18), language: 'de' })));
+    const news = await added(one.subscriptions.add(subscription({ channelId: channel(2), channelKind: 'announcement', threadPerRecap: true, publish: true, language: 'fr' })));
+    // What one process records, another reads (a restart, or another replica).
+    await one.subscriptions.setThread(forum.id, '8'.repeat(18));
+    await one.subscriptions.recordPublish(news.id, 'Missing Permissions');
+    expect(await other.subscriptions.get(forum.id)).toMatchObject({ channelKind: 'forum', tagId: '7'.repeat(18), threadId: '8'.repeat(18), language: 'de' });
+    expect(await other.subscriptions.get(news.id)).toMatchObject({ threadPerRecap: true, publish: true, publishFailure: 'Missing Permissions', language: 'fr' });
+    await other.subscriptions.edit(news.id, { ...news, publish: false, threadPerRecap: false, language: 'en', tagId: null });
+    await other.subscriptions.recordPublish(news.id, null);
+    expect(await one.subscriptions.get(news.id)).toMatchObject({ channelKind: 'announcement', threadPerRecap: false, publish: false, publishFailure: null, language: 'en' });
+    expect((await one.subscriptions.all()).map(({ threadPerRecap, publish }) => [threadPerRecap, publish])).toEqual([[false, false], [false, false], [false, false]]);
+    await expect(one.subscriptions.edit(news.id, { ...news, language: 'xx' as 'en' })).rejects.toThrow();
+
+    // A recap delivered into a forum's post records the post, so a correction edits the message there.
+    await one.ledger.claim(forum.id, 'slot', forum.channelId, 'a');
+    await one.ledger.settle(forum.id, 'slot', { status: 'delivered', messageId: '9'.repeat(18), threadId: '8'.repeat(18) });
+    expect(await other.ledger.lastDelivered(forum.channelId)).toMatchObject({ channelId: forum.channelId, threadId: '8'.repeat(18) });
+  });
+
   it('keeps the per-server limit and refuses duplicates with many processes subscribing at once', async () => {
     const { open } = await engine.create();
     const replicas = await Promise.all([open(), open(), open()]);

@@ -13,6 +13,7 @@ import { payloadProblems } from '../src/render/limits.js';
 import { messageBody } from '../src/render/reply.js';
 import { openDatabase } from '../src/recaps/database.js';
 import { nonceFor, sendClaimedSlot, type MessagePoster } from '../src/recaps/delivery.js';
+import { correctionsDue } from '../src/recaps/editions.js';
 import { SqliteDeliveryLedger } from '../src/recaps/ledger.js';
 import { buildRecap } from '../src/recaps/recap-content.js';
 import { nextRuns, parseSchedule, shortestGapMinutes } from '../src/recaps/schedule.js';
@@ -20,6 +21,7 @@ import { RecapScheduler } from '../src/recaps/scheduler.js';
 import { SqliteSubscriptionStore } from '../src/recaps/subscriptions.js';
 import { added } from './support/subscriptions.js';
 import { contentCopy, shippedBriefing } from './support/content.js';
+import { plainChannelOnly } from './support/poster.js';
 
 const silent = createLogger({ LOG_LEVEL: 'silent' }, []);
 
@@ -200,7 +202,7 @@ describe('what changed between editions', () => {
 
 describe('delivering a slot', () => {
   const setup = async (posting: Pick<MessagePoster, 'post'>) => {
-    const poster: MessagePoster = { ...posting, recent: async () => [], edit: async () => ({}) };
+    const poster: MessagePoster = { ...posting, ...plainChannelOnly, recent: async () => [], edit: async () => ({}) };
     const db = openDatabase(':memory:');
     const subscriptions = new SqliteSubscriptionStore(db);
     const ledger = new SqliteDeliveryLedger(db);
@@ -243,6 +245,19 @@ describe('delivering a slot', () => {
     expect(await ledger.latest(subscription.id)).toMatchObject({ status: 'delivered', messageId: '8' });
   });
 
+  it('pauses a recap whose channel takes no messages (an operator recap pointed at a forum), without retrying', async () => {
+    let calls = 0;
+    const { deps, subscriptions, subscription } = await setup({
+      post: async () => {
+        calls++;
+        throw Object.assign(new Error('Cannot send messages in a non-text channel'), { status: 400, code: 50008 });
+      },
+    });
+    expect(await sendClaimedSlot(deps, subscription, 'slot-1')).toMatchObject({ status: 'failed', failure: { kind: 'not-a-text-channel', pauses: true } });
+    expect(calls).toBe(1);
+    expect((await subscriptions.get(subscription.id))?.pausedReason).toMatch(/forum/);
+  });
+
   it('pauses the subscription on Missing Permissions, without retrying', async () => {
     let calls = 0;
     const { deps, subscriptions, ledger, subscription } = await setup({
@@ -282,7 +297,7 @@ describe('recaps on new editions', () => {
         staleAfterDays: 7,
         now: () => new Date('2025-12-04T12:00:00Z'),
         log: silent,
-        poster: { post: async (channel: string) => (posted.push(channel), { id: String(posted.length) }), recent: async () => [], edit: async () => ({}) },
+        poster: { ...plainChannelOnly, post: async (channel: string) => (posted.push(channel), { id: String(posted.length) }), recent: async () => [], edit: async () => ({}) },
       };
       return new RecapScheduler(deps, { catchupMinutes: 60 }, silent);
     });
@@ -304,7 +319,7 @@ describe('catching up after downtime', () => {
     await subscriptions.planNextSlot(subscription.id, slot);
     const posted: string[] = [];
     const briefing = await shippedBriefing();
-    const deps = { subscriptions, ledger, briefing: () => briefing, summarize, staleAfterDays: 7, log: silent, poster: { post: async (channel: string) => (posted.push(channel), { id: String(posted.length) }), recent: async () => [], edit: async () => ({}) } };
+    const deps = { subscriptions, ledger, briefing: () => briefing, summarize, staleAfterDays: 7, log: silent, poster: { ...plainChannelOnly, post: async (channel: string) => (posted.push(channel), { id: String(posted.length) }), recent: async () => [], edit: async () => ({}) } };
     const run = async () => {
       const scheduler = new RecapScheduler(deps, { catchupMinutes }, silent);
       await scheduler.start();
@@ -327,5 +342,21 @@ describe('catching up after downtime', () => {
     expect(posted).toHaveLength(0);
     expect(await ledger.forSubscription(subscription.id)).toEqual([expect.objectContaining({ slot, status: 'missed' })]);
     expect(Date.parse((await subscriptions.get(subscription.id))!.nextSlot!)).toBeGreaterThan(Date.now());
+  });
+});
+
+describe('corrections of recaps in forum posts', () => {
+  it('are made where the message is: in the post, not in the forum', async () => {
+    const briefing = await shippedBriefing();
+    const order = briefing.editions.map(({ id }) => id);
+    const correction = briefing.corrections.find(({ edition }) => order.indexOf(edition) > 0)!;
+    const delivery = {
+      subscriptionId: 1, slot: 's', channelId: 'forum', status: 'delivered' as const, claimedBy: null, claimedAt: null, settledAt: null,
+      messageId: 'message', editionId: order[0]!, detail: null, content: 'recap', threadId: 'post',
+      items: JSON.stringify(correction.items.map(({ kind, id }) => `${kind}:${id}`)),
+    };
+    const due = await correctionsDue(briefing, { postedWithItems: async () => [delivery] });
+    expect(due).toMatchObject([{ channelId: 'post', messageId: 'message' }]);
+    expect((await correctionsDue(briefing, { postedWithItems: async () => [{ ...delivery, threadId: null }] }))[0]!.channelId).toBe('forum');
   });
 });

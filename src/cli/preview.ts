@@ -106,6 +106,8 @@ function previewContext(briefing: Briefing, now: Date, { subscriptions, ledger }
       // The preview knows no server's channels: every channel a recap posts in counts as the server's.
       channelIds: async () => new Set((await subscriptions.all()).map((subscription) => subscription.channelId)),
       channelName: async () => undefined,
+      channel: async () => undefined,
+      preferredLocale: async () => undefined,
       missingPostingPermissions: () => Promise.resolve([]),
     },
     summarize,

@@ -1,6 +1,8 @@
 // What commands are given to answer with: the briefing and the time, plus, for stateful commands, small
 // interfaces onto the rest of the bot, so their replies are computed (and tested) without Discord.
 import type { Briefing } from '../briefing/briefing.js';
+import type { ChannelKind } from '../recaps/subscriptions.js';
+import type { PermissionName } from '../i18n/messages.js';
 
 export interface BriefingContext {
   /** Everything loaded; replies show the edition asked for, as published by `now` (src/briefing/editions.ts). */
@@ -11,10 +13,30 @@ export interface BriefingContext {
   staleAfterDays: number;
 }
 
+/** A permission bit, by the name Discord's channel settings show for it. */
+export interface NamedPermission {
+  flag: bigint;
+  name: PermissionName;
+}
+
+export interface ForumTag {
+  id: string;
+  name: string;
+}
+
+/** What a recap needs to know of a channel: its kind (`other` for any kind a recap cannot post in) and a forum's tags. */
+export interface ChannelFacts {
+  kind: ChannelKind | 'other';
+  tags: readonly ForumTag[];
+}
+
 /** What the bot knows of a server from Discord: its channels and its own permissions in them. */
 export interface GuildDirectory {
   channelIds(guildId: string): Promise<ReadonlySet<string>>;
   channelName(guildId: string, channelId: string): Promise<string | undefined>;
-  /** Names (as Discord's channel settings show them) of the posting permissions the bot lacks in a channel. */
-  missingPostingPermissions(guildId: string, channelId: string): Promise<string[]>;
+  channel(guildId: string, channelId: string): Promise<ChannelFacts | undefined>;
+  /** The server's preferred locale (Community servers set it), e.g. `de`, `en-US`. */
+  preferredLocale(guildId: string): Promise<string | undefined>;
+  /** Names of the permissions among `needed` (default: View Channel, Send Messages, Embed Links) the bot lacks in a channel. */
+  missingPostingPermissions(guildId: string, channelId: string, needed?: readonly NamedPermission[]): Promise<PermissionName[]>;
 }

@@ -3,13 +3,16 @@
 // while, so a burst of /recap commands costs a few requests, not a few per command. Permissions are
 // computed the way Discord does (base from roles, then @everyone, role and member overwrites).
 import { PermissionFlagsBits, Routes, type APIGuild, type APIGuildChannel, type APIGuildMember, type GuildChannelType, type REST } from 'discord.js';
-import type { GuildDirectory } from '../command/context.js';
-import { POSTING_PERMISSIONS } from './guilds.js';
+import { POSTING_PERMISSIONS } from '../command/checks.js';
+import type { GuildDirectory, NamedPermission } from '../command/context.js';
+import type { PermissionName } from '../i18n/messages.js';
+import { kindOf, tagsOf } from './guilds.js';
 
 const FRESH_FOR_MS = 30_000;
 
 interface GuildView {
-  channels: Map<string, APIGuildChannel<GuildChannelType>>;
+  preferredLocale: string;
+  channels: Map<string, APIGuildChannel<GuildChannelType> & { available_tags?: { id: string; name: string }[] }>;
   /** The bot's permissions in each channel. */
   permissions: Map<string, bigint>;
 }
@@ -41,8 +44,8 @@ export function channelPermissions(guild: Pick<APIGuild, 'id' | 'owner_id' | 'ro
   return permissions;
 }
 
-export function missingFrom(granted: bigint | undefined): string[] {
-  return POSTING_PERMISSIONS.filter(({ flag }) => granted === undefined || (granted & flag) === 0n).map(({ name }) => name);
+export function missingFrom(granted: bigint | undefined, needed: readonly NamedPermission[] = POSTING_PERMISSIONS): PermissionName[] {
+  return needed.filter(({ flag }) => granted === undefined || (granted & flag) === 0n).map(({ name }) => name);
 }
 
 export function restGuildDirectory(rest: REST, botUserId: () => Promise<string>): GuildDirectory {
@@ -55,6 +58,7 @@ export function restGuildDirectory(rest: REST, botUserId: () => Promise<string>)
     ]);
     const me = { id: member.user?.id ?? (await botUserId()), roles: member.roles };
     return {
+      preferredLocale: guild.preferred_locale,
       channels: new Map(channels.map((channel) => [channel.id, channel])),
       permissions: new Map(channels.map((channel) => [channel.id, channelPermissions(guild, me, channel)])),
     };
@@ -71,7 +75,12 @@ export function restGuildDirectory(rest: REST, botUserId: () => Promise<string>)
   return {
     channelIds: async (guildId) => new Set((await view(guildId)).channels.keys()),
     channelName: async (guildId, channelId) => (await view(guildId)).channels.get(channelId)?.name ?? undefined,
-    missingPostingPermissions: async (guildId, channelId) => missingFrom((await view(guildId)).permissions.get(channelId)),
+    async channel(guildId, channelId) {
+      const found = (await view(guildId)).channels.get(channelId);
+      return found && { kind: kindOf(found.type), tags: tagsOf(found.available_tags) };
+    },
+    preferredLocale: async (guildId) => (await view(guildId)).preferredLocale,
+    missingPostingPermissions: async (guildId, channelId, needed) => missingFrom((await view(guildId)).permissions.get(channelId), needed),
   };
 }
 
@@ -84,6 +93,7 @@ export function withInteractionPermissions(directory: GuildDirectory, channelId:
   const granted = BigInt(appPermissions);
   return {
     ...directory,
-    missingPostingPermissions: (guildId, channel) => (channel === channelId ? Promise.resolve(missingFrom(granted)) : directory.missingPostingPermissions(guildId, channel)),
+    missingPostingPermissions: (guildId, channel, needed) =>
+      channel === channelId ? Promise.resolve(missingFrom(granted, needed)) : directory.missingPostingPermissions(guildId, channel, needed),
   };
 }

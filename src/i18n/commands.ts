@@ -10,7 +10,7 @@ import type { Locale } from './locale.js';
 export type CommandName =
   | 'brief' | 'section' | 'edition' | 'position' | 'actor' | 'topic' | 'quotes' | 'search' | 'timeline' | 'from' | 'to' | 'sources' | 'corrections'
   | 'recap' | 'subscribe' | 'channel' | 'schedule' | 'timezone' | 'when-quiet' | 'list' | 'remove' | 'edit' | 'subscription' | 'pause' | 'resume'
-  | 'preview' | 'now';
+  | 'preview' | 'now' | 'tag' | 'thread' | 'publish' | 'language';
 
 /** Every description, in English as the builders write it. */
 export type CommandDescription =
@@ -31,25 +31,30 @@ export type CommandDescription =
   | 'What the briefing got wrong and has corrected, newest first'
   | 'Scheduled recaps of the story, posted in a channel'
   | 'Post a recap in a channel on a schedule'
-  | 'Where to post'
+  | 'Where to post: a text, announcement or forum channel'
   | 'daily 8am, weekdays 07:30, twice daily 08:00 20:00, weekly monday 9am, on new edition, or cron'
   | 'Time zone of the schedule, e.g. Europe/Zurich'
   | 'When nothing changed since the last recap (default: post a one-line note)'
   | "This server's recaps: schedule, next run, last delivery"
   | 'Stop and delete a recap'
   | 'Which recap (start typing to pick)'
-  | "Change a recap's schedule, time zone or quiet days, keeping its number and history"
+  | "Change a recap's schedule, time zone, quiet days or how it posts, keeping its number and history"
   | 'daily 8am, weekdays 07:30, on new edition, ...'
   | 'Time zone, e.g. Europe/Zurich'
   | 'Pause a recap'
   | 'Resume a paused recap'
   | 'See, privately, the recap that would be posted now'
-  | 'Post a recap now';
+  | 'Post a recap now'
+  | "Forums: the tag of the story's post (start typing to pick)"
+  | 'Text and announcement channels: start a thread from each recap'
+  | 'Announcement channels: publish each recap to the servers following the channel'
+  | "The recap's language (default: the server's preferred language, else English)";
 
 /** Every choice, as `option=value`. */
 export type CommandChoice =
   | 'section=since' | 'section=tldr' | 'section=key-points' | 'section=whats-next' | 'section=open-questions'
-  | 'when-quiet=post' | 'when-quiet=skip';
+  | 'when-quiet=post' | 'when-quiet=skip'
+  | 'language=en' | 'language=de' | 'language=fr';
 
 export interface CommandTranslations {
   names: Record<CommandName, string>;

@@ -198,12 +198,33 @@ export const en = {
     botNotInGuild: 'That works only in a server that has added the bot, and this one has not.',
     manageServer: 'Managing recaps needs the **Manage Server** permission.',
     /** Discord's own names of the permissions, as its channel settings show them. */
-    permissionNames: { 'View Channel': 'View Channel', 'Send Messages': 'Send Messages', 'Embed Links': 'Embed Links' } as Record<string, string>,
+    permissionNames: {
+      'View Channel': 'View Channel',
+      'Send Messages': 'Send Messages',
+      'Embed Links': 'Embed Links',
+      'Create Posts': 'Create Posts',
+      'Send Messages in Posts': 'Send Messages in Posts',
+      'Create Public Threads': 'Create Public Threads',
+    },
     missingPermissions: (channel: string, missing: readonly string[]) =>
       `I can't post recaps in ${channel} yet: I'm missing **${missing.join('**, **')}** there. ` +
       `Grant ${missing.length === 1 ? 'it' : 'them'} to the bot (channel settings → Permissions) and run the command again.`,
     subscribed: (id: number, channel: string, schedule: string, zone: string, changed: boolean) =>
       `Recap **#${id}** ${changed ? 'changed' : 'set up'}: ${channel}, ${schedule} in ${zone}.`,
+    notARecapChannel: (channel: string) => `${channel} is not a channel recaps can be posted in: pick a text, announcement or forum channel.`,
+    tagNotForum: (channel: string) => `The tag option is for forum channels, and ${channel} is not one.`,
+    noTags: (channel: string) => `${channel} has no tags; leave the tag option out.`,
+    noSuchTag: (channel: string, typed: string, tags: readonly string[]) => `${channel} has no tag "${typed}". Its tags: ${tags.join(', ')}.`,
+    threadInForum: "In a forum every recap goes into the story's post; the thread option is for text and announcement channels.",
+    publishNotAnnouncement: (channel: string) => `Only recaps in an announcement channel can be published, and ${channel} is not one.`,
+    opensPost: (tag: string | undefined) => `The first recap opens a post for the story${tag ? ` tagged ${tag}` : ''}; later ones continue it.`,
+    continuesPost: (post: string, tag: string | undefined) => `Recaps continue the story's post ${post}${tag ? ` tagged ${tag}` : ''}.`,
+    threadPerRecap: 'Each recap starts a thread of its own.',
+    publishes: 'Each recap is published to the servers following the channel.',
+    language: (name: string) => `Language: ${name}.`,
+    /** The languages a recap can be posted in, named in the reader's language. */
+    languageNames: { en: 'English', de: 'German', fr: 'French' } as Record<Locale, string>,
+    publishFailed: (reason: string) => `⚠️ **Last publish failed**: ${reason}`,
     onNewEdition: 'It posts once each time editors publish a new edition, with what changed.',
     nextRuns: (zone: string) => `Next runs (${zone}):`,
     firstIsSummary: 'The first recap is the full summary; after that, only what changed since the last one.',
@@ -248,3 +269,5 @@ export const en = {
 };
 
 export type Messages = typeof en;
+/** A permission the bot may lack, by the English name Discord's channel settings show for it. */
+export type PermissionName = keyof Messages['admin']['permissionNames'];

@@ -6,7 +6,7 @@ import { en, type Messages } from './en.js';
 import { fr } from './fr.js';
 import type { Locale } from './locale.js';
 
-export type { Messages } from './en.js';
+export type { Messages, PermissionName } from './en.js';
 
 export const CATALOGUES: Record<Locale, Messages> = { en, de, fr };
 

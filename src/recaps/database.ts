@@ -62,6 +62,18 @@ export const MIGRATIONS: readonly string[] = [
      detail TEXT,
      PRIMARY KEY (message_id, correction_id)
    );`,
+  // 4: forum channels, threads and announcement channels: what kind of channel a recap posts in, the forum
+  // tag of its post, one thread per recap, publishing (crossposting), the story's forum post once opened (so
+  // later recaps continue it), the last failed publish, and the recap's language. A delivery records the
+  // thread its message went into, so a correction edits it there.
+  `ALTER TABLE subscriptions ADD COLUMN channel_kind TEXT NOT NULL DEFAULT 'text' CHECK (channel_kind IN ('text', 'announcement', 'forum'));
+   ALTER TABLE subscriptions ADD COLUMN forum_tag_id TEXT;
+   ALTER TABLE subscriptions ADD COLUMN thread_per_recap INTEGER NOT NULL DEFAULT 0 CHECK (thread_per_recap IN (0, 1));
+   ALTER TABLE subscriptions ADD COLUMN publish INTEGER NOT NULL DEFAULT 0 CHECK (publish IN (0, 1));
+   ALTER TABLE subscriptions ADD COLUMN thread_id TEXT;
+   ALTER TABLE subscriptions ADD COLUMN publish_failure TEXT;
+   ALTER TABLE subscriptions ADD COLUMN language TEXT NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'de', 'fr'));
+   ALTER TABLE deliveries ADD COLUMN thread_id TEXT;`,
 ];
 
 /**

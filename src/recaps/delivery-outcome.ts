@@ -2,7 +2,7 @@
 // subscription, and what to tell the server admin. Never retrying 403/404 matters: Discord's edge
 // bans bots that keep making invalid requests.
 
-export type FailureKind = 'unknown-channel' | 'missing-access' | 'missing-permissions' | 'rate-limited' | 'server-error' | 'network' | 'rejected';
+export type FailureKind = 'unknown-channel' | 'missing-access' | 'missing-permissions' | 'locked-thread' | 'not-a-text-channel' | 'rate-limited' | 'server-error' | 'network' | 'rejected';
 
 export interface Failure {
   kind: FailureKind;
@@ -19,6 +19,12 @@ export interface Failure {
 const UNKNOWN_CHANNEL = 10003;
 const MISSING_ACCESS = 50001;
 const MISSING_PERMISSIONS = 50013;
+/** Posting a message straight into a forum or a category. */
+const NON_TEXT_CHANNEL = 50008;
+/** Posting in an archived thread a moderator locked. */
+const ARCHIVED_THREAD = 50083;
+export const ALREADY_CROSSPOSTED = 40033;
+export const THREAD_ALREADY_CREATED = 160004;
 
 interface ErrorShape {
   status?: unknown;
@@ -35,6 +41,22 @@ export function classifyFailure(error: unknown): Failure {
   }
   if (code === MISSING_PERMISSIONS) {
     return { kind: 'missing-permissions', retryable: false, pauses: true, reason: 'The bot lacks permission to post there (Missing Permissions): it needs View Channel, Send Messages and Embed Links.' };
+  }
+  if (code === NON_TEXT_CHANNEL) {
+    return {
+      kind: 'not-a-text-channel',
+      retryable: false,
+      pauses: true,
+      reason: 'That channel takes no messages of its own (a forum or a category): set its recap up with `/recap subscribe`, which opens a forum post; recaps from RECAP_CHANNEL_IDS post into text and announcement channels only.',
+    };
+  }
+  if (code === ARCHIVED_THREAD) {
+    return {
+      kind: 'locked-thread',
+      retryable: false,
+      pauses: true,
+      reason: "The story's forum post is locked (Discord: archived thread): unlock it, or delete it so that the next recap opens a new one, then `/recap resume`.",
+    };
   }
   if (code === MISSING_ACCESS || status === 403) {
     return { kind: 'missing-access', retryable: false, pauses: true, reason: 'The bot cannot access that channel (Missing Access): give it View Channel there.' };

@@ -1,14 +1,15 @@
-// Posting one claimed recap slot: build the recap, post it with an idempotency nonce, retry what can
-// succeed later, pause the subscription on what cannot, and settle the ledger row either way.
+// Posting one claimed recap slot: build the recap, post it with an idempotency nonce where the subscription
+// says (the channel, or the story's post in a forum), retry what can succeed later, pause the subscription on
+// what cannot, and settle the ledger row either way; then start its thread or publish it, once each.
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
+import type { RESTPostAPIChannelMessageJSONBody, RESTPostAPIChannelMessagesThreadsJSONBody, RESTPostAPIGuildForumThreadsJSONBody } from 'discord-api-types/v10';
 import type { Briefing } from '../briefing/briefing.js';
 import type { Logger } from '../log.js';
-import { classifyFailure, type Failure } from './delivery-outcome.js';
+import { ALREADY_CROSSPOSTED, classifyFailure, THREAD_ALREADY_CREATED, type Failure } from './delivery-outcome.js';
 import type { DeliveryLedger } from './ledger.js';
 import type { MessageEditor } from './editions.js';
-import { buildRecap, lastRecap, type Summarize } from './recap-content.js';
+import { buildRecap, lastRecap, threadName, type Summarize } from './recap-content.js';
 import { messageBody } from '../render/reply.js';
 import type { RecapSubscription, SubscriptionStore } from './subscriptions.js';
 
@@ -20,9 +21,18 @@ export interface PostedMessage {
 }
 
 export interface MessagePoster extends MessageEditor {
+  /** POST /channels/{id}/messages, into a channel or a thread. */
   post(channelId: string, body: RESTPostAPIChannelMessageJSONBody): Promise<{ id: string }>;
-  /** The channel's latest messages (GET /channels/{id}/messages?limit=50), newest first. */
+  /** POST /channels/{forum}/threads: a forum post, its first message included. */
+  openPost(forumId: string, body: RESTPostAPIGuildForumThreadsJSONBody): Promise<{ id: string; message?: { id: string } }>;
+  /** POST /channels/{id}/messages/{message}/threads: a thread started from a message. */
+  startThread(channelId: string, messageId: string, body: RESTPostAPIChannelMessagesThreadsJSONBody): Promise<{ id: string }>;
+  /** POST /channels/{id}/messages/{message}/crosspost: publishes a message of an announcement channel. */
+  crosspost(channelId: string, messageId: string): Promise<unknown>;
+  /** The channel's (or thread's) latest messages (GET /channels/{id}/messages?limit=50), newest first. */
   recent(channelId: string): Promise<readonly PostedMessage[]>;
+  /** The server's active threads and forum posts (GET /guilds/{id}/threads/active). */
+  activeThreads(guildId: string): Promise<readonly { id: string; parent_id?: string | null }[]>;
 }
 
 export interface DeliveryDependencies {
@@ -41,11 +51,14 @@ export interface DeliveryDependencies {
 }
 
 export type DeliveryResult =
-  | { status: 'delivered'; messageId: string }
+  /** `threadId`: the forum post the message went into. */
+  | { status: 'delivered'; messageId: string; threadId?: string }
   | { status: 'skipped' }
   | { status: 'failed'; failure: Failure };
 
 const DEFAULT_BACKOFF_MS = [2_000, 10_000];
+/** A week of quiet before Discord archives the story's post or a recap's thread (posting reopens it). */
+const AUTO_ARCHIVE_MINUTES = 10_080;
 
 /**
  * Posts the recap for a slot the caller has claimed in the ledger. The nonce is derived from the slot,
@@ -65,13 +78,15 @@ export async function sendClaimedSlot(deps: DeliveryDependencies, subscription: 
   const nonce = nonceFor(subscription.id, slot);
   const body: RESTPostAPIChannelMessageJSONBody = { ...messageBody({ ...withMarker({ content, embeds }, nonce), components }), nonce, enforce_nonce: true };
 
+  const title = threadName(moment.briefing, moment.now, subscription.timezone);
+
   const backoff = deps.backoffMs ?? DEFAULT_BACKOFF_MS;
   for (let attempt = 0; ; attempt++) {
-    let message: { id: string };
+    let placed: Placed;
     try {
-      message = await deps.poster.post(subscription.channelId, body);
+      placed = await place(deps, subscription, body, title);
       // A success with no message in it (a proxy in between that failed) is not a delivery: try again.
-      if (typeof message?.id !== 'string') throw Object.assign(new Error('the answer to the post carried no message'), { status: 502 });
+      if (typeof placed.messageId !== 'string') throw Object.assign(new Error('the answer to the post carried no message'), { status: 502 });
     } catch (error) {
       const failure = classifyFailure(error);
       const wait = backoff[attempt];
@@ -86,12 +101,73 @@ export async function sendClaimedSlot(deps: DeliveryDependencies, subscription: 
       return { status: 'failed', failure };
     }
     // Outside the try: a database that stays locked must not look like a failed post and post again.
-    const shown = { items: JSON.stringify(recap.items), content: body.content ?? '' };
-    await ledger.settle(subscription.id, slot, { status: 'delivered', messageId: message.id, editionId: recap.editionId, detail: recap.kind, ...shown });
-    log.info({ subscription: subscription.id, channel: subscription.channelId, slot, kind: recap.kind, messageId: message.id }, 'recap delivered');
-    return { status: 'delivered', messageId: message.id };
+    const { messageId, threadId } = placed;
+    if (placed.opened) await deps.subscriptions.setThread(subscription.id, threadId ?? null);
+    const shown = { items: JSON.stringify(recap.items), content: body.content ?? '', ...(threadId ? { threadId } : {}) };
+    await ledger.settle(subscription.id, slot, { status: 'delivered', messageId, editionId: recap.editionId, detail: recap.kind, ...shown });
+    log.info({ subscription: subscription.id, channel: subscription.channelId, thread: threadId, slot, kind: recap.kind, messageId }, 'recap delivered');
+    await followUp(deps, subscription, messageId, title);
+    return { status: 'delivered', messageId, ...(threadId ? { threadId } : {}) };
   }
 }
+
+interface Placed {
+  messageId: string;
+  /** The forum post the message is in. */
+  threadId?: string;
+  /** The post was opened by this recap: the subscription is to remember it. */
+  opened?: boolean;
+}
+
+/**
+ * Posts the recap where the subscription says: in its channel, or in a forum, into the story's post (posting
+ * reopens an archived one), opening it with the first recap, and again when it was deleted.
+ */
+async function place(deps: DeliveryDependencies, subscription: RecapSubscription, body: RESTPostAPIChannelMessageJSONBody, title: string): Promise<Placed> {
+  if (subscription.channelKind !== 'forum') return { messageId: (await deps.poster.post(subscription.channelId, body))?.id };
+  if (subscription.threadId) {
+    try {
+      return { messageId: (await deps.poster.post(subscription.threadId, body))?.id, threadId: subscription.threadId };
+    } catch (error) {
+      if (classifyFailure(error).kind !== 'unknown-channel') throw error;
+      deps.log.info({ subscription: subscription.id, thread: subscription.threadId }, "the story's forum post is gone; opening a new one");
+    }
+  }
+  // A forum post's first message takes no nonce.
+  const { nonce: _nonce, enforce_nonce: _enforce, ...message } = body;
+  const tags = subscription.tagId ? { applied_tags: [subscription.tagId] } : {};
+  const post = await deps.poster.openPost(subscription.channelId, { name: title, auto_archive_duration: AUTO_ARCHIVE_MINUTES, message, ...tags });
+  // The post's first message has the post's id.
+  return { messageId: post?.message?.id ?? post?.id, threadId: post?.id, opened: true };
+}
+
+/**
+ * After a recap is posted and recorded: its own thread, and its publishing, one attempt each (discord.js waits
+ * out a 429 itself). A failure never fails the recap; a failed publish is kept for /recap list, never retried.
+ */
+async function followUp(deps: DeliveryDependencies, subscription: RecapSubscription, messageId: string, title: string): Promise<void> {
+  const { log, poster } = deps;
+  if (subscription.threadPerRecap) {
+    try {
+      await poster.startThread(subscription.channelId, messageId, { name: title, auto_archive_duration: AUTO_ARCHIVE_MINUTES });
+    } catch (error) {
+      // A restart finishing the slot finds the thread already started.
+      if (codeOf(error) !== THREAD_ALREADY_CREATED) log.warn({ subscription: subscription.id, messageId, err: error }, "could not start the recap's thread");
+    }
+  }
+  if (subscription.publish) {
+    let failure: string | null = null;
+    try {
+      await poster.crosspost(subscription.channelId, messageId);
+    } catch (error) {
+      if (codeOf(error) !== ALREADY_CROSSPOSTED) failure = classifyFailure(error).reason;
+    }
+    if (failure) log.warn({ subscription: subscription.id, messageId, failure }, 'could not publish the recap');
+    if (failure !== subscription.publishFailure) await deps.subscriptions.recordPublish(subscription.id, failure);
+  }
+}
+
+const codeOf = (error: unknown) => (error as { code?: unknown } | null)?.code;
 
 /**
  * Discord honours a nonce for a few minutes only, and does not always return it in message objects, so

@@ -28,6 +28,7 @@ export function recapsToAnnounce(briefing: Briefing, subscriptions: readonly Rec
 }
 
 export interface DueCorrection {
+  /** Where the message is: its channel, or the thread it was posted in. */
   channelId: string;
   messageId: string;
   /** The message content as posted. */
@@ -49,8 +50,8 @@ export async function correctionsDue(briefing: Briefing, ledger: Pick<DeliveryLe
     const corrections = briefing.corrections.filter(
       (correction) => order.get(correction.edition)! > postedAt && correction.items.some((item) => shown.has(`${item.kind}:${item.id}`)),
     );
-    // Deliveries record no language yet: every recap so far was posted in English.
-    if (corrections.length > 0) due.push({ channelId: delivery.channelId, messageId: delivery.messageId!, content: delivery.content ?? '', corrections, locale: 'en' });
+    // A recap in a forum's post is edited there, not in the forum. Deliveries record no language yet: every recap so far was posted in English.
+    if (corrections.length > 0) due.push({ channelId: delivery.threadId ?? delivery.channelId, messageId: delivery.messageId!, content: delivery.content ?? '', corrections, locale: 'en' });
   }
   return due;
 }

@@ -19,10 +19,12 @@ export interface Delivery {
   detail: string | null;
   items: string | null;
   content: string | null;
+  /** The thread the message was posted in (a forum's post), when not the channel itself. */
+  threadId: string | null;
 }
 
 export const DELIVERY_COLUMNS = `subscription_id AS "subscriptionId", slot, channel_id AS "channelId", status, claimed_by AS "claimedBy",
-  claimed_at AS "claimedAt", settled_at AS "settledAt", message_id AS "messageId", edition_id AS "editionId", detail, items, content`;
+  claimed_at AS "claimedAt", settled_at AS "settledAt", message_id AS "messageId", edition_id AS "editionId", detail, items, content, thread_id AS "threadId"`;
 
 export interface Settlement {
   status: Exclude<DeliveryStatus, 'claimed'>;
@@ -33,6 +35,7 @@ export interface Settlement {
   items?: string;
   /** The message content as posted: a correction is added to it. */
   content?: string;
+  threadId?: string;
 }
 
 /** A correction that is to be added to a recap posted before it. */
@@ -133,10 +136,10 @@ export class SqliteDeliveryLedger implements DeliveryLedger {
       this.db
         .prepare(
           `UPDATE deliveries SET status = @status, settled_at = @settledAt, message_id = @messageId, edition_id = @editionId, detail = @detail,
-             items = @items, content = @content
+             items = @items, content = @content, thread_id = @threadId
            WHERE subscription_id = @subscriptionId AND slot = @slot`,
         )
-        .run({ messageId: null, editionId: null, detail: null, items: null, content: null, ...settlement, subscriptionId, slot, settledAt: new Date().toISOString() }),
+        .run({ messageId: null, editionId: null, detail: null, items: null, content: null, threadId: null, ...settlement, subscriptionId, slot, settledAt: new Date().toISOString() }),
     );
   }
 

@@ -35,6 +35,15 @@ export interface RecapContent {
 
 export const RECAP_COMMAND = 'recap';
 
+/** Discord's limit on a thread's (or forum post's) name. */
+const THREAD_NAME_LIMIT = 100;
+
+/** The name of the story's forum post, or of a recap's thread: `US-led Ukraine peace talks · 1 Dec 2026`. */
+export function threadName(briefing: Briefing, now: Date, timeZone: string): string {
+  const date = ` · ${formatInZone(now, timeZone, 'day', 'en')}`;
+  return `${briefing.story.title.slice(0, THREAD_NAME_LIMIT - date.length)}${date}`;
+}
+
 /** When a recap is made: the loaded briefing, the moment, and how old a briefing may be before it says so. */
 export interface RecapMoment {
   briefing: Briefing;

@@ -6,7 +6,7 @@
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../log.js';
-import { findMarked, sendClaimedSlot, type DeliveryDependencies, type DeliveryResult } from './delivery.js';
+import { findMarked, sendClaimedSlot, type DeliveryDependencies, type DeliveryResult, type PostedMessage } from './delivery.js';
 import type { Delivery } from './ledger.js';
 import { addCorrections, correctionsDue, editionSlot, recapsToAnnounce } from './editions.js';
 import { currentView } from './recap-content.js';
@@ -216,7 +216,9 @@ export class RecapScheduler {
       await this.deps.ledger.settle(delivery.subscriptionId, delivery.slot, { status: 'failed', detail: 'the bot stopped while posting, too long ago to retry' });
       return;
     }
-    if (age > NONCE_MEMORY_MS && (await this.alreadyPosted(subscription, delivery.slot))) return;
+    // Opening a forum post takes no nonce: one the earlier run may have opened is always looked for.
+    const withoutNonce = subscription.channelKind === 'forum' && !subscription.threadId;
+    if ((age > NONCE_MEMORY_MS || withoutNonce) && (await this.alreadyPosted(subscription, delivery.slot))) return;
     this.log.info({ subscription: subscription.id, slot: delivery.slot }, 'finishing a recap an earlier run left half-done');
     // Same slot, same nonce: if the first post did land, Discord returns it instead of posting again.
     await this.track(this.send(subscription, delivery.slot));
@@ -229,15 +231,36 @@ export class RecapScheduler {
   private async alreadyPosted(subscription: RecapSubscription, slot: string): Promise<boolean> {
     let found;
     try {
-      found = findMarked(await this.deps.poster.recent(subscription.channelId), subscription.id, slot);
+      found = await this.findPosted(subscription, slot);
     } catch (error) {
       this.log.warn({ err: error, subscription: subscription.id, slot }, "could not read the channel's recent messages; posting with the nonce alone");
       return false;
     }
     if (!found) return false;
-    await this.deps.ledger.settle(subscription.id, slot, { status: 'delivered', messageId: found.id, detail: 'found in the channel after a restart' });
-    this.log.info({ subscription: subscription.id, slot, messageId: found.id }, 'recap an earlier run posted was found in the channel; not posting again');
+    const { message, threadId } = found;
+    // A post the earlier run opened but did not record: later recaps continue it.
+    if (threadId && threadId !== subscription.threadId) await this.deps.subscriptions.setThread(subscription.id, threadId);
+    await this.deps.ledger.settle(subscription.id, slot, { status: 'delivered', messageId: message.id, detail: 'found in the channel after a restart', ...(threadId ? { threadId } : {}) });
+    this.log.info({ subscription: subscription.id, slot, messageId: message.id }, 'recap an earlier run posted was found in the channel; not posting again');
     return true;
+  }
+
+  /** The slot's message where it would be: in the channel, in the story's forum post, or in any of the forum's open posts when none is recorded. */
+  private async findPosted(subscription: RecapSubscription, slot: string): Promise<{ message: PostedMessage; threadId?: string } | undefined> {
+    if (subscription.channelKind !== 'forum') {
+      const message = findMarked(await this.deps.poster.recent(subscription.channelId), subscription.id, slot);
+      return message && { message };
+    }
+    const posts = subscription.threadId
+      ? [subscription.threadId]
+      : subscription.guildId
+        ? (await this.deps.poster.activeThreads(subscription.guildId)).filter((thread) => thread.parent_id === subscription.channelId).map(({ id }) => id)
+        : [];
+    for (const threadId of posts) {
+      const message = findMarked(await this.deps.poster.recent(threadId), subscription.id, slot);
+      if (message) return { message, threadId };
+    }
+    return undefined;
   }
 
   private async catchUpMissedSlots(): Promise<void> {

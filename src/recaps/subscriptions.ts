@@ -1,8 +1,14 @@
 // Recap subscriptions: which channel gets a recap, on what schedule, in which time zone, and whether it is
 // paused (and why). The store's interface, and its SQLite implementation (PostgreSQL: postgres/subscriptions.ts).
+import { LOCALES, type Locale } from '../i18n/locale.js';
 import { waitingForLocks, withRetryOnBusy, type Db, type RetryOptions } from './database.js';
 
 export type WhenQuiet = 'post' | 'skip';
+/** Where a recap goes: a channel's messages, an announcement channel's (which can be published), or a forum's post. */
+export type ChannelKind = 'text' | 'announcement' | 'forum';
+/** A recap is posted in one of the languages the bot answers in. */
+export const LANGUAGES = LOCALES;
+export type Language = Locale;
 
 export interface RecapSubscription {
   id: number;
@@ -26,18 +32,44 @@ export interface RecapSubscription {
   nextSlot: string | null;
   /** For `new-edition` recaps: the newest edition when it was set up, which it does not announce. */
   seenEdition: string | null;
+  channelKind: ChannelKind;
+  /** Forums: the tag the story's post is opened with. */
+  tagId: string | null;
+  /** Text and announcement channels: each recap starts a thread of its own. */
+  threadPerRecap: boolean;
+  /** Announcement channels: each recap is published (crossposted) to the servers following the channel. */
+  publish: boolean;
+  /** Forums: the story's post, opened by the first recap; later recaps are appended to it. */
+  threadId: string | null;
+  /** Why the last publish failed; cleared by the next one that succeeds. */
+  publishFailure: string | null;
+  language: Language;
 }
 
 export type RecapTrigger = 'clock' | 'new-edition';
 
+/** How a recap is posted: what an admin picks beside the schedule. */
+export type PostingOptions = Pick<RecapSubscription, 'channelKind' | 'tagId' | 'threadPerRecap' | 'publish' | 'language'>;
+
 export type NewSubscription = Pick<RecapSubscription, 'guildId' | 'channelId' | 'schedule' | 'cron' | 'timezone' | 'whenQuiet' | 'createdBy'> &
-  Partial<Pick<RecapSubscription, 'trigger' | 'seenEdition'>>;
+  Partial<Pick<RecapSubscription, 'trigger' | 'seenEdition'> & PostingOptions>;
+
+/** A plain text-channel recap in English: what a subscription is unless it says otherwise. */
+export const DEFAULT_POSTING: PostingOptions = { channelKind: 'text', tagId: null, threadPerRecap: false, publish: false, language: 'en' };
 
 /** The columns as RecapSubscription fields; quoted so that PostgreSQL keeps their case, as SQLite does. */
 export const SUBSCRIPTION_COLUMNS = `id, guild_id AS "guildId", channel_id AS "channelId", schedule, trigger, cron, timezone, when_quiet AS "whenQuiet", origin,
   created_by AS "createdBy", created_at AS "createdAt", paused_at AS "pausedAt", paused_reason AS "pausedReason", next_slot AS "nextSlot",
-  seen_edition AS "seenEdition"`;
+  seen_edition AS "seenEdition", channel_kind AS "channelKind", forum_tag_id AS "tagId", thread_per_recap AS "threadPerRecap", publish,
+  thread_id AS "threadId", publish_failure AS "publishFailure", language`;
 const COLUMNS = SUBSCRIPTION_COLUMNS;
+
+/** A row as either engine returns it: SQLite has no booleans (0 and 1). */
+export type SubscriptionRow = Omit<RecapSubscription, 'threadPerRecap' | 'publish'> & { threadPerRecap: boolean | number; publish: boolean | number };
+
+export function fromRow(row: SubscriptionRow): RecapSubscription {
+  return { ...row, threadPerRecap: Boolean(row.threadPerRecap), publish: Boolean(row.publish) };
+}
 
 export type AddResult =
   | { status: 'added'; subscription: RecapSubscription }
@@ -56,7 +88,7 @@ export interface EnvironmentSchedule {
 }
 
 /** Where subscriptions live; every engine keeps the same rules, decided by the database. */
-export type RecapChange = Pick<RecapSubscription, 'schedule' | 'trigger' | 'cron' | 'timezone' | 'whenQuiet' | 'seenEdition'>;
+export type RecapChange = Pick<RecapSubscription, 'schedule' | 'trigger' | 'cron' | 'timezone' | 'whenQuiet' | 'seenEdition'> & PostingOptions;
 
 export interface SubscriptionStore {
   /**
@@ -79,6 +111,10 @@ export interface SubscriptionStore {
   /** A `new-edition` recap has announced (or was set up after) this edition. */
   markSeen(id: number, editionId: string): Promise<void>;
   planNextSlot(id: number, slot: string | null): Promise<void>;
+  /** The story's forum post the recap continues (null: open a new one with the next recap). */
+  setThread(id: number, threadId: string | null): Promise<void>;
+  /** The outcome of the last publish: why it failed, or null when it succeeded. */
+  recordPublish(id: number, failure: string | null): Promise<void>;
   /** Makes the operator's recaps match the environment: adds missing channels, updates changed schedules, removes unlisted ones. */
   syncEnvironment(channelIds: readonly string[], schedule: EnvironmentSchedule | undefined): Promise<void>;
 }
@@ -109,18 +145,21 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
       // One announcement of each edition per channel, whatever the time zone its dates are shown in.
       const twin = this.db
         .prepare(`SELECT ${COLUMNS} FROM subscriptions WHERE channel_id = ? AND cron = ? AND (timezone = ? OR trigger = 'new-edition') ORDER BY id LIMIT 1`)
-        .get(subscription.channelId, subscription.cron, subscription.timezone) as RecapSubscription | undefined;
+        .get(subscription.channelId, subscription.cron, subscription.timezone) as SubscriptionRow | undefined;
       const { count } = this.db
         .prepare(`SELECT COUNT(*) AS count FROM subscriptions WHERE guild_id = ? AND origin = 'command'`)
         .get(subscription.guildId) as { count: number };
       if (count >= maxPerGuild) return { status: 'limit', count };
-      if (twin) return { status: 'duplicate', existing: twin };
+      if (twin) return { status: 'duplicate', existing: fromRow(twin) };
+      const row = { trigger: 'clock', seenEdition: null, ...DEFAULT_POSTING, ...subscription, createdAt: new Date().toISOString() };
       const { lastInsertRowid } = this.db
         .prepare(
-          `INSERT INTO subscriptions (guild_id, channel_id, schedule, trigger, cron, timezone, when_quiet, created_by, created_at, seen_edition)
-           VALUES (@guildId, @channelId, @schedule, @trigger, @cron, @timezone, @whenQuiet, @createdBy, @createdAt, @seenEdition)`,
+          `INSERT INTO subscriptions (guild_id, channel_id, schedule, trigger, cron, timezone, when_quiet, created_by, created_at, seen_edition,
+             channel_kind, forum_tag_id, thread_per_recap, publish, language)
+           VALUES (@guildId, @channelId, @schedule, @trigger, @cron, @timezone, @whenQuiet, @createdBy, @createdAt, @seenEdition,
+             @channelKind, @tagId, @threadPerRecap, @publish, @language)`,
         )
-        .run({ trigger: 'clock', seenEdition: null, ...subscription, createdAt: new Date().toISOString() });
+        .run({ ...row, threadPerRecap: Number(row.threadPerRecap), publish: Number(row.publish) });
       return { status: 'added', subscription: this.row(Number(lastInsertRowid))! };
     });
     // Answered within an interaction's 3 seconds: wait for a lock briefly, then let the caller apologise.
@@ -128,7 +167,8 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
   }
 
   private row(id: number): RecapSubscription | undefined {
-    return this.db.prepare(`SELECT ${COLUMNS} FROM subscriptions WHERE id = ?`).get(id) as RecapSubscription | undefined;
+    const row = this.db.prepare(`SELECT ${COLUMNS} FROM subscriptions WHERE id = ?`).get(id) as SubscriptionRow | undefined;
+    return row && fromRow(row);
   }
 
   async get(id: number): Promise<RecapSubscription | undefined> {
@@ -140,7 +180,7 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
   }
 
   async all(): Promise<RecapSubscription[]> {
-    return this.db.prepare(`SELECT ${COLUMNS} FROM subscriptions ORDER BY id`).all() as RecapSubscription[];
+    return (this.db.prepare(`SELECT ${COLUMNS} FROM subscriptions ORDER BY id`).all() as SubscriptionRow[]).map(fromRow);
   }
 
   remove(id: number): Promise<boolean> {
@@ -153,9 +193,10 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
         this.db
           .prepare(
             `UPDATE subscriptions SET schedule = @schedule, trigger = @trigger, cron = @cron, timezone = @timezone, when_quiet = @whenQuiet,
-               seen_edition = @seenEdition, next_slot = NULL WHERE id = @id`,
+               seen_edition = @seenEdition, channel_kind = @channelKind, forum_tag_id = @tagId, thread_per_recap = @threadPerRecap, publish = @publish, language = @language,
+               next_slot = NULL WHERE id = @id`,
           )
-          .run({ ...change, id }),
+          .run({ ...change, threadPerRecap: Number(change.threadPerRecap), publish: Number(change.publish), id }),
       );
       return 'edited';
     } catch (error) {
@@ -178,6 +219,14 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
 
   async planNextSlot(id: number, slot: string | null): Promise<void> {
     await this.write(() => this.db.prepare('UPDATE subscriptions SET next_slot = ? WHERE id = ?').run(slot, id));
+  }
+
+  async setThread(id: number, threadId: string | null): Promise<void> {
+    await this.write(() => this.db.prepare('UPDATE subscriptions SET thread_id = ? WHERE id = ?').run(threadId, id));
+  }
+
+  async recordPublish(id: number, failure: string | null): Promise<void> {
+    await this.write(() => this.db.prepare('UPDATE subscriptions SET publish_failure = ? WHERE id = ?').run(failure, id));
   }
 
   async syncEnvironment(channelIds: readonly string[], schedule: EnvironmentSchedule | undefined): Promise<void> {

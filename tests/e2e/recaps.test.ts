@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startEmulator, type Emulator } from '../emulator/index.js';
+import { MessageFlag, startEmulator, type ChannelSpec, type Emulator } from '../emulator/index.js';
 import { Permission } from '../emulator/permissions.js';
 import { cronAt, secondsFromNow } from '../support/schedule.js';
 import { startProcess, type BotProcess } from './bot-process.js';
@@ -25,7 +25,7 @@ afterEach(async () => {
   }
 });
 
-async function setUp(channels: { name: string; botDenied?: bigint }[]): Promise<Run> {
+async function setUp(channels: ChannelSpec[]): Promise<Run> {
   const emulator = await startEmulator({ guilds: [{ name: 'Newsroom', channels }] });
   const databasePath = path.join(await mkdtemp(path.join(tmpdir(), 'recaps-')), 'bot.sqlite');
   const run = { emulator, databasePath, bots: [] };
@@ -57,7 +57,7 @@ async function deployCommands(run: Run): Promise<void> {
   expect((await deploy.waitForExit()).code).toBe(0);
 }
 
-const recap = (run: Run, subcommand: string, options: Record<string, string | number> = {}, memberPermissions: bigint = MANAGE_GUILD | Permission.ViewChannel) =>
+const recap = (run: Run, subcommand: string, options: Record<string, string | number | boolean> = {}, memberPermissions: bigint = MANAGE_GUILD | Permission.ViewChannel) =>
   run.emulator.injectCommand({ name: 'recap', subcommand, options, memberPermissions }).waitForReply({ timeoutMs: 10_000 });
 
 /** A cron expression that fires once, `seconds` from now. */
@@ -185,5 +185,124 @@ describe('scheduled delivery', () => {
     await second.waitForLog((line) => line.msg === 'posting a recap slot missed while the bot was down');
     await run.emulator.waitForMessages(talks, 1, 10_000);
     expect(run.emulator.messages(talks)).toHaveLength(1);
+  });
+});
+
+describe('forum channels, threads and announcement channels', () => {
+  const thread = (run: Run, parentId: string) => {
+    const threads = run.emulator.threads(parentId);
+    expect(threads).toHaveLength(1);
+    return threads[0]!;
+  };
+
+  it("opens a tagged post for the story and continues it across slots, a restart and an archive", async () => {
+    const run = await setUp([{ name: 'general' }, { name: 'briefings', type: 15, availableTags: [{ name: 'Ukraine' }, { name: 'Gaza' }] }]);
+    const forum = run.emulator.channel('briefings');
+    const [ukraine] = forum.availableTags;
+    await deployCommands(run);
+    const bot = await startBot(run);
+
+    const tags = await run.emulator.injectAutocomplete({ name: 'recap', subcommand: 'subscribe', options: { channel: forum.id, tag: 'ukr' }, focused: 'tag', memberPermissions: MANAGE_GUILD }).waitForReply();
+    expect(tags.choices).toEqual([{ name: 'Ukraine', value: ukraine!.id }]);
+    const general = run.emulator.channel('general');
+    expect((await recap(run, 'subscribe', { channel: general.id, schedule: 'daily 08:00', timezone: 'UTC', tag: ukraine!.id })).content).toBe(
+      `The tag option is for forum channels, and <#${general.id}> is not one.`,
+    );
+
+    const subscribed = await recap(run, 'subscribe', { channel: forum.id, schedule: onceIn(6), timezone: 'UTC', tag: ukraine!.id });
+    expect(subscribed.content).toContain('The first recap opens a post for the story tagged Ukraine; later ones continue it.');
+    await bot.waitForLog((line) => line.msg === 'recap delivered', 15_000);
+    const post = thread(run, forum.id);
+    expect(post.thread!.appliedTags).toEqual([ukraine!.id]);
+    expect(post.name).toMatch(/^US-led Ukraine peace talks · \d{1,2} \w{3} \d{4}$/);
+    expect(run.emulator.messages(post.id)).toHaveLength(1);
+    expect(run.emulator.messages(post.id)[0]!.id).toBe(post.id);
+
+    // The next slot is appended to the same post.
+    await recap(run, 'edit', { subscription: 1, schedule: onceIn(5) });
+    await run.emulator.waitForMessages(post.id, 2, 15_000);
+
+    // So is one after a restart, and one after Discord archived the post for inactivity.
+    await bot.stop('SIGTERM');
+    await startBot(run);
+    expect((await recap(run, 'now', { subscription: 1 })).content).toContain(`Posted in <#${post.id}>`);
+    run.emulator.archiveThread(post.id);
+    await recap(run, 'now', { subscription: 1 });
+    expect(run.emulator.messages(post.id)).toHaveLength(4);
+    expect(thread(run, forum.id).thread!.archived).toBe(false);
+    expect(run.emulator.requests.filter((request) => request.method === 'POST' && request.path === `/channels/${forum.id}/threads`)).toHaveLength(1);
+    expect(JSON.stringify((await recap(run, 'list')).embeds)).toContain(`Recaps continue the story's post <#${post.id}> tagged Ukraine.`);
+
+    // A post a moderator locked pauses the recap, saying what to do; a deleted one is replaced by a new post.
+    run.emulator.archiveThread(post.id, { locked: true });
+    expect((await recap(run, 'now', { subscription: 1 })).content).toContain("The story's forum post is locked");
+    run.emulator.deleteChannel(post.id);
+    await recap(run, 'resume', { subscription: 1 });
+    await recap(run, 'now', { subscription: 1 });
+    const replacement = thread(run, forum.id);
+    expect(replacement.id).not.toBe(post.id);
+    expect(run.emulator.messages(replacement.id)).toHaveLength(1);
+  });
+
+  it('opens the forum post once when the bot is killed while opening it and restarted', async () => {
+    const run = await setUp([{ name: 'briefings', type: 15 }]);
+    const forum = run.emulator.channel('briefings');
+    await deployCommands(run);
+    const first = await startBot(run);
+    // The post is opened, but the bot dies before it hears back (and so before it records the post).
+    run.emulator.holdResponse({ method: 'POST', path: `/channels/${forum.id}/threads` });
+    await recap(run, 'subscribe', { channel: forum.id, schedule: onceIn(4), timezone: 'UTC' });
+    await run.emulator.waitFor((request) => request.path === `/channels/${forum.id}/threads`, 15_000);
+    await first.stop('SIGKILL');
+    const post = thread(run, forum.id);
+
+    const second = await startBot(run);
+    await second.waitForLog((line) => line.msg === 'recap an earlier run posted was found in the channel; not posting again', 10_000);
+    await recap(run, 'now', { subscription: 1 });
+    expect(thread(run, forum.id).id).toBe(post.id);
+    expect(run.emulator.messages(post.id)).toHaveLength(2);
+  });
+
+  it('starts a thread from each recap in a text channel', async () => {
+    const run = await setUp([{ name: 'talks' }]);
+    const talks = run.emulator.channel('talks');
+    await deployCommands(run);
+    await startBot(run);
+    const subscribed = await recap(run, 'subscribe', { channel: talks.id, schedule: 'daily 08:00', timezone: 'UTC', thread: true });
+    expect(subscribed.content).toContain('Each recap starts a thread of its own.');
+    expect((await recap(run, 'subscribe', { channel: talks.id, schedule: 'daily 09:00', timezone: 'UTC', publish: true })).content).toBe(
+      `Only recaps in an announcement channel can be published, and <#${talks.id}> is not one.`,
+    );
+    await recap(run, 'now', { subscription: 1 });
+    await run.emulator.waitFor((request) => request.path.endsWith('/threads') && request.status === 200, 10_000);
+    const [message] = run.emulator.messages(talks.id);
+    expect(thread(run, talks.id).id).toBe(message!.id);
+  });
+
+  it('publishes recaps in an announcement channel; a failed publish is shown in /recap list and not retried', async () => {
+    const run = await setUp([{ name: 'news', type: 5 }]);
+    const news = run.emulator.channel('news');
+    await deployCommands(run);
+    await startBot(run);
+    const subscribed = await recap(run, 'subscribe', { channel: news.id, schedule: 'daily 08:00', timezone: 'UTC', publish: true, language: 'de' });
+    expect(subscribed.content).toContain('Each recap is published to the servers following the channel. Language: German.');
+
+    await recap(run, 'now', { subscription: 1 });
+    const crossposts = () => run.emulator.requests.filter((request) => request.path.endsWith('/crosspost'));
+    await run.emulator.waitFor((request) => request.path.endsWith('/crosspost'), 10_000);
+    const [published] = run.emulator.messages(news.id);
+    expect(run.emulator.crossposted).toEqual([published!.id]);
+    expect(published!.flags & MessageFlag.Crossposted).toBe(MessageFlag.Crossposted);
+
+    run.emulator.failNext({ method: 'POST', path: /\/crosspost$/, status: 403 });
+    await recap(run, 'now', { subscription: 1 });
+    await run.emulator.waitFor((request) => request.path.endsWith('/crosspost') && request.status === 403, 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(crossposts()).toHaveLength(2);
+    expect(run.emulator.messages(news.id)).toHaveLength(2);
+    const listed = JSON.stringify((await recap(run, 'list')).embeds);
+    expect(listed).toContain('Last publish failed');
+    expect(listed).toContain('Missing Permissions');
+    expect(crossposts()).toHaveLength(2);
   });
 });

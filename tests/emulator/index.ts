@@ -26,6 +26,7 @@ import { MessageStore, type StoredMessage } from './messages.js';
 import { TokenBucket, WindowLimiter, type RateLimitOptions } from './ratelimit.js';
 import { RestApi, type RecordedRequest } from './rest.js';
 import { randomToken, snowflake } from './snowflake.js';
+import { Threads } from './threads.js';
 import { waitUntil } from './waiters.js';
 import { World, type GuildSpec, type ResolvedChannel, type ResolvedGuild } from './world.js';
 
@@ -112,6 +113,7 @@ export class Emulator {
   readonly #server: Server;
   readonly #world: World;
   readonly #messages: MessageStore;
+  readonly #threads: Threads;
   readonly #interactions: InteractionRegistry;
   readonly #factory: InteractionFactory;
   readonly #faults = new FaultInjector();
@@ -134,6 +136,7 @@ export class Emulator {
     this.guilds = this.#world.guilds;
     this.commands = new CommandStore(this.applicationId);
     this.#messages = new MessageStore(this.#world.botUser, this.applicationId);
+    this.#threads = new Threads(this.#world, this.#messages);
     const deadlineMs = options.interactionDeadlineMs ?? CALLBACK_DEADLINE_MS;
     this.#deadlineMs = deadlineMs;
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
@@ -161,6 +164,7 @@ export class Emulator {
       gatewayUrl: this.gatewayUrl,
       world: this.#world,
       messages: this.#messages,
+      threads: this.#threads,
       commands: this.commands,
       interactions: this.#interactions,
       faults: this.#faults,
@@ -222,6 +226,28 @@ export class Emulator {
       .find((channel) => channel.name === name);
     if (!found) throw new Error(`Emulator: no channel named ${name}`);
     return found;
+  }
+
+  /** The threads (and forum posts) in a channel, oldest first. */
+  threads(parentId: string): readonly ResolvedChannel[] {
+    return this.#world.threadsIn(parentId);
+  }
+
+  /** Archives a thread, as Discord does after its inactivity period, or as a moderator locking it. */
+  archiveThread(threadId: string, options: { locked?: boolean } = {}): void {
+    const thread = this.#world.channel(threadId);
+    if (!thread) throw new Error(`Emulator: no thread ${threadId}`);
+    this.#threads.archive(thread, options);
+  }
+
+  /** Deletes a channel or thread, as a moderator would; requests for it then get 404 Unknown Channel. */
+  deleteChannel(channelId: string): void {
+    this.#world.deleteChannel(channelId);
+  }
+
+  /** Ids of the messages published (crossposted) from announcement channels, in order. */
+  get crossposted(): readonly string[] {
+    return this.#threads.crossposted;
   }
 
   injectCommand(injection: CommandInjection): InjectedInteraction {

@@ -43,7 +43,7 @@ const COMMAND_NAME = /^[-_'\p{L}\p{N}\p{sc=Deva}\p{sc=Thai}]+$/u;
 type ErrorPath = readonly (string | number)[];
 
 /** Collects field errors into Discord's `errors` tree, then throws them all at once. */
-class FormErrorCollector {
+export class FormErrorCollector {
   readonly #tree: FormErrors = {};
   #count = 0;
 

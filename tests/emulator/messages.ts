@@ -11,6 +11,7 @@ import { Signal, waitUntil } from './waiters.js';
 import type { ResolvedChannel, UserPayload } from './world.js';
 
 export const MessageFlag = {
+  Crossposted: 1 << 0,
   SuppressEmbeds: 1 << 2,
   Ephemeral: 1 << 6,
   Loading: 1 << 7,
@@ -56,6 +57,8 @@ export interface CreateOptions {
   ephemeralForced?: boolean;
   interactionMetadata?: Json;
   webhookId?: string;
+  /** The message's id (a forum post's first message has the post's); default a fresh one. */
+  id?: string;
 }
 
 function numberOr(value: unknown, fallback: number): number {
@@ -107,11 +110,11 @@ export class MessageStore {
    * nonce already used in the channel returns the earlier message instead of posting again (as Discord
    * does for a few minutes).
    */
-  post(channel: ResolvedChannel, payload: Json, files: UploadedFile[]): StoredMessage {
+  post(channel: ResolvedChannel, payload: Json, files: UploadedFile[], options: Pick<CreateOptions, 'id'> = {}): StoredMessage {
     const nonce = payload.enforce_nonce === true && (typeof payload.nonce === 'string' || typeof payload.nonce === 'number') ? `${channel.id}:${payload.nonce}` : undefined;
     const earlier = nonce === undefined ? undefined : this.#byNonce.get(nonce);
     if (earlier) return earlier;
-    const message = this.create(channel, payload, files);
+    const message = this.create(channel, payload, files, options);
     if (nonce !== undefined) this.#byNonce.set(nonce, message);
     let log = this.#byChannel.get(channel.id);
     if (!log) this.#byChannel.set(channel.id, (log = []));
@@ -122,7 +125,7 @@ export class MessageStore {
 
   #build(channel: ResolvedChannel, flags: number, options: CreateOptions): StoredMessage {
     const message: StoredMessage = {
-      id: snowflake(),
+      id: options.id ?? snowflake(),
       type: options.type ?? 0,
       channel_id: channel.id,
       ...(channel.guildId ? { guild_id: channel.guildId } : {}),

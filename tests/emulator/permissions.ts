@@ -4,12 +4,15 @@ export const Permission = {
   AddReactions: 1n << 6n,
   ViewChannel: 1n << 10n,
   SendMessages: 1n << 11n,
+  ManageMessages: 1n << 13n,
   EmbedLinks: 1n << 14n,
   AttachFiles: 1n << 15n,
   ReadMessageHistory: 1n << 16n,
   MentionEveryone: 1n << 17n,
   UseExternalEmojis: 1n << 18n,
   UseApplicationCommands: 1n << 31n,
+  ManageThreads: 1n << 34n,
+  CreatePublicThreads: 1n << 35n,
   SendMessagesInThreads: 1n << 38n,
   SendPolls: 1n << 49n,
   /** Lets a member's own (user-installed) apps answer publicly in a server that did not add them. */
@@ -26,6 +29,7 @@ export const EVERYONE_PERMISSIONS =
   Permission.ReadMessageHistory |
   Permission.UseExternalEmojis |
   Permission.UseApplicationCommands |
+  Permission.CreatePublicThreads |
   Permission.SendMessagesInThreads |
   Permission.UseExternalApps;
 

@@ -13,6 +13,7 @@ import type { MessageStore, StoredMessage } from './messages.js';
 import { Permission } from './permissions.js';
 import { bucketHash, NOMINAL_BUCKET, rateLimitedReply, rateLimitHeaders, type TokenBucket, type WindowLimiter } from './ratelimit.js';
 import { checkRequestBody } from './spec.js';
+import type { Threads } from './threads.js';
 import { Signal } from './waiters.js';
 import type { ResolvedChannel, World } from './world.js';
 
@@ -34,6 +35,7 @@ export interface RestDependencies {
   gatewayUrl: string;
   world: World;
   messages: MessageStore;
+  threads: Threads;
   commands: CommandStore;
   interactions: InteractionRegistry;
   faults: FaultInjector;
@@ -83,7 +85,7 @@ export class RestApi {
   }
 
   #defineRoutes(): Route[] {
-    const { world, messages, commands, interactions, applicationId } = this.deps;
+    const { world, messages, threads, commands, interactions, applicationId } = this.deps;
     const application = (params: Record<string, string>) => {
       if (params.app !== applicationId) throw apiError(403, ErrorCode.MissingAccess);
     };
@@ -181,6 +183,10 @@ export class RestApi {
         if (!found) throw apiError(403, ErrorCode.MissingAccess);
         return ok(found.channels.map((resolved) => world.channelPayload(resolved)));
       }),
+      route('GET', '/guilds/:guild/threads/active', ({ params }) => {
+        if (params.guild === undefined || !world.guild(params.guild)) throw apiError(403, ErrorCode.MissingAccess);
+        return ok({ threads: world.activeThreads(params.guild).map((thread) => world.channelPayload(thread)), members: [] });
+      }),
       route('GET', '/guilds/:guild/members/:user', ({ params }) => {
         if (params.guild === undefined || !world.memberGuild(params.guild)) throw apiError(403, ErrorCode.MissingAccess);
         if (params.user !== world.botUser.id) throw apiError(404, ErrorCode.UnknownMember);
@@ -189,11 +195,19 @@ export class RestApi {
       route('GET', '/channels/:channel', ({ params }) =>
         ok(world.channelPayload(channel(params, Permission.ViewChannel))),
       ),
+      route('PATCH', '/channels/:channel', ({ params, body }) => ok(threads.patch(channel(params, Permission.ViewChannel), asObject(body)))),
       route(
         'POST',
         '/channels/:channel/messages',
-        ({ params, body, files }) => ok(messages.post(channel(params, Permission.SendMessages), asObject(body), files)),
+        ({ params, body, files }) => ok(messages.post(threads.postable(channel(params, Permission.ViewChannel)), asObject(body), files)),
         { limited: true },
+      ),
+      route('POST', '/channels/:channel/threads', ({ params, body, files }) => ok(threads.create(channel(params, Permission.ViewChannel), asObject(body), files))),
+      route('POST', '/channels/:channel/messages/:message/threads', ({ params, body }) =>
+        ok(threads.startFromMessage(channel(params, Permission.ViewChannel), channelMessage(params, Permission.ViewChannel), asObject(body))),
+      ),
+      route('POST', '/channels/:channel/messages/:message/crosspost', ({ params }) =>
+        ok(threads.crosspost(channel(params, Permission.ViewChannel), channelMessage(params, Permission.ViewChannel))),
       ),
       // Newest first, at most `limit` (default 50, 1 to 100), as Discord lists a channel's messages.
       route('GET', '/channels/:channel/messages', ({ params, query }) => {

@@ -8,7 +8,9 @@ import type { Json } from './http.js';
 import { EVERYONE_PERMISSIONS, Permission } from './permissions.js';
 import { snowflake } from './snowflake.js';
 
-const ChannelType = { GuildText: 0, DM: 1 } as const;
+export const ChannelType = { GuildText: 0, DM: 1, GuildAnnouncement: 5, AnnouncementThread: 10, PublicThread: 11, GuildForum: 15 } as const;
+/** Discord's auto-archive durations, in minutes. */
+export const AUTO_ARCHIVE_DURATIONS = [60, 1440, 4320, 10080] as const;
 const MEMBER_OVERWRITE = 1;
 
 export interface ChannelSpec {
@@ -18,6 +20,27 @@ export interface ChannelSpec {
   type?: number;
   /** Permission bits denied to the bot in this channel through a member permission overwrite. */
   botDenied?: bigint;
+  /** A forum's tags (type 15). */
+  availableTags?: { id?: string; name: string }[];
+}
+
+export interface ForumTag {
+  id: string;
+  name: string;
+  moderated: boolean;
+  emoji_id: null;
+  emoji_name: null;
+}
+
+/** A thread's own state (Discord's `thread_metadata`, its tags and starter). */
+export interface ThreadState {
+  archived: boolean;
+  locked: boolean;
+  autoArchiveDuration: number;
+  archiveTimestamp: string;
+  createTimestamp: string;
+  appliedTags: string[];
+  ownerId: string;
 }
 
 export interface GuildSpec {
@@ -41,6 +64,11 @@ export interface ResolvedChannel {
   guildId: string | null;
   botDenied: bigint;
   position: number;
+  availableTags: ForumTag[];
+  /** A thread's parent channel. */
+  parentId: string | null;
+  /** Set for threads (types 10, 11). */
+  thread?: ThreadState;
 }
 
 export interface ResolvedGuild {
@@ -98,6 +126,8 @@ export class World {
       guildId: id,
       botDenied: channel.botDenied ?? 0n,
       position,
+      availableTags: (channel.availableTags ?? []).map((tag) => ({ id: tag.id ?? snowflake(), name: tag.name, moderated: false, emoji_id: null, emoji_name: null })),
+      parentId: null,
     }));
     const guild = {
       id,
@@ -144,7 +174,7 @@ export class World {
   dmChannel(userId: string): ResolvedChannel {
     let channel = this.#dmChannels.get(userId);
     if (!channel) {
-      channel = { id: snowflake(), name: '', type: ChannelType.DM, guildId: null, botDenied: 0n, position: 0 };
+      channel = { id: snowflake(), name: '', type: ChannelType.DM, guildId: null, botDenied: 0n, position: 0, availableTags: [], parentId: null };
       this.#dmChannels.set(userId, channel);
       this.#channels.set(channel.id, channel);
     }
@@ -155,7 +185,7 @@ export class World {
   privateChannel(userId: string): ResolvedChannel {
     let channel = this.#privateChannelOf.get(userId);
     if (!channel) {
-      channel = { id: snowflake(), name: '', type: ChannelType.DM, guildId: null, botDenied: 0n, position: 0 };
+      channel = { id: snowflake(), name: '', type: ChannelType.DM, guildId: null, botDenied: 0n, position: 0, availableTags: [], parentId: null };
       this.#privateChannelOf.set(userId, channel);
       this.#privateChannels.set(channel.id, channel);
       this.#channels.set(channel.id, channel);
@@ -173,9 +203,43 @@ export class World {
     return !this.isPrivateChannel(channel);
   }
 
-  /** The bot's effective permissions in a channel: @everyone grants minus its member overwrite. */
+  /** A thread in `parent`, owned by the bot; `id` is its starter message's when started from one. */
+  addThread(parent: ResolvedChannel, options: { id?: string; name: string; type: number; autoArchiveDuration: number; appliedTags?: string[] }): ResolvedChannel {
+    const now = new Date().toISOString();
+    const thread: ResolvedChannel = {
+      id: options.id ?? snowflake(),
+      name: options.name,
+      type: options.type,
+      guildId: parent.guildId,
+      botDenied: 0n,
+      position: 0,
+      availableTags: [],
+      parentId: parent.id,
+      thread: { archived: false, locked: false, autoArchiveDuration: options.autoArchiveDuration, archiveTimestamp: now, createTimestamp: now, appliedTags: options.appliedTags ?? [], ownerId: this.botUser.id },
+    };
+    this.#channels.set(thread.id, thread);
+    return thread;
+  }
+
+  /** Threads whose parent is `parentId`, oldest first. */
+  threadsIn(parentId: string): ResolvedChannel[] {
+    return [...this.#channels.values()].filter((channel) => channel.parentId === parentId);
+  }
+
+  /** The guild's threads that are not archived (GET /guilds/{id}/threads/active). */
+  activeThreads(guildId: string): ResolvedChannel[] {
+    return [...this.#channels.values()].filter((channel) => channel.guildId === guildId && channel.thread && !channel.thread.archived);
+  }
+
+  /** Deletes a channel or thread, as a moderator would. */
+  deleteChannel(id: string): void {
+    this.#channels.delete(id);
+  }
+
+  /** The bot's effective permissions in a channel: @everyone grants minus its member overwrite (a thread's parent's). */
   botPermissionsIn(channel: ResolvedChannel): bigint {
-    return EVERYONE_PERMISSIONS & ~channel.botDenied;
+    const parent = channel.parentId === null ? undefined : this.#channels.get(channel.parentId);
+    return EVERYONE_PERMISSIONS & ~(parent ?? channel).botDenied;
   }
 
   /** Throws Discord's 403 unless the bot can see `channel` and has every bit of `needed` there. */
@@ -195,7 +259,20 @@ export class World {
       channel.botDenied === 0n
         ? []
         : [{ id: this.botUser.id, type: MEMBER_OVERWRITE, allow: '0', deny: String(channel.botDenied) }];
+    if (channel.thread) return this.#threadPayload(channel, channel.thread);
+    const forum =
+      channel.type === ChannelType.GuildForum
+        ? {
+            available_tags: channel.availableTags,
+            default_reaction_emoji: null,
+            default_sort_order: null,
+            default_forum_layout: 0,
+            default_auto_archive_duration: null,
+            default_thread_rate_limit_per_user: 0,
+          }
+        : {};
     return {
+      ...forum,
       id: channel.id,
       type: channel.type,
       guild_id: channel.guildId,
@@ -208,6 +285,31 @@ export class World {
       last_message_id: null,
       rate_limit_per_user: 0,
       permission_overwrites: overwrites,
+    };
+  }
+
+  #threadPayload(channel: ResolvedChannel, thread: ThreadState): Json {
+    return {
+      id: channel.id,
+      type: channel.type,
+      guild_id: channel.guildId,
+      name: channel.name,
+      parent_id: channel.parentId,
+      owner_id: thread.ownerId,
+      flags: 0,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      message_count: 0,
+      member_count: 1,
+      total_message_sent: 0,
+      applied_tags: thread.appliedTags,
+      thread_metadata: {
+        archived: thread.archived,
+        locked: thread.locked,
+        auto_archive_duration: thread.autoArchiveDuration,
+        archive_timestamp: thread.archiveTimestamp,
+        create_timestamp: thread.createTimestamp,
+      },
     };
   }
 

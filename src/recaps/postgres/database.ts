@@ -56,6 +56,15 @@ export const PG_MIGRATIONS: readonly string[] = [
      detail TEXT,
      PRIMARY KEY (message_id, correction_id)
    );`,
+  // 2: as SQLite's 4: forum channels, threads, publishing and the recap's language.
+  `ALTER TABLE subscriptions ADD COLUMN channel_kind TEXT NOT NULL DEFAULT 'text' CHECK (channel_kind IN ('text', 'announcement', 'forum'));
+   ALTER TABLE subscriptions ADD COLUMN forum_tag_id TEXT;
+   ALTER TABLE subscriptions ADD COLUMN thread_per_recap BOOLEAN NOT NULL DEFAULT false;
+   ALTER TABLE subscriptions ADD COLUMN publish BOOLEAN NOT NULL DEFAULT false;
+   ALTER TABLE subscriptions ADD COLUMN thread_id TEXT;
+   ALTER TABLE subscriptions ADD COLUMN publish_failure TEXT;
+   ALTER TABLE subscriptions ADD COLUMN language TEXT NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'de', 'fr'));
+   ALTER TABLE deliveries ADD COLUMN thread_id TEXT;`,
 ];
 
 /** Advisory lock namespaces (the first key of the two-key form), so the bot's locks never collide. */

@@ -6,6 +6,8 @@
 // scheduler must see is announced with NOTIFY, delivered to every replica when the transaction commits.
 import type pg from 'pg';
 import {
+  DEFAULT_POSTING,
+  fromRow,
   inGuild,
   SUBSCRIPTION_COLUMNS as COLUMNS,
   type AddResult,
@@ -13,6 +15,7 @@ import {
   type NewSubscription,
   type RecapChange,
   type RecapSubscription,
+  type SubscriptionRow,
   type SubscriptionStore,
 } from '../subscriptions.js';
 import { inTransaction, LOCKS, SUBSCRIPTIONS_CHANNEL, type Pool } from './database.js';
@@ -23,42 +26,45 @@ export class PgSubscriptionStore implements SubscriptionStore {
   constructor(private readonly pool: Pool) {}
 
   add(subscription: NewSubscription, { maxPerGuild = Infinity }: { maxPerGuild?: number } = {}): Promise<AddResult> {
-    const row = { trigger: 'clock' as const, seenEdition: null, ...subscription, createdAt: new Date().toISOString() };
+    const row = { trigger: 'clock' as const, seenEdition: null, ...DEFAULT_POSTING, ...subscription, createdAt: new Date().toISOString() };
     return inTransaction(this.pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCKS.guild, subscription.guildId ?? '']);
       // One announcement of each edition per channel, whatever the time zone its dates are shown in.
-      const twin = await client.query<RecapSubscription>(
+      const twin = await client.query<SubscriptionRow>(
         `SELECT ${COLUMNS} FROM subscriptions WHERE channel_id = $1 AND cron = $2 AND (timezone = $3 OR trigger = 'new-edition') ORDER BY id LIMIT 1`,
         [subscription.channelId, subscription.cron, subscription.timezone],
       );
       const counted = await client.query<{ count: number }>(`SELECT COUNT(*)::int AS count FROM subscriptions WHERE guild_id = $1 AND origin = 'command'`, [subscription.guildId]);
       const count = counted.rows[0]!.count;
       if (count >= maxPerGuild) return { status: 'limit', count };
-      if (twin.rows[0]) return { status: 'duplicate', existing: twin.rows[0] };
-      const inserted = await client.query<RecapSubscription>(
-        `INSERT INTO subscriptions (guild_id, channel_id, schedule, trigger, cron, timezone, when_quiet, created_by, created_at, seen_edition)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
-        [row.guildId, row.channelId, row.schedule, row.trigger, row.cron, row.timezone, row.whenQuiet, row.createdBy, row.createdAt, row.seenEdition],
+      if (twin.rows[0]) return { status: 'duplicate', existing: fromRow(twin.rows[0]) };
+      const inserted = await client.query<SubscriptionRow>(
+        `INSERT INTO subscriptions (guild_id, channel_id, schedule, trigger, cron, timezone, when_quiet, created_by, created_at, seen_edition,
+           channel_kind, forum_tag_id, thread_per_recap, publish, language)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING ${COLUMNS}`,
+        [row.guildId, row.channelId, row.schedule, row.trigger, row.cron, row.timezone, row.whenQuiet, row.createdBy, row.createdAt, row.seenEdition,
+          row.channelKind, row.tagId, row.threadPerRecap, row.publish, row.language],
       );
       await notify(client);
-      return { status: 'added', subscription: inserted.rows[0]! };
+      return { status: 'added', subscription: fromRow(inserted.rows[0]!) };
     });
   }
 
   async get(id: number): Promise<RecapSubscription | undefined> {
-    return (await this.pool.query<RecapSubscription>(`SELECT ${COLUMNS} FROM subscriptions WHERE id = $1`, [id])).rows[0];
+    const row = (await this.pool.query<SubscriptionRow>(`SELECT ${COLUMNS} FROM subscriptions WHERE id = $1`, [id])).rows[0];
+    return row && fromRow(row);
   }
 
   async forGuild(guildId: string, channelIds: ReadonlySet<string>): Promise<RecapSubscription[]> {
-    const { rows } = await this.pool.query<RecapSubscription>(
+    const { rows } = await this.pool.query<SubscriptionRow>(
       `SELECT ${COLUMNS} FROM subscriptions WHERE guild_id = $1 OR (guild_id IS NULL AND channel_id = ANY($2::text[])) ORDER BY id`,
       [guildId, [...channelIds]],
     );
-    return inGuild(rows, guildId, channelIds);
+    return inGuild(rows.map(fromRow), guildId, channelIds);
   }
 
   async all(): Promise<RecapSubscription[]> {
-    return (await this.pool.query<RecapSubscription>(`SELECT ${COLUMNS} FROM subscriptions ORDER BY id`)).rows;
+    return (await this.pool.query<SubscriptionRow>(`SELECT ${COLUMNS} FROM subscriptions ORDER BY id`)).rows.map(fromRow);
   }
 
   remove(id: number): Promise<boolean> {
@@ -68,8 +74,9 @@ export class PgSubscriptionStore implements SubscriptionStore {
   async edit(id: number, change: RecapChange): Promise<'edited' | 'duplicate'> {
     try {
       await this.changing(
-        'UPDATE subscriptions SET schedule = $2, trigger = $3, cron = $4, timezone = $5, when_quiet = $6, seen_edition = $7, next_slot = NULL WHERE id = $1',
-        [id, change.schedule, change.trigger, change.cron, change.timezone, change.whenQuiet, change.seenEdition],
+        `UPDATE subscriptions SET schedule = $2, trigger = $3, cron = $4, timezone = $5, when_quiet = $6, seen_edition = $7,
+           forum_tag_id = $8, thread_per_recap = $9, publish = $10, language = $11, channel_kind = $12, next_slot = NULL WHERE id = $1`,
+        [id, change.schedule, change.trigger, change.cron, change.timezone, change.whenQuiet, change.seenEdition, change.tagId, change.threadPerRecap, change.publish, change.language, change.channelKind],
       );
       return 'edited';
     } catch (error) {
@@ -94,6 +101,15 @@ export class PgSubscriptionStore implements SubscriptionStore {
   /** Not announced: every replica plans its own timers, and this only records what they plan. */
   async planNextSlot(id: number, slot: string | null): Promise<void> {
     await this.pool.query('UPDATE subscriptions SET next_slot = $2 WHERE id = $1', [id, slot]);
+  }
+
+  /** Not announced either: each replica reads the subscription afresh before posting a slot. */
+  async setThread(id: number, threadId: string | null): Promise<void> {
+    await this.pool.query('UPDATE subscriptions SET thread_id = $2 WHERE id = $1', [id, threadId]);
+  }
+
+  async recordPublish(id: number, failure: string | null): Promise<void> {
+    await this.pool.query('UPDATE subscriptions SET publish_failure = $2 WHERE id = $1', [id, failure]);
   }
 
   async syncEnvironment(channelIds: readonly string[], schedule: EnvironmentSchedule | undefined): Promise<void> {
