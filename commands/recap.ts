@@ -259,8 +259,8 @@ async function manage(context: RecapContext, caller: Caller, action: 'remove' | 
 async function preview(context: RecapContext, caller: Caller, id: unknown): Promise<Reply> {
   const subscription = id === undefined ? undefined : await owned(context, caller, id);
   const last = subscription && lastRecap(await context.ledger.lastDelivered(subscription.channelId));
-  // The admin sees what would be posted, in their own language until recaps have one of their own.
-  return privately(buildRecap(context, last, subscription?.timezone ?? 'UTC', context.summarize, caller.locale).reply);
+  // The admin sees what would be posted, in the recap's language; with no recap named, in their own.
+  return privately(buildRecap(context, last, subscription?.timezone ?? 'UTC', context.summarize, subscription?.language ?? caller.locale).reply);
 }
 
 async function postNow(context: RecapContext, caller: Caller, id: unknown): Promise<Reply> {

@@ -209,6 +209,29 @@ describe('/recap in the admin\'s language', () => {
     const { ask: askBlocked } = setUp(['Send Messages']);
     expect((await askBlocked(subscribe, { ...admin, locale: 'fr' })).content).toContain('il me manque **Envoyer des messages** dans ce salon');
   });
+
+  it('says how forum, thread and publish recaps post, what they need and what does not fit, in German and French', async () => {
+    const french: Caller = { ...admin, locale: 'fr' };
+    const { ask } = setUp();
+    const subscribed = await ask({ ...subscribe, channel: FORUM, tag: 'ukraine', language: 'fr' }, german);
+    expect(subscribed.content).toContain('Die erste Zusammenfassung eröffnet einen Beitrag zur Lage mit dem Tag Ukraine; die folgenden setzen ihn fort. Sprache: Französisch.');
+    expect((await ask({ ...subscribe, channel: FORUM, schedule: 'daily 09:00', tag: 'Gaza' }, german)).content).toBe('<#200000000000000002> hat kein Tag „Gaza“. Seine Tags: `Ukraine`, `Middle East`.');
+    expect((await ask({ ...subscribe, publish: true }, french)).content).toBe("Seuls les récapitulatifs d'un salon d'annonces peuvent être diffusés, et <#200000000000000001> n'en est pas un.");
+    expect((await ask({ ...subscribe, channel: FORUM, thread: true }, french)).content).toMatch(/^Dans un forum, chaque récapitulatif paraît dans le post consacré au sujet/);
+    const listed = await ask({ subcommand: 'list' }, french);
+    expect(listed.embeds![0]!.fields![0]!.value).toContain('Le premier récapitulatif ouvre un post consacré au sujet, avec le tag Ukraine ; les suivants le prolongent. Langue : français.');
+
+    const forumless = setUp(['Send Messages in Posts', 'Create Public Threads']);
+    expect((await forumless.ask({ ...subscribe, channel: FORUM }, german)).content).toContain('Mir fehlt dort **Nachrichten in Beiträgen senden**.');
+    expect((await forumless.ask({ ...subscribe, thread: true }, french)).content).toContain('il me manque **Créer des fils publics** dans ce salon');
+  });
+
+  it("previews a recap in the recap's language, whoever asks; with no recap named, in the asker's", async () => {
+    const { ask } = setUp();
+    await ask({ ...subscribe, language: 'fr' });
+    expect((await ask({ subcommand: 'preview', subscription: 1 })).embeds![0]!.footer!.text).toMatch(/^Édition du /);
+    expect((await ask({ subcommand: 'preview' }, german)).embeds![0]!.footer!.text).toMatch(/^Ausgabe vom /);
+  });
 });
 
 describe('/recap in forums, threads and announcement channels', () => {

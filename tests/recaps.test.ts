@@ -3,6 +3,7 @@ import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { RESTPostAPIChannelMessageJSONBody, RESTPostAPIGuildForumThreadsJSONBody } from 'discord-api-types/v10';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Briefing } from '../src/briefing/briefing.js';
 import { changesSince } from '../src/briefing/diff.js';
@@ -18,7 +19,7 @@ import { SqliteDeliveryLedger } from '../src/recaps/ledger.js';
 import { buildRecap } from '../src/recaps/recap-content.js';
 import { nextRuns, parseSchedule, shortestGapMinutes } from '../src/recaps/schedule.js';
 import { RecapScheduler } from '../src/recaps/scheduler.js';
-import { SqliteSubscriptionStore } from '../src/recaps/subscriptions.js';
+import { SqliteSubscriptionStore, type PostingOptions } from '../src/recaps/subscriptions.js';
 import { added } from './support/subscriptions.js';
 import { contentCopy, shippedBriefing } from './support/content.js';
 import { plainChannelOnly } from './support/poster.js';
@@ -172,15 +173,15 @@ describe('what changed between editions', () => {
   });
 
   it('recaps the summary first, then what changed, then a quiet line', () => {
-    expect(buildRecap({ briefing, now: new Date('2025-12-01T00:00:00Z'), staleAfterDays: 7 }, undefined, 'UTC', summarize).kind).toBe('summary');
-    const changes = buildRecap({ briefing, now: new Date('2025-12-01T00:00:00Z'), staleAfterDays: 7 }, { editionId: '2025-11-26', deliveredAt: '2025-11-26T07:00:00Z' }, 'Europe/Zurich', summarize);
+    expect(buildRecap({ briefing, now: new Date('2025-12-01T00:00:00Z'), staleAfterDays: 7 }, undefined, 'UTC', summarize, 'en').kind).toBe('summary');
+    const changes = buildRecap({ briefing, now: new Date('2025-12-01T00:00:00Z'), staleAfterDays: 7 }, { editionId: '2025-11-26', deliveredAt: '2025-11-26T07:00:00Z' }, 'Europe/Zurich', summarize, 'en');
     expect(changes.kind).toBe('changes');
     expect(payloadProblems(messageBody(changes.reply))).toEqual([]);
     const text = JSON.stringify(changes.reply);
     expect(text).toContain('Now sees faster progress.');
     expect(text).toContain('Earlier (reported 26 Nov 2025): “Warns against expecting too much too soon');
     expect(text).toContain('A new quote.');
-    const quiet = buildRecap({ briefing, now: new Date('2025-12-01T00:00:00Z'), staleAfterDays: 7 }, { editionId: '2025-11-27', deliveredAt: '2025-11-27T07:00:00Z' }, 'Europe/Zurich', summarize);
+    const quiet = buildRecap({ briefing, now: new Date('2025-12-01T00:00:00Z'), staleAfterDays: 7 }, { editionId: '2025-11-27', deliveredAt: '2025-11-27T07:00:00Z' }, 'Europe/Zurich', summarize, 'en');
     expect(quiet).toMatchObject({ kind: 'quiet', reply: { content: 'No new developments since the last recap (27 Nov 2025).' } });
   });
 
@@ -201,12 +202,15 @@ describe('what changed between editions', () => {
 });
 
 describe('delivering a slot', () => {
-  const setup = async (posting: Pick<MessagePoster, 'post'>) => {
-    const poster: MessagePoster = { ...posting, ...plainChannelOnly, recent: async () => [], edit: async () => ({}) };
+  /** `posting`: the poster's calls the test expects; `posted`: how the recap posts (default: English, in a text channel). */
+  const setup = async (posting: Partial<MessagePoster>, posted: Partial<PostingOptions> = {}) => {
+    const poster: MessagePoster = { post: async () => Promise.reject(new Error('unexpected post')), ...plainChannelOnly, recent: async () => [], edit: async () => ({}), ...posting };
     const db = openDatabase(':memory:');
     const subscriptions = new SqliteSubscriptionStore(db);
     const ledger = new SqliteDeliveryLedger(db);
-    const subscription = await added(subscriptions.add({ guildId: '2'.repeat(18), channelId: '3'.repeat(18), schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'UTC', whenQuiet: 'post', createdBy: null }));
+    const subscription = await added(
+      subscriptions.add({ guildId: '2'.repeat(18), channelId: '3'.repeat(18), schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'UTC', whenQuiet: 'post', createdBy: null, ...posted }),
+    );
     const briefing = await shippedBriefing();
     const deps = { subscriptions, ledger, poster, briefing: () => briefing, summarize, staleAfterDays: 7, log: silent, backoffMs: [0, 0] };
     await ledger.claim(subscription.id, 'slot-1', subscription.channelId, 'me');
@@ -220,6 +224,24 @@ describe('delivering a slot', () => {
     expect(bodies[0]).toMatchObject({ allowed_mentions: { parse: [] }, nonce: nonceFor(subscription.id, 'slot-1'), enforce_nonce: true });
     expect(nonceFor(subscription.id, 'slot-1')).toHaveLength(25);
     expect(await ledger.latest(subscription.id)).toMatchObject({ status: 'delivered', messageId: '99' });
+  });
+
+  it("posts in the recap's language: a German recap's summary is German", async () => {
+    const bodies: RESTPostAPIChannelMessageJSONBody[] = [];
+    const { deps, subscription } = await setup({ post: async (_channel, body) => (bodies.push(body), { id: '99' }) }, { language: 'de' });
+    expect(await sendClaimedSlot(deps, subscription, 'slot-1')).toEqual({ status: 'delivered', messageId: '99' });
+    const [embed] = bodies[0]!.embeds!;
+    expect(embed!.footer!.text).toMatch(/^Ausgabe vom \d{1,2}\. \S+ \d{4} · Quellen: /);
+    expect(embed!.fields!.map(({ name }) => name)).toContain('Das Wichtigste');
+  });
+
+  it("opens a French recap's forum post in French: its title's date and its first message", async () => {
+    const opened: RESTPostAPIGuildForumThreadsJSONBody[] = [];
+    const { deps, subscription } = await setup({ openPost: async (_forum, body) => (opened.push(body), { id: '55', message: { id: '55' } }) }, { channelKind: 'forum', language: 'fr' });
+    const now = new Date('2025-12-01T09:00:00Z');
+    expect(await sendClaimedSlot({ ...deps, now: () => now }, subscription, 'slot-1')).toEqual({ status: 'delivered', messageId: '55', threadId: '55' });
+    expect(opened[0]!.name).toBe(`${deps.briefing().story.title} · 1 déc. 2025`);
+    expect(opened[0]!.message.embeds![0]!.footer!.text).toMatch(/^Édition du 26 nov\. 2025 · Sources : /);
   });
 
   it('retries a server error and a network error with the same nonce', async () => {
@@ -345,18 +367,31 @@ describe('catching up after downtime', () => {
   });
 });
 
-describe('corrections of recaps in forum posts', () => {
-  it('are made where the message is: in the post, not in the forum', async () => {
+describe('corrections of recaps already posted', () => {
+  /** A recap posted before the shipped briefing's first later correction, showing the items it corrects. */
+  async function posted(subscriptionId: number, where: { channelId: string; threadId: string | null }) {
     const briefing = await shippedBriefing();
     const order = briefing.editions.map(({ id }) => id);
     const correction = briefing.corrections.find(({ edition }) => order.indexOf(edition) > 0)!;
     const delivery = {
-      subscriptionId: 1, slot: 's', channelId: 'forum', status: 'delivered' as const, claimedBy: null, claimedAt: null, settledAt: null,
-      messageId: 'message', editionId: order[0]!, detail: null, content: 'recap', threadId: 'post',
+      subscriptionId, slot: 's', status: 'delivered' as const, claimedBy: null, claimedAt: null, settledAt: null,
+      messageId: `message-${subscriptionId}`, editionId: order[0]!, detail: null, content: 'recap', ...where,
       items: JSON.stringify(correction.items.map(({ kind, id }) => `${kind}:${id}`)),
     };
-    const due = await correctionsDue(briefing, { postedWithItems: async () => [delivery] });
-    expect(due).toMatchObject([{ channelId: 'post', messageId: 'message' }]);
-    expect((await correctionsDue(briefing, { postedWithItems: async () => [{ ...delivery, threadId: null }] }))[0]!.channelId).toBe('forum');
+    return { briefing, delivery };
+  }
+
+  it('are made where the message is: in the forum post, not in the forum', async () => {
+    const { briefing, delivery } = await posted(1, { channelId: 'forum', threadId: 'post' });
+    const due = await correctionsDue(briefing, { postedWithItems: async () => [delivery] }, []);
+    expect(due).toMatchObject([{ channelId: 'post', messageId: 'message-1' }]);
+    expect((await correctionsDue(briefing, { postedWithItems: async () => [{ ...delivery, threadId: null }] }, []))[0]!.channelId).toBe('forum');
+  });
+
+  it("are written in the language of the recap that posted the message; a removed recap's posts stay English", async () => {
+    const { briefing, delivery } = await posted(1, { channelId: 'news', threadId: null });
+    const deliveries = [1, 2, 3].map((subscriptionId) => ({ ...delivery, subscriptionId, messageId: `message-${subscriptionId}` }));
+    const due = await correctionsDue(briefing, { postedWithItems: async () => deliveries }, [{ id: 1, language: 'de' }, { id: 2, language: 'fr' }]);
+    expect(due.map(({ messageId, locale }) => [messageId, locale])).toEqual([['message-1', 'de'], ['message-2', 'fr'], ['message-3', 'en']]);
   });
 });

@@ -69,7 +69,7 @@ export async function sendClaimedSlot(deps: DeliveryDependencies, subscription: 
   const moment = { briefing: deps.briefing(), now: deps.now?.() ?? new Date(), staleAfterDays: deps.staleAfterDays };
   // A channel that only ever hears of new editions is told what changed since the edition it was set up with.
   const since = subscription.trigger === 'new-edition' && subscription.seenEdition ? { editionId: subscription.seenEdition, deliveredAt: subscription.createdAt } : undefined;
-  const recap = buildRecap(moment, lastRecap(await ledger.lastDelivered(subscription.channelId)) ?? since, subscription.timezone, deps.summarize);
+  const recap = buildRecap(moment, lastRecap(await ledger.lastDelivered(subscription.channelId)) ?? since, subscription.timezone, deps.summarize, subscription.language);
   if (recap.kind === 'quiet' && subscription.whenQuiet === 'skip') {
     await ledger.settle(subscription.id, slot, { status: 'skipped', editionId: recap.editionId, detail: 'nothing new' });
     return { status: 'skipped' };
@@ -78,7 +78,7 @@ export async function sendClaimedSlot(deps: DeliveryDependencies, subscription: 
   const nonce = nonceFor(subscription.id, slot);
   const body: RESTPostAPIChannelMessageJSONBody = { ...messageBody({ ...withMarker({ content, embeds }, nonce), components }), nonce, enforce_nonce: true };
 
-  const title = threadName(moment.briefing, moment.now, subscription.timezone);
+  const title = threadName(moment.briefing, moment.now, subscription.timezone, subscription.language);
 
   const backoff = deps.backoffMs ?? DEFAULT_BACKOFF_MS;
   for (let attempt = 0; ; attempt++) {

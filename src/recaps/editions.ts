@@ -38,9 +38,17 @@ export interface DueCorrection {
   locale: Locale;
 }
 
-/** Posted recaps that showed an item a correction published after them names, with those corrections. */
-export async function correctionsDue(briefing: Briefing, ledger: Pick<DeliveryLedger, 'postedWithItems'>): Promise<DueCorrection[]> {
+/**
+ * Posted recaps that showed an item a correction published after them names, with those corrections, in the
+ * language of the recap (of `subscriptions`) that posted them.
+ */
+export async function correctionsDue(
+  briefing: Briefing,
+  ledger: Pick<DeliveryLedger, 'postedWithItems'>,
+  subscriptions: readonly Pick<RecapSubscription, 'id' | 'language'>[],
+): Promise<DueCorrection[]> {
   if (briefing.corrections.length === 0) return [];
+  const languages = new Map(subscriptions.map(({ id, language }) => [id, language]));
   const order = new Map(briefing.editions.map((edition, index) => [edition.id, index]));
   const due: DueCorrection[] = [];
   for (const delivery of await ledger.postedWithItems()) {
@@ -50,8 +58,10 @@ export async function correctionsDue(briefing: Briefing, ledger: Pick<DeliveryLe
     const corrections = briefing.corrections.filter(
       (correction) => order.get(correction.edition)! > postedAt && correction.items.some((item) => shown.has(`${item.kind}:${item.id}`)),
     );
-    // A recap in a forum's post is edited there, not in the forum. Deliveries record no language yet: every recap so far was posted in English.
-    if (corrections.length > 0) due.push({ channelId: delivery.threadId ?? delivery.channelId, messageId: delivery.messageId!, content: delivery.content ?? '', corrections, locale: 'en' });
+    if (corrections.length === 0) continue;
+    // A recap in a forum's post is edited there, not in the forum; a removed recap's posts stay in English.
+    const locale = languages.get(delivery.subscriptionId) ?? 'en';
+    due.push({ channelId: delivery.threadId ?? delivery.channelId, messageId: delivery.messageId!, content: delivery.content ?? '', corrections, locale });
   }
   return due;
 }

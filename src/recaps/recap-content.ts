@@ -38,9 +38,9 @@ export const RECAP_COMMAND = 'recap';
 /** Discord's limit on a thread's (or forum post's) name. */
 const THREAD_NAME_LIMIT = 100;
 
-/** The name of the story's forum post, or of a recap's thread: `US-led Ukraine peace talks · 1 Dec 2026`. */
-export function threadName(briefing: Briefing, now: Date, timeZone: string): string {
-  const date = ` · ${formatInZone(now, timeZone, 'day', 'en')}`;
+/** The name of the story's forum post, or of a recap's thread: `US-led Ukraine peace talks · 1 Dec 2026`, the date in the recap's language. */
+export function threadName(briefing: Briefing, now: Date, timeZone: string, locale: Locale): string {
+  const date = ` · ${formatInZone(now, timeZone, 'day', locale)}`;
   return `${briefing.story.title.slice(0, THREAD_NAME_LIMIT - date.length)}${date}`;
 }
 
@@ -55,7 +55,7 @@ export interface RecapMoment {
 export type Summarize = (moment: RecapMoment, locale: Locale) => Reply;
 
 /** The recap a channel gets at `moment`, given its last one, with dates in its time zone, in its language. */
-export function buildRecap(moment: RecapMoment, last: LastRecap | undefined, timeZone: string, summarize: Summarize, locale: Locale = 'en'): RecapContent {
+export function buildRecap(moment: RecapMoment, last: LastRecap | undefined, timeZone: string, summarize: Summarize, locale: Locale): RecapContent {
   const t = messagesFor(locale);
   const chosen = atEdition(moment.briefing, moment.now);
   // Editors may load an edition dated later than now; until then there is nothing to recap.

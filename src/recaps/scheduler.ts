@@ -83,7 +83,7 @@ export class RecapScheduler {
   async briefingChanged(): Promise<void> {
     try {
       const view = currentView({ briefing: this.deps.briefing(), now: this.deps.now?.() ?? new Date(), staleAfterDays: this.deps.staleAfterDays });
-      const due = await correctionsDue(view, this.deps.ledger);
+      const due = await correctionsDue(view, this.deps.ledger, await this.deps.subscriptions.all());
       const corrected = await addCorrections(due, this.deps.ledger, this.deps.poster, this.claimant);
       if (corrected.edited > 0) this.log.info({ messages: corrected.edited }, 'corrections added to recaps already posted');
       for (const failed of corrected.failed) this.log.warn(failed, 'could not add a correction to a posted recap');

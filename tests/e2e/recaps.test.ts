@@ -292,6 +292,8 @@ describe('forum channels, threads and announcement channels', () => {
     await run.emulator.waitFor((request) => request.path.endsWith('/crosspost'), 10_000);
     const [published] = run.emulator.messages(news.id);
     expect(run.emulator.crossposted).toEqual([published!.id]);
+    // The recap is German, as the subscription asked, though the admin's client and the server are English.
+    expect((published!.embeds[0] as { footer: { text: string } }).footer.text).toMatch(/^Ausgabe vom \d{1,2}\. \S+ \d{4} · Quellen: /);
     expect(published!.flags & MessageFlag.Crossposted).toBe(MessageFlag.Crossposted);
 
     run.emulator.failNext({ method: 'POST', path: /\/crosspost$/, status: 403 });
