@@ -1,7 +1,6 @@
 // Dates as the bot writes them, in the reader's language: `25 Nov 2025`, `25. Nov. 2025`, `25 nov. 2025`
 // for calendar dates (from tables, with no ICU needed), and instants in a reader's time zone. One
 // formatter per (zone, style, locale), made on first use: ICU data is paged in only when an instant is shown.
-import { dateTag } from '../i18n/intl.js';
 import type { Locale } from '../i18n/locale.js';
 
 interface Months {
@@ -62,13 +61,15 @@ const STYLES = {
 export type DateStyle = keyof typeof STYLES;
 
 const formats = new Map<string, Intl.DateTimeFormat>();
+/** ICU's tags for the languages: en-GB writes `Mon 30 Nov 2026, 08:00`, day first, as the other replies do. */
+const DATE_TAGS: Record<Locale, string> = { en: 'en-GB', de: 'de-DE', fr: 'fr-FR' };
 
 /**
  * An instant in a time zone, in one of the bot's styles (recap times, and the content checker). Briefing
  * replies need none: the first formatter pages in 8 MB of ICU data (bench: RSS against a bare client).
  */
 export function formatInZone(instant: Date | string, timeZone: string, style: DateStyle, locale: Locale): string {
-  const tag = style === 'isoDay' ? 'en-CA' : dateTag(locale);
+  const tag = style === 'isoDay' ? 'en-CA' : DATE_TAGS[locale];
   const key = `${style}|${timeZone}|${tag}`;
   let format = formats.get(key);
   if (!format) {
