@@ -8,6 +8,7 @@ import type { Briefing } from '../src/briefing/briefing.js';
 import { LOCALES } from '../src/i18n/locale.js';
 import { complete, reply } from './support/commands.js';
 import { shippedBriefing } from './support/content.js';
+import { recordIcu } from './support/icu-recorder.mjs';
 import { Random } from './support/random.js';
 import { autocompletedOptions, Scenarios } from './support/scenarios.js';
 
@@ -17,36 +18,12 @@ beforeAll(async () => {
 });
 
 const used: string[] = [];
-const restore: (() => void)[] = [];
-afterEach(() => {
-  for (const undo of restore.splice(0)) undo();
-});
-
-/** Records every Intl object made and every locale-aware call, until the test ends. */
-function recordIcu(): void {
-  for (const name of Object.getOwnPropertyNames(Intl) as (keyof typeof Intl)[]) {
-    const original = Intl[name];
-    if (typeof original !== 'function') continue;
-    Object.defineProperty(Intl, name, { value: new Proxy(original, { construct: (target, args, newTarget) => (used.push(`new Intl.${name}`), Reflect.construct(target, args, newTarget)) }), configurable: true, writable: true });
-    restore.push(() => Object.defineProperty(Intl, name, { value: original, configurable: true, writable: true }));
-  }
-  const methods: readonly (readonly [object, string])[] = [
-    [String.prototype, 'localeCompare'],
-    [Number.prototype, 'toLocaleString'],
-    [Date.prototype, 'toLocaleString'],
-    [Date.prototype, 'toLocaleDateString'],
-    [Date.prototype, 'toLocaleTimeString'],
-  ];
-  for (const [prototype, name] of methods) {
-    const original = (prototype as Record<string, (...args: unknown[]) => unknown>)[name]!;
-    Object.defineProperty(prototype, name, { value: function (this: unknown, ...args: unknown[]) { used.push(name); return original.apply(this, args); }, configurable: true, writable: true });
-    restore.push(() => Object.defineProperty(prototype, name, { value: original, configurable: true, writable: true }));
-  }
-}
+let restore: (() => void) | undefined;
+afterEach(() => restore?.());
 
 describe('briefing replies', () => {
   it('are built in English, German and French without creating an ICU object', () => {
-    recordIcu();
+    restore = recordIcu((what) => used.push(what));
     const scenarios = new Scenarios(briefing, new Random(5));
     let built = 0;
     for (const locale of LOCALES) {

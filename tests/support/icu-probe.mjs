@@ -1,43 +1,17 @@
 // Imports every compiled module of the bot (dist/, except the entry points, which start things) with
-// every Intl constructor and locale-aware method wrapped, and prints what was used at import time as one
+// every Intl constructor and locale-aware method wrapped (icu-recorder.mjs), and prints what was used at import time as one
 // JSON line. ICU data (about 6.4 MB) is paged in by the first Intl object: no module may make one when
 // it is imported, only when a reply needs it. Run by tests/build.test.ts: node tests/support/icu-probe.mjs
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { recordIcu } from './icu-recorder.mjs';
 
 const ENTRY_POINTS = ['src/main.js', 'src/deploy-commands.js', 'src/cli/preview.js', 'src/cli/rest-proxy.js'];
 const used = [];
 const record = (what) => used.push(`${what} ${new Error().stack.split('\n').slice(3, 5).map((line) => line.trim()).join(' ')}`);
 
-for (const name of Object.getOwnPropertyNames(Intl)) {
-  const original = Intl[name];
-  if (typeof original !== 'function') continue;
-  Intl[name] = new Proxy(original, {
-    construct(target, args, newTarget) {
-      record(`new Intl.${name}`);
-      return Reflect.construct(target, args, newTarget);
-    },
-    apply(target, self, args) {
-      record(`Intl.${name}()`);
-      return Reflect.apply(target, self, args);
-    },
-  });
-}
-const localeMethods = [
-  [String.prototype, 'localeCompare'],
-  [Number.prototype, 'toLocaleString'],
-  [Date.prototype, 'toLocaleString'],
-  [Date.prototype, 'toLocaleDateString'],
-  [Date.prototype, 'toLocaleTimeString'],
-];
-for (const [prototype, name] of localeMethods) {
-  const original = prototype[name];
-  prototype[name] = function (...args) {
-    record(name);
-    return original.apply(this, args);
-  };
-}
+recordIcu(record);
 
 const dist = path.resolve(process.argv[2] ?? 'dist');
 const modules = readdirSync(dist, { recursive: true })
