@@ -22,7 +22,7 @@ import type { Logger } from '../log.js';
 import { localeOf, type Locale } from '../i18n/locale.js';
 import { messagesFor } from '../i18n/messages.js';
 import { decodeButton } from '../render/custom-id.js';
-import { messageBody, notice, type Reply } from '../render/reply.js';
+import { isPrivate, messageBody, notice, type Reply } from '../render/reply.js';
 
 /** What became of an interaction, as logged. */
 export type InteractionOutcome = 'answered' | 'notice' | 'failed' | 'expired' | 'unknown-command';
@@ -58,7 +58,7 @@ export async function answerInteraction<Context>(interaction: APIInteraction, an
   let outcome: InteractionOutcome;
   let reference: string | undefined;
   try {
-    const answer = await responseTo(interaction, answering);
+    const answer = await responseTo(interaction, answering, summary.options ?? {});
     await answering.send(answer.response);
     if (answer.followUp) {
       // Discord accepts the edit for 15 minutes after the acknowledgement.
@@ -90,12 +90,13 @@ interface Answer {
   followUp?: () => Promise<Reply>;
 }
 
-async function responseTo<Context>(interaction: APIInteraction, { commands, context }: Answering<Context>): Promise<Answer> {
+/** `options`: the interaction's option values, as its log line shows them. */
+async function responseTo<Context>(interaction: APIInteraction, { commands, context }: Answering<Context>, options: Record<string, OptionValue>): Promise<Answer> {
   const caller = callerOf(interaction);
   if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
     const command = commands.get(interaction.data.name);
     const focused = findFocused(commandOptions(interaction));
-    const request = { caller, options: optionValues(commandOptions(interaction)) };
+    const request = { caller, options };
     // A mistake (say, no Manage Server for a list of the server's recaps) offers nothing rather than an error.
     const choices =
       command?.autocomplete && focused ? await orNotice(() => command.autocomplete!(context, { name: focused.name, value: String(focused.value ?? '') }, request), () => []) : [];
@@ -104,7 +105,7 @@ async function responseTo<Context>(interaction: APIInteraction, { commands, cont
   if (interaction.type === InteractionType.ApplicationCommand) {
     const command = commands.get(interaction.data.name);
     if (!command) return { response: message(unknownCommand(caller.locale)), outcome: 'unknown-command' };
-    const request = { caller, options: optionValues(commandOptions(interaction)) };
+    const request = { caller, options };
     if (command.defers?.(request)) {
       const response = { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } } as const;
       return { response, outcome: 'answered', followUp: () => answerCommand(command, context, request) };
@@ -133,8 +134,8 @@ function update(reply: Reply): APIInteractionResponse {
   return { type: InteractionResponseType.UpdateMessage, data: { content: content ?? '', embeds: embeds ?? [], components: components ?? [], allowed_mentions } };
 }
 
-export function outcomeOf(reply: Reply): InteractionOutcome {
-  return reply.flags === MessageFlags.Ephemeral ? 'notice' : 'answered';
+function outcomeOf(reply: Reply): InteractionOutcome {
+  return isPrivate(reply) ? 'notice' : 'answered';
 }
 
 async function apologise<Context>(interaction: APIInteraction, answering: Answering<Context>, reference: string, acknowledged: boolean): Promise<void> {
@@ -158,7 +159,7 @@ function isUnknownInteraction(error: unknown): boolean {
 }
 
 /** An option as Discord's JSON gives it. */
-export interface OptionData {
+interface OptionData {
   name: string;
   value?: unknown;
   focused?: boolean;
@@ -166,7 +167,7 @@ export interface OptionData {
 }
 
 /** `{ actor: 'Rutte' }`; a subcommand becomes `{ subcommand: 'list', ... }`. */
-export function optionValues(options: readonly OptionData[]): Record<string, OptionValue> {
+function optionValues(options: readonly OptionData[]): Record<string, OptionValue> {
   const values: Record<string, OptionValue> = {};
   for (const option of options) {
     if (option.options) Object.assign(values, { subcommand: option.name }, optionValues(option.options));
@@ -212,7 +213,7 @@ function callerOf(interaction: APIInteraction): Caller {
 interface InteractionSummary {
   kind: 'command' | 'autocomplete' | 'button';
   command: string;
-  options?: Record<string, unknown>;
+  options?: Record<string, OptionValue>;
   customId?: string;
   guild: string | null;
   interactionId: string;
