@@ -13,6 +13,12 @@ import type { BriefingContext } from './context.js';
 import { pageTurn } from './answer.js';
 import { EDITION_OPTION, editionArg, editionChoices, editionFromArg, editionView } from './edition.js';
 import { given } from './resolve.js';
+import { momentOf, ReplyMemo } from './reply-memo.js';
+
+/** Replies kept per command: a page is a few KB, so at most about 2 MB for the six briefing commands. */
+const KEPT_REPLIES = 64;
+
+const byName = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * What a briefing command's builder returns; mistakes the user can fix are thrown as UserError. Its context's
@@ -43,8 +49,10 @@ export interface BriefingCommandSpec {
 }
 
 export type BriefingCommand = Command<BriefingContext> & {
-  /** Page `page` (1-based) of the reply to `options`, in `locale`. */
+  /** Page `page` (1-based) of the reply to `options`, in `locale`: kept once built (src/command/reply-memo.ts). */
   show(context: BriefingContext, options: OptionValues, page: number, locale: Locale): Reply;
+  /** The same page, built afresh: what `show` keeps, and what the tests and the reply-builders bench time. */
+  buildPage(context: BriefingContext, options: OptionValues, page: number, locale: Locale): Reply;
 };
 
 export function defineBriefingCommand(spec: BriefingCommandSpec): BriefingCommand {
@@ -74,7 +82,13 @@ export function defineBriefingCommand(spec: BriefingCommandSpec): BriefingComman
     };
   };
 
+  const kept = new ReplyMemo<Reply>(KEPT_REPLIES);
   const show = (context: BriefingContext, options: OptionValues, page: number, locale: Locale): Reply => {
+    const key = JSON.stringify([momentOf(context.briefing, context.now), context.staleAfterDays, locale, page, Object.entries(options).sort(byName)]);
+    return kept.get(context.briefing, key, () => buildPage(context, options, page, locale));
+  };
+
+  const buildPage = (context: BriefingContext, options: OptionValues, page: number, locale: Locale): Reply => {
     const t = messagesFor(locale);
     const { briefing, document, pageArgs } = build(context, options, t);
     const rendered = renderPage(t, document, page, { command: name, args: pageArgs });
@@ -100,6 +114,7 @@ export function defineBriefingCommand(spec: BriefingCommandSpec): BriefingComman
   return {
     data: spec.data,
     show,
+    buildPage,
     run: (context, { caller, options }) => show(context, options, 1, caller.locale),
     autocomplete:
       hasEdition || spec.autocomplete
