@@ -93,7 +93,8 @@ export async function loadBriefing(contentDir: string): Promise<LoadResult> {
     }
     const edition = validated(editionFile, EditionFile);
     if (edition) editions.push({ item: { id: editionId, ...edition }, file: editionFile, path: [] });
-    const inEdition = <T>(items: Located<T>[]) => items.map((located) => ({ ...located, item: { ...located.item, edition: editionId } }));
+    // Validation built these items afresh (zod never returns its input), so they take their edition in place, uncopied.
+    const inEdition = <T extends object>(items: Located<T>[]) => items.map(({ item, file, path }) => ({ item: Object.assign(item, { edition: editionId }), file, path }));
     append(positions, inEdition(listed(files.get('positions.yaml'), 'positions', validated(files.get('positions.yaml'), PositionsFile)?.positions)));
     append(quotes, inEdition(listed(files.get('quotes.yaml'), 'quotes', validated(files.get('quotes.yaml'), QuotesFile)?.quotes)));
     append(timeline, inEdition(listed(files.get('timeline.yaml'), 'timeline', validated(files.get('timeline.yaml'), TimelineFile)?.timeline)));
