@@ -15,6 +15,7 @@ import { commands, type AppContext } from '../commands/index.js';
 import { formatContentErrorForLog } from './briefing/content-files.js';
 import type { Briefing } from './briefing/briefing.js';
 import { LiveBriefing } from './briefing/live.js';
+import { ReplyMemo } from './command/reply-memo.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { answerInteractions } from './discord/adapter.js';
 import { createClient, createRest, isRejectedToken, REJECTED_TOKEN } from './discord/client.js';
@@ -117,7 +118,9 @@ const scheduler = new RecapScheduler(
 
 const botUserId = once(async () => ((await rest.get(Routes.user('@me'))) as APIUser).id);
 const guilds = client ? guildDirectory(client) : restGuildDirectory(rest, botUserId);
-const contextNow = (): AppContext => ({ briefing: live.current, now: new Date(), staleAfterDays: config.STALE_AFTER_DAYS, subscriptions, ledger, scheduler, guilds, summarize });
+/** Pages and choices are a few kB at most: at most about 1 MB kept. */
+const kept = new ReplyMemo(256);
+const contextNow = (): AppContext => ({ briefing: live.current, now: new Date(), staleAfterDays: config.STALE_AFTER_DAYS, kept, subscriptions, ledger, scheduler, guilds, summarize });
 const rssMb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
 if (client) {
   answerInteractions(client, commands, contextNow, log);

@@ -13,12 +13,11 @@ import type { BriefingContext } from './context.js';
 import { pageTurn } from './answer.js';
 import { EDITION_OPTION, editionArg, editionChoices, editionFromArg, editionView } from './edition.js';
 import { given } from './resolve.js';
-import { momentOf, ReplyMemo } from './reply-memo.js';
-
-/** Replies kept per command: a page is a few KB, so at most about 2 MB for the six briefing commands. */
-const KEPT_REPLIES = 64;
+import { momentOf } from './reply-memo.js';
 
 const byName = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
+/** Options in a key: the same whatever order Discord sent them in. */
+const sortedOptions = (options: OptionValues) => Object.entries(options).sort(byName);
 
 /**
  * What a briefing command's builder returns; mistakes the user can fix are thrown as UserError. Its context's
@@ -49,10 +48,8 @@ export interface BriefingCommandSpec {
 }
 
 export type BriefingCommand = Command<BriefingContext> & {
-  /** Page `page` (1-based) of the reply to `options`, in `locale`: kept once built (src/command/reply-memo.ts). */
+  /** Page `page` (1-based) of the reply to `options`, in `locale`. */
   show(context: BriefingContext, options: OptionValues, page: number, locale: Locale): Reply;
-  /** The same page, built afresh: what `show` keeps, and what the tests and the reply-builders bench time. */
-  buildPage(context: BriefingContext, options: OptionValues, page: number, locale: Locale): Reply;
 };
 
 export function defineBriefingCommand(spec: BriefingCommandSpec): BriefingCommand {
@@ -82,11 +79,12 @@ export function defineBriefingCommand(spec: BriefingCommandSpec): BriefingComman
     };
   };
 
-  const kept = new ReplyMemo<Reply>(KEPT_REPLIES);
-  const show = (context: BriefingContext, options: OptionValues, page: number, locale: Locale): Reply => {
-    const key = JSON.stringify([momentOf(context.briefing, context.now), context.staleAfterDays, locale, page, Object.entries(options).sort(byName)]);
-    return kept.get(context.briefing, key, () => buildPage(context, options, page, locale));
-  };
+  /** What `build` gives, or what it gave before for the same `key` when the context keeps replies. */
+  const kept = <T extends object>(context: BriefingContext, key: readonly unknown[], build: () => T): T =>
+    context.kept ? context.kept.get(context.briefing, JSON.stringify([name, momentOf(context.briefing, context.now), context.staleAfterDays, ...key]), build) : build();
+
+  const show = (context: BriefingContext, options: OptionValues, page: number, locale: Locale): Reply =>
+    kept(context, ['page', locale, page, sortedOptions(options)], () => buildPage(context, options, page, locale));
 
   const buildPage = (context: BriefingContext, options: OptionValues, page: number, locale: Locale): Reply => {
     const t = messagesFor(locale);
@@ -101,7 +99,10 @@ export function defineBriefingCommand(spec: BriefingCommandSpec): BriefingComman
   };
 
   /** Page `sourcesPage` of the list of sources behind page `replyPage` of the reply to `args`. */
-  const showSources = (context: BriefingContext, args: readonly string[], replyPage: number, sourcesPage: number, locale: Locale): Reply => {
+  const showSources = (context: BriefingContext, args: readonly string[], replyPage: number, sourcesPage: number, locale: Locale): Reply =>
+    kept(context, ['sources', locale, args, replyPage, sourcesPage], () => buildSources(context, args, replyPage, sourcesPage, locale));
+
+  const buildSources = (context: BriefingContext, args: readonly string[], replyPage: number, sourcesPage: number, locale: Locale): Reply => {
     const t = messagesFor(locale);
     const options = optionsFrom(args);
     const { briefing, document, pageArgs } = build(context, options, t);
@@ -114,15 +115,15 @@ export function defineBriefingCommand(spec: BriefingCommandSpec): BriefingComman
   return {
     data: spec.data,
     show,
-    buildPage,
     run: (context, { caller, options }) => show(context, options, 1, caller.locale),
     autocomplete:
       hasEdition || spec.autocomplete
-        ? (context, focused, { caller, options }) => {
-            const t = messagesFor(caller.locale);
-            if (focused.name === EDITION_OPTION) return editionChoices(t, context, focused.value);
-            return spec.autocomplete?.({ ...context, briefing: editionView(t, context, undefined) }, focused, options, t) ?? [];
-          }
+        ? (context, focused, { caller, options }) =>
+            kept(context, ['choices', caller.locale, focused.name, focused.value, sortedOptions(options)], () => {
+              const t = messagesFor(caller.locale);
+              if (focused.name === EDITION_OPTION) return editionChoices(t, context, focused.value);
+              return spec.autocomplete?.({ ...context, briefing: editionView(t, context, undefined) }, focused, options, t) ?? [];
+            })
         : undefined,
     buttons: {
       // Each button answers in the presser's language. A name gone from the briefing since the reply throws a UserError: the presser alone is told.

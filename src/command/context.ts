@@ -1,6 +1,7 @@
 // What commands are given to answer with: the briefing and the time, plus, for stateful commands, small
 // interfaces onto the rest of the bot, so their replies are computed (and tested) without Discord.
 import type { Briefing } from '../briefing/briefing.js';
+import type { ReplyMemo } from './reply-memo.js';
 import type { ChannelKind } from '../recaps/subscriptions.js';
 import type { PermissionName } from '../i18n/messages.js';
 
@@ -11,6 +12,8 @@ export interface BriefingContext {
   now: Date;
   /** A briefing whose newest edition is older than this says so in every reply. */
   staleAfterDays: number;
+  /** Where replies are kept once built (the bot keeps them; tests, the preview and the bench build afresh). */
+  kept?: ReplyMemo;
 }
 
 /** A permission bit, by the name Discord's channel settings show for it. */

@@ -20,15 +20,16 @@ export function momentOf(briefing: Briefing, now: Date): string {
 }
 
 /** The `limit` most recently used values per briefing; a reloaded briefing starts empty, the old one's go with it. */
-export class ReplyMemo<T extends object> {
-  readonly #byBriefing = new WeakMap<Briefing, Map<string, T>>();
+export class ReplyMemo {
+  readonly #byBriefing = new WeakMap<Briefing, Map<string, object>>();
 
   constructor(private readonly limit: number) {}
 
-  get(briefing: Briefing, key: string, build: () => T): T {
+  /** The value kept for `key` (which must name everything it depends on), else `build()`, then kept. */
+  get<T extends object>(briefing: Briefing, key: string, build: () => T): T {
     let kept = this.#byBriefing.get(briefing);
     if (!kept) this.#byBriefing.set(briefing, (kept = new Map()));
-    let value = kept.get(key);
+    let value = kept.get(key) as T | undefined;
     if (value) kept.delete(key);
     else value = deepFreeze(build());
     // A Map keeps insertion order: the first key is the least recently used.

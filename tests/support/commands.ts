@@ -27,7 +27,7 @@ export function named(name: string): BriefingCommand {
 /** Page `page` of the command's reply in `locale`, or its notice. */
 export function reply(command: BriefingCommand, briefing: Briefing, options: OptionValues, page = 1, now = TEST_NOW, locale: Locale = 'en'): Reply {
   try {
-    return command.buildPage(at(briefing, now), options, page, locale);
+    return command.show(at(briefing, now), options, page, locale);
   } catch (error) {
     return asNotice(error);
   }
