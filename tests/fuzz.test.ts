@@ -13,7 +13,7 @@ import { generateBriefing } from './support/generate-briefing.js';
 import { briefingCommands } from '../commands/index.js';
 import type { Briefing } from '../src/briefing/briefing.js';
 import { matchScore, normalize } from '../src/briefing/matching.js';
-import { filterQuotes, rankActors } from '../src/briefing/queries.js';
+import { rankActors } from '../src/briefing/queries.js';
 import type { BriefingCommand } from '../src/command/briefing-command.js';
 import type { OptionValue, OptionValues } from '../src/command/command.js';
 import { actorKeys, prominentActors, quoteSearchText, quotesNewestFirst } from '../src/briefing/queries.js';
@@ -22,6 +22,7 @@ import { complete, customIds as idsOn, press, reply, TEST_CALLER } from './suppo
 import { choiceProblems, payloadProblems } from '../src/render/limits.js';
 import { messageBody, type Reply } from '../src/render/reply.js';
 import { loadOrThrow, SHIPPED_CONTENT } from './support/content.js';
+import { quotesFound } from './support/quotes.js';
 
 const RUNS = 120;
 
@@ -197,7 +198,7 @@ describe.each(['shipped', 'generated'])('the %s briefing\'s indexes find what a 
       fc.property(search, (words) => {
         const newestFirst = quotesNewestFirst(briefing);
         const expected = words === '' ? newestFirst : newestFirst.filter((quote) => quoteSearchText(quote).includes(words));
-        expect(filterQuotes(briefing, { search: words }).map((quote) => quote.id)).toEqual(expected.map((quote) => quote.id));
+        expect(quotesFound(briefing, { search: words }).map((quote) => quote.id)).toEqual(expected.map((quote) => quote.id));
       }),
       { numRuns: RUNS * 2 },
     );
