@@ -133,8 +133,10 @@ export class TypoIndex<Key extends { key: string }> {
         if (4 + distance < (scores.get(key) ?? Infinity)) scores.set(key, 4 + distance);
       }
     };
-    // rows[d]: the edit distances from each prefix of the query to the path down to depth d.
-    const rows = Array.from({ length: cut + 1 }, () => new Int32Array(query.length + 1));
+    // rows[d]: the edit distances from each prefix of the query to the path down to depth d. Only the cells
+    // within `allowance` of the diagonal can be within the allowance, so only those are computed; the others
+    // keep allowance + 1, which can never make a computed cell within it (bench: long names typed at 100x).
+    const rows = Array.from({ length: cut + 1 }, () => new Int32Array(query.length + 1).fill(allowance + 1));
     for (let index = 0; index <= query.length; index++) rows[0]![index] = index;
     const walk = (node: TrieNode): void => {
       const row = rows[node.depth]!;
@@ -145,11 +147,13 @@ export class TypoIndex<Key extends { key: string }> {
       }
       if (distance <= allowance) record(node.ending, distance);
       const next = rows[node.depth + 1]!;
+      const first = Math.max(1, node.depth + 1 - allowance);
+      const last = Math.min(query.length, node.depth + 1 + allowance);
       for (const child of node.children) {
         const code = child.code;
         next[0] = child.depth;
         let minimum = next[0];
-        for (let index = 1; index <= query.length; index++) {
+        for (let index = first; index <= last; index++) {
           const value = Math.min(row[index]! + 1, next[index - 1]! + 1, row[index - 1]! + (query.charCodeAt(index - 1) === code ? 0 : 1));
           next[index] = value;
           if (value < minimum) minimum = value;
