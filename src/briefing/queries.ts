@@ -44,7 +44,7 @@ interface Index {
   quotesNewestFirst: readonly InEdition<Quote>[];
   /** 0 up to the number of quotes: every position in `quotesNewestFirst`. */
   everyQuote: readonly number[];
-  /** Every quote's search text, newest first, indexed by bigram; built on the first search. */
+  /** Every quote's search text, newest first, indexed by word (search.ts); built on the first search. */
   quoteSearch: () => TextSearch;
   citations: ReadonlyMap<string, Citations>;
   /** A source's position in `briefing.sources`. */
