@@ -28,7 +28,8 @@ export const replyBuilders: BenchSection = {
     `Each command's reply(briefing, options, page) and autocomplete called in this process, ${SAMPLES} timed calls after ${WARM_UP} ` +
     `unmeasured (fewer when a builder is slow: at most ${BUDGET_MS.samples / 1000} s a row), after a forced GC. Options as users give them ` +
     '(bench/scenarios.ts): every actor in turn by id, name or alias, random topics, searches for words from quotes, half the calls on a later ' +
-    'page (up to page 5000), names typed letter by letter with typos. Nothing is remembered between calls: each builds its reply from the briefing.',
+    'page (up to page 5000), names typed letter by letter with typos. No reply is remembered between calls: each builds its reply from the briefing, ' +
+    "with the indexes and the list items' blocks and sizes the bot keeps per loaded briefing and language (made during the warm-up, as in a running bot).",
   async run(context) {
     const rows: BenchRow[] = [];
     for (const [subject, dir] of [['shipped', context.shippedDir], ['100x', context.hundredXDir]] as const) {
