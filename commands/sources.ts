@@ -2,7 +2,7 @@
 // read it (via), and how many quotes and positions cite it.
 import { SlashCommandBuilder } from 'discord.js';
 import { defineBriefingCommand } from '../src/command/briefing-command.js';
-import { renderSourceList } from '../src/render/sources.js';
+import { renderAllSources } from '../src/render/sources.js';
 
 export const sources = defineBriefingCommand({
   data: new SlashCommandBuilder().setName('sources').setDescription('Every source this briefing rests on, and what cites each'),
@@ -10,6 +10,6 @@ export const sources = defineBriefingCommand({
   // The list is its own sources: a Sources button would repeat it.
   sourcesButton: false,
   build({ briefing }, _options, t) {
-    return { document: renderSourceList(t, briefing, briefing.sources.map((source) => source.id)), pageArgs: [] };
+    return { document: renderAllSources(t, briefing), pageArgs: [] };
   },
 });

@@ -2,15 +2,16 @@
 // reported or is still to come, what it was, and its source; grouped by month, paginated.
 import { SlashCommandBuilder } from 'discord.js';
 import { z } from 'zod';
-import type { Briefing, InEdition } from '../src/briefing/briefing.js';
+import type { Briefing } from '../src/briefing/briefing.js';
 import type { TimelineEvent } from '../src/briefing/schema.js';
 import { defineBriefingCommand } from '../src/command/briefing-command.js';
 import { UserError } from '../src/command/command.js';
 import { editionOption } from '../src/command/edition.js';
 import { echo } from '../src/command/resolve.js';
 import type { Block, Section } from '../src/render/document.js';
-import { briefingFooter, timelineBlock, utcDay } from '../src/render/format.js';
+import { briefingFooter, isOverdue, timelineBlock, utcDay } from '../src/render/format.js';
 import { LIMITS } from '../src/render/limits.js';
+import { oncePerView } from '../src/render/per-view.js';
 import type { Choice } from '../src/render/reply.js';
 import type { Messages } from '../src/i18n/messages.js';
 import { literal, truncate } from '../src/render/text.js';
@@ -18,21 +19,28 @@ import { formatDate, formatMonth } from '../src/time/dates.js';
 
 const isoDate = z.iso.date();
 
-/** Events whose dates overlap [from, to]; either end may be open. */
-function eventsBetween(briefing: Briefing, from: string | undefined, to: string | undefined): InEdition<TimelineEvent>[] {
-  return briefing.timeline.filter((event) => (from === undefined || (event.endDate ?? event.date) >= from) && (to === undefined || event.date <= to));
+/** Whether an event's dates overlap [from, to]; either end may be open. */
+function inRange(event: TimelineEvent, from: string | undefined, to: string | undefined): boolean {
+  return (from === undefined || (event.endDate ?? event.date) >= from) && (to === undefined || event.date <= to);
 }
 
-function byMonth(t: Messages, briefing: Briefing, events: readonly InEdition<TimelineEvent>[], today: string): Section[] {
+/** Each event's block by its position in the timeline, made once per view and language, in its two forms: before and after it is overdue. */
+const eventBlocks = [false, true].map((overdue) =>
+  oncePerView((briefing) => briefing.timeline, (t, briefing, position) => timelineBlock(t, briefing, briefing.timeline[position]!, overdue)),
+);
+
+/** The events in [from, to], as sections by month. */
+function byMonth(t: Messages, briefing: Briefing, from: string | undefined, to: string | undefined, today: string): Section[] {
+  const [onTime, overdue] = eventBlocks.map((blocks) => blocks(t, briefing));
   const sections: { month: string; blocks: Block[] }[] = [];
-  for (const event of events) {
+  briefing.timeline.forEach((event, position) => {
+    if (!inRange(event, from, to)) return;
     const month = event.date.slice(0, 7);
     if (sections[sections.length - 1]?.month !== month) sections.push({ month, blocks: [] });
-    sections[sections.length - 1]!.blocks.push(timelineBlock(t, briefing, event, today));
-  }
+    sections[sections.length - 1]!.blocks.push(isOverdue(event, today) ? overdue!(position) : onTime!(position));
+  });
   return sections.map(({ month, blocks }) => ({ name: formatMonth(month, t.locale), blocks }));
 }
-
 
 export const timeline = defineBriefingCommand({
   data: new SlashCommandBuilder()
@@ -59,8 +67,8 @@ export const timeline = defineBriefingCommand({
     }
     // `from 25 Nov 2025 to 1 Dec 2025`, `from 25 Nov 2025`, `up to 1 Dec 2025`, or nothing.
     const range = t.timeline.range(from && date(from), to && date(to));
-    const events = eventsBetween(briefing, from, to);
-    if (events.length === 0) {
+    const sections = byMonth(t, briefing, from, to, utcDay(now));
+    if (sections.length === 0) {
       const first = briefing.timeline[0]!;
       const last = briefing.timeline[briefing.timeline.length - 1]!;
       throw new UserError(t.timeline.noEvents(range, date(first.date), date(last.endDate ?? last.date)));
@@ -68,8 +76,8 @@ export const timeline = defineBriefingCommand({
     return {
       document: {
         title: t.timeline.title(literal(briefing.story.title)),
-        description: `${t.timeline.description(events.length, range)}\n${t.timeline.legend}`,
-        sections: byMonth(t, briefing, events, utcDay(now)),
+        description: `${t.timeline.description(sections.reduce((count, section) => count + section.blocks.length, 0), range)}\n${t.timeline.legend}`,
+        sections,
         footer: briefingFooter(t, briefing),
       },
       pageArgs: [from ?? '', to ?? ''],

@@ -13,7 +13,7 @@ import { generateBriefing } from './support/generate-briefing.js';
 import { briefingCommands } from '../commands/index.js';
 import type { Briefing } from '../src/briefing/briefing.js';
 import { matchScore, normalize } from '../src/briefing/matching.js';
-import { filterQuotes, rankActors } from '../src/briefing/queries.js';
+import { rankActors, rankTopics } from '../src/briefing/queries.js';
 import type { BriefingCommand } from '../src/command/briefing-command.js';
 import type { OptionValue, OptionValues } from '../src/command/command.js';
 import { actorKeys, prominentActors, quoteSearchText, quotesNewestFirst } from '../src/briefing/queries.js';
@@ -22,6 +22,7 @@ import { complete, customIds as idsOn, press, reply, TEST_CALLER } from './suppo
 import { choiceProblems, payloadProblems } from '../src/render/limits.js';
 import { messageBody, type Reply } from '../src/render/reply.js';
 import { loadOrThrow, SHIPPED_CONTENT } from './support/content.js';
+import { quotesFound } from './support/quotes.js';
 
 const RUNS = 120;
 
@@ -165,7 +166,38 @@ function rankActorsByScan(briefing: Briefing, input: string, limit: number): str
     .map(([id, { label }]) => `${id}:${label}`);
 }
 
+/** rankTopics by brute force: each topic's name (normalized) and id scored by matchScore, best first, ties in file order. */
+function rankTopicsByScan(briefing: Briefing, input: string, limit: number): string[] {
+  const query = normalize(input);
+  if (query === '') return briefing.topics.slice(0, limit).map((topic) => topic.id);
+  return briefing.topics
+    .map((topic) => ({ topic, score: Math.min(matchScore(query, normalize(topic.name)) ?? Infinity, matchScore(query, topic.id) ?? Infinity) }))
+    .filter(({ score }) => score !== Infinity)
+    .sort((a, b) => a.score - b.score)
+    .slice(0, limit)
+    .map(({ topic }) => topic.id);
+}
+
 describe.each(['shipped', 'generated'])('the %s briefing\'s indexes find what a plain scan finds', (name) => {
+  it('ranking topics for autocomplete (containment first, then the typo trie)', () => {
+    const briefing = briefings[name]!;
+    const names = briefing.topics.flatMap((topic) => [topic.name, topic.id]);
+    const typed = fc.oneof(
+      fc.tuple(fc.constantFrom(...names), fc.nat(), fc.nat(), fc.string({ maxLength: 2 })).map(([full, end, at, typo]) => {
+        const prefix = full.slice(0, 1 + (end % full.length));
+        const cut = at % (prefix.length + 1);
+        return `${prefix.slice(0, cut)}${typo}${prefix.slice(cut + typo.length)}`;
+      }),
+      fc.string({ unit: 'grapheme', maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(typed, fc.integer({ min: 1, max: 60 }), (input, limit) => {
+        expect(rankTopics(briefing, input, limit).map((topic) => topic.id)).toEqual(rankTopicsByScan(briefing, input, limit));
+      }),
+      { numRuns: RUNS * 3 },
+    );
+  });
+
   it('ranking actors for autocomplete (containment first, then the typo trie)', () => {
     const briefing = briefings[name]!;
     const names = briefing.actors.flatMap((actor) => [actor.name, actor.id, ...actor.aliases]);
@@ -197,7 +229,7 @@ describe.each(['shipped', 'generated'])('the %s briefing\'s indexes find what a 
       fc.property(search, (words) => {
         const newestFirst = quotesNewestFirst(briefing);
         const expected = words === '' ? newestFirst : newestFirst.filter((quote) => quoteSearchText(quote).includes(words));
-        expect(filterQuotes(briefing, { search: words }).map((quote) => quote.id)).toEqual(expected.map((quote) => quote.id));
+        expect(quotesFound(briefing, { search: words }).map((quote) => quote.id)).toEqual(expected.map((quote) => quote.id));
       }),
       { numRuns: RUNS * 2 },
     );

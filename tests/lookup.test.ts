@@ -4,6 +4,7 @@ import { complete, named, reply } from './support/commands.js';
 import type { Briefing } from '../src/briefing/briefing.js';
 import { editDistance, matchScore, normalize } from '../src/briefing/matching.js';
 import { filterQuotes, findActor, findTopic, rankActors } from '../src/briefing/queries.js';
+import { quotesFound } from './support/quotes.js';
 import { contentCopy, loadOrThrow, shippedBriefing } from './support/content.js';
 
 let briefing: Briefing;
@@ -82,17 +83,17 @@ describe('quote filters', () => {
   it('combines speaker, topic and search', () => {
     const trump = findActor(briefing, 'Trump')!;
     const territory = findTopic(briefing, 'territory')!;
-    expect(filterQuotes(briefing, { actor: trump, topic: territory }).map((quote) => quote.id)).toEqual([
+    expect(quotesFound(briefing, { actor: trump, topic: territory }).map((quote) => quote.id)).toEqual([
       'trump-territory-anyway',
       'trump-one-direction',
       'trump-russia-concession',
     ]);
-    expect(filterQuotes(briefing, { actor: trump, search: normalize('dealmaker') }).map((quote) => quote.id)).toEqual(['trump-standard-thing']);
+    expect(quotesFound(briefing, { actor: trump, search: normalize('dealmaker') }).map((quote) => quote.id)).toEqual(['trump-standard-thing']);
     expect(filterQuotes(briefing, {})).toHaveLength(briefing.quotes.length);
   });
 
   it('orders quotes newest first', () => {
-    const dates = filterQuotes(briefing, {}).map((quote) => quote.date);
+    const dates = quotesFound(briefing, {}).map((quote) => quote.date);
     expect(dates).toEqual([...dates].sort().reverse());
   });
 });

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Briefing } from '../src/briefing/briefing.js';
 import { normalize } from '../src/briefing/matching.js';
-import { filterQuotes, quoteSearchText, quotesNewestFirst, type QuoteFilter } from '../src/briefing/queries.js';
+import { quoteSearchText, quotesNewestFirst, type QuoteFilter } from '../src/briefing/queries.js';
 import { TextSearch } from '../src/briefing/search.js';
 import { layOut, renderPage, type Document } from '../src/render/document.js';
 import { sourceNotes } from '../src/render/format.js';
@@ -20,6 +20,7 @@ import { messageBody } from '../src/render/reply.js';
 import { named, reply } from './support/commands.js';
 import { loadOrThrow } from './support/content.js';
 import { generateBriefing } from './support/generate-briefing.js';
+import { quotesFound } from './support/quotes.js';
 
 /** A quarter of the 100x briefing: 5,000 quotes. */
 const SCALE = 0.25;
@@ -104,7 +105,7 @@ describe('/quotes at a large briefing', () => {
         const expected = texts
           .filter(([quote, text]) => text.includes(search) && (!filter.actor || quote.speaker === filter.actor.id) && (!filter.topic || quote.topics.includes(filter.topic.id)))
           .map(([quote]) => quote);
-        expect(filterQuotes(briefing, { ...filter, search }), `${search} ${JSON.stringify(Object.keys(filter))}`).toEqual(expected);
+        expect(quotesFound(briefing, { ...filter, search }), `${search} ${JSON.stringify(Object.keys(filter))}`).toEqual(expected);
       }
     }
   });

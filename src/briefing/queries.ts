@@ -2,7 +2,7 @@
 // an actor said. Answers come from indexes built once per loaded briefing, on first use, and dropped
 // with it: nothing scans every quote per keystroke (bench: /quotes and autocomplete at 100x content).
 import type { Briefing, InEdition } from './briefing.js';
-import { compareText, containmentScore, editDistance, matchScore, normalize, TypoIndex } from './matching.js';
+import { compareText, containmentOf, containmentScore, editDistance, normalize, TypoIndex } from './matching.js';
 import { TextSearch } from './search.js';
 import type { Actor, Correction, Position, Quote, TimelineEvent, Topic } from './schema.js';
 
@@ -23,22 +23,46 @@ interface Index {
   /** A first name or surname (`steve`) that only one actor has. */
   actorByNameWord: ReadonlyMap<string, Actor>;
   topicByKey: ReadonlyMap<string, Topic>;
+  /** Each topic's normalized name and its id, as matched while typing, with their typo trie. */
+  topicKeys: readonly TopicKey[];
+  topicTypos: TypoIndex<TopicKey>;
   positionsByActor: ReadonlyMap<string, readonly InEdition<Position>[]>;
-  quotesBySpeaker: ReadonlyMap<string, readonly InEdition<Quote>[]>;
-  quotesByTopic: ReadonlyMap<string, readonly InEdition<Quote>[]>;
+  /** Quotes by speaker and by topic as positions in `quotesNewestFirst`, ascending (so newest first). */
+  quotesBySpeaker: ReadonlyMap<string, readonly number[]>;
+  quotesByTopic: ReadonlyMap<string, readonly number[]>;
   quotesAbout: ReadonlyMap<string, readonly InEdition<Quote>[]>;
   timelineByActor: ReadonlyMap<string, readonly InEdition<TimelineEvent>[]>;
   /** Actors who feature most (positions and quotes) first; ties by name. */
   actorsByProminence: readonly Actor[];
   /** Each actor's keys, actors in order of prominence: autocomplete ranks without sorting. */
   actorKeysByProminence: readonly (readonly ActorKey[])[];
+  /** An actor's position in `actorsByProminence`. */
+  prominenceRank: ReadonlyMap<Actor, number>;
+  /** Each affiliation, normalized once, with its actors (positions in `actorsByProminence`, ascending). */
+  affiliations: readonly Affiliation[];
   actorTypos: TypoIndex<ActorKey>;
   quotesNewestFirst: readonly InEdition<Quote>[];
-  /** Every quote's search text, newest first, indexed by bigram; built on the first search. */
+  /** 0 up to the number of quotes: every position in `quotesNewestFirst`. */
+  everyQuote: readonly number[];
+  /** Every quote's search text, newest first, indexed by word (search.ts); built on the first search. */
   quoteSearch: () => TextSearch;
   citations: ReadonlyMap<string, Citations>;
+  /** A source's position in `briefing.sources`. */
+  sourcePositions: ReadonlyMap<string, number>;
   /** `kind:id` -> the corrections naming it, newest first. */
   corrections: ReadonlyMap<string, readonly InEdition<Correction>[]>;
+}
+
+interface TopicKey {
+  key: string;
+  topic: Topic;
+}
+
+interface Affiliation {
+  key: string;
+  /** The first letter of each word of `key`: `european union` -> `eu`. */
+  initials: string;
+  actors: readonly number[];
 }
 
 /** How many quotes (by their words or a rendering) and current positions cite a source directly. */
@@ -61,7 +85,8 @@ function buildIndex(briefing: Briefing): Index {
   );
   const quotesNewestFirst = [...briefing.quotes].sort((a, b) => compareText(b.date, a.date));
   const positionsByActor = groupBy(briefing.positions, (position) => [position.actor]);
-  const quotesBySpeaker = groupBy(quotesNewestFirst, (quote) => [quote.speaker]);
+  const quotePositions = quotesNewestFirst.map((_, position) => position);
+  const quotesBySpeaker = groupBy(quotePositions, (position) => [quotesNewestFirst[position]!.speaker]);
   const weight = (actor: Actor) => (positionsByActor.get(actor.id)?.length ?? 0) + (quotesBySpeaker.get(actor.id)?.length ?? 0);
   const actorsByProminence = [...briefing.actors].sort((a, b) => weight(b) - weight(a) || compareText(a.name, b.name));
   const keysByActor = groupBy(actorKeys, (entry) => [entry.actor.id]);
@@ -73,19 +98,32 @@ function buildIndex(briefing: Briefing): Index {
     actorByNameWord: uniqueNameWords(briefing.actors, actorByKey),
     // Autocomplete sends the id, people type the name: both are looked up normalized.
     topicByKey: new Map(briefing.topics.flatMap((topic) => [normalize(topic.name), normalize(topic.id)].map((key) => [key, topic] as const))),
+    ...topicKeys(briefing.topics),
     positionsByActor,
     quotesBySpeaker,
-    quotesByTopic: groupBy(quotesNewestFirst, (quote) => quote.topics),
+    quotesByTopic: groupBy(quotePositions, (position) => quotesNewestFirst[position]!.topics),
     quotesAbout: groupBy(quotesNewestFirst, (quote) => quote.about),
     timelineByActor: groupBy(briefing.timeline, (event) => event.actors),
     actorsByProminence,
     actorKeysByProminence: actorsByProminence.map((actor) => keysByActor.get(actor.id) ?? []),
+    prominenceRank: new Map(actorsByProminence.map((actor, rank) => [actor, rank])),
+    affiliations: [...groupBy(actorsByProminence.map((_, rank) => rank), (rank) => [actorsByProminence[rank]!.affiliation])].map(([affiliation, actors]) => {
+      const key = normalize(affiliation);
+      return { key, initials: initials(key), actors };
+    }),
     actorTypos: new TypoIndex(actorKeys),
     quotesNewestFirst,
+    everyQuote: quotePositions,
     quoteSearch: once(() => new TextSearch(quotesNewestFirst.map(quoteSearchText))),
     citations: countCitations(briefing),
+    sourcePositions: new Map(briefing.sources.map((source, position) => [source.id, position])),
     corrections: groupBy(newestCorrectionsFirst(briefing), (correction) => correction.items.map((item) => `${item.kind}:${item.id}`)),
   };
+}
+
+function topicKeys(topics: readonly Topic[]): Pick<Index, 'topicKeys' | 'topicTypos'> {
+  const keys = topics.flatMap((topic) => [{ key: normalize(topic.name), topic }, { key: topic.id, topic }]);
+  return { topicKeys: keys, topicTypos: new TypoIndex(keys) };
 }
 
 function countCitations(briefing: Briefing): Map<string, Citations> {
@@ -111,6 +149,10 @@ export function newestCorrectionsFirst(briefing: Briefing): InEdition<Correction
 /** The corrections of one item (`summary` items are edition ids), newest first. */
 export function correctionsOf(briefing: Briefing, kind: CorrectionItem['kind'] | 'event', id: string): readonly InEdition<Correction>[] {
   return indexOf(briefing).corrections.get(`${kind}:${id}`) ?? [];
+}
+
+export function positionOfSource(briefing: Briefing, sourceId: string): number | undefined {
+  return indexOf(briefing).sourcePositions.get(sourceId);
 }
 
 export function citationsOf(briefing: Briefing, sourceId: string): Citations {
@@ -152,12 +194,16 @@ export function findActor(briefing: Briefing, input: string): Actor | undefined 
 export function actorsOf(briefing: Briefing, input: string): Actor[] {
   const query = normalize(input);
   if (query.length < 2) return [];
-  const initials = (text: string) => text.split(' ').map((word) => word[0]).join('');
-  const names = (affiliation: string) => {
-    const name = normalize(affiliation);
-    return name === query || (name.includes(' ') && initials(name) === query) || (name.length >= 5 && query.length <= name.length + 3 && query.startsWith(name.slice(0, -1)));
-  };
-  return indexOf(briefing).actorsByProminence.filter((actor) => names(actor.affiliation)).sort((a, b) => Number(isCommentary(a)) - Number(isCommentary(b)));
+  const index = indexOf(briefing);
+  const names = ({ key, initials }: Affiliation) =>
+    key === query || (key.includes(' ') && initials === query) || (key.length >= 5 && query.length <= key.length + 3 && query.startsWith(key.slice(0, -1)));
+  // Affiliations are few (tens, where actors are a thousand at 100x content), so they are what is matched.
+  const ranks = index.affiliations.filter(names).flatMap((affiliation) => affiliation.actors).sort((a, b) => a - b);
+  return ranks.map((rank) => index.actorsByProminence[rank]!).sort((a, b) => Number(isCommentary(a)) - Number(isCommentary(b)));
+}
+
+function initials(text: string): string {
+  return text.split(' ').map((word) => word[0]).join('');
 }
 
 /** Commentators and media are shown after the parties to the story. */
@@ -238,32 +284,42 @@ export function rankActors(briefing: Briefing, input: string, limit: number): Ra
   if (query === '') return index.actorsByProminence.slice(0, limit).map((actor) => ({ actor, label: actor.name }));
   // Scores are small integers: gathering matches per score, walking actors in order of prominence, ranks them
   // without sorting.
-  const byScore: RankedActor[][] = [];
-  const unmatched: (readonly ActorKey[])[] = [];
-  const containment = (key: ActorKey) => containmentScore(query, key.key);
-  for (const keys of index.actorKeysByProminence) {
-    const found = bestMatch(keys, containment);
-    if (found) (byScore[found.score] ??= []).push(found.ranked);
-    else unmatched.push(keys);
-  }
+  const byScore: ActorKey[][] = [];
+  const contained = new Array<boolean>(index.actorKeysByProminence.length).fill(false);
+  let containedCount = 0;
+  const containment = containmentOf(query);
+  const contains = (key: ActorKey) => containment(key.key);
+  index.actorKeysByProminence.forEach((keys, rank) => {
+    const best = bestKey(keys, contains);
+    if (!best) return;
+    (byScore[contains(best)!] ??= []).push(best);
+    contained[rank] = true;
+    containedCount++;
+  });
   // A likely typo ranks after every containment match, so typos are looked for only while there is room.
-  if (index.actorKeysByProminence.length - unmatched.length < limit) {
+  if (containedCount < limit) {
     const typos = index.actorTypos.scores(query);
+    // Only the actors a typo names, in order of prominence: looking every other actor's keys up cost more than the walk.
+    const ranks = [...new Set([...typos.keys()].map((key) => index.prominenceRank.get(key.actor)!))].filter((rank) => !contained[rank]).sort((a, b) => a - b);
     const typo = (key: ActorKey) => typos.get(key);
-    for (const keys of unmatched) {
-      const found = bestMatch(keys, typo);
-      if (found) (byScore[found.score] ??= []).push(found.ranked);
+    for (const rank of ranks) {
+      const best = bestKey(index.actorKeysByProminence[rank]!, typo);
+      if (best) (byScore[typo(best)!] ??= []).push(best);
     }
   }
   return byScore.flat().slice(0, limit);
 }
 
-/** The best-scoring of one actor's keys (the first of equals), with the label that matched. */
-function bestMatch(keys: readonly ActorKey[], score: (key: ActorKey) => number | undefined): { score: number; ranked: RankedActor } | undefined {
-  let best: { score: number; ranked: RankedActor } | undefined;
+/** The best-scoring of one actor's keys (the first of equals): a key is a RankedActor, with the label that matched. */
+function bestKey(keys: readonly ActorKey[], score: (key: ActorKey) => number | undefined): ActorKey | undefined {
+  let best: ActorKey | undefined;
+  let bestScore = Infinity;
   for (const key of keys) {
     const value = score(key);
-    if (value !== undefined && (!best || value < best.score)) best = { score: value, ranked: { actor: key.actor, label: key.label } };
+    if (value !== undefined && value < bestScore) {
+      best = key;
+      bestScore = value;
+    }
   }
   return best;
 }
@@ -271,8 +327,17 @@ function bestMatch(keys: readonly ActorKey[], score: (key: ActorKey) => number |
 export function rankTopics(briefing: Briefing, input: string, limit: number): Topic[] {
   const query = normalize(input);
   if (query === '') return briefing.topics.slice(0, limit);
+  const index = indexOf(briefing);
+  // matchScore of each key: containment, else the typo trie's score (asked once, for all keys).
+  const containment = containmentOf(query);
+  let typos: Map<TopicKey, number> | undefined;
+  const scores = new Map<Topic, number>();
+  for (const key of index.topicKeys) {
+    const score = containment(key.key) ?? (typos ??= index.topicTypos.scores(query)).get(key) ?? Infinity;
+    scores.set(key.topic, Math.min(scores.get(key.topic) ?? Infinity, score));
+  }
   return briefing.topics
-    .map((topic) => ({ topic, score: Math.min(matchScore(query, normalize(topic.name)) ?? Infinity, matchScore(query, topic.id) ?? Infinity) }))
+    .map((topic) => ({ topic, score: scores.get(topic)! }))
     .filter(({ score }) => score !== Infinity)
     .sort((a, b) => a.score - b.score)
     .slice(0, limit)
@@ -286,25 +351,35 @@ export interface QuoteFilter {
   search?: string;
 }
 
-/** Quotes matching every given filter, newest first. */
-export function filterQuotes(briefing: Briefing, filter: QuoteFilter): readonly InEdition<Quote>[] {
+/**
+ * Quotes matching every given filter, newest first, as positions in `quotesNewestFirst` (ascending). Lists
+ * of positions, not of quotes: at 100x content a list reply walks 20,000 of them per call, and looking
+ * each quote up in a map cost more than the rest of the reply (bench: /quotes reply).
+ */
+export function filterQuotes(briefing: Briefing, filter: QuoteFilter): readonly number[] {
   const index = indexOf(briefing);
-  const candidates = [
+  const lists = [
     filter.actor && (index.quotesBySpeaker.get(filter.actor.id) ?? []),
     filter.topic && (index.quotesByTopic.get(filter.topic.id) ?? []),
+    filter.search ? index.quoteSearch().matching(filter.search) : undefined,
   ].filter((list) => list !== undefined);
-  const smallest = candidates.sort((a, b) => a.length - b.length)[0] ?? index.quotesNewestFirst;
-  const { actor, topic, search } = filter;
-  if (candidates.length <= 1 && !search) return smallest;
-  // A search is answered from its index, then narrowed by speaker and topic; both lists are newest first.
-  const matching = search ? quotesContaining(index, search) : smallest;
-  if (candidates.length === 0) return matching;
-  return matching.filter((quote) => (!actor || quote.speaker === actor.id) && (!topic || quote.topics.includes(topic.id)));
+  if (lists.length === 0) return index.everyQuote;
+  return lists.sort((a, b) => a.length - b.length).reduce(intersectAscending);
 }
 
-/** Every quote whose search text contains `search`, newest first. */
-function quotesContaining(index: Index, search: string): InEdition<Quote>[] {
-  return index.quoteSearch().matching(search).map((position) => index.quotesNewestFirst[position]!);
+/** The numbers in both ascending lists, ascending. */
+function intersectAscending(a: readonly number[], b: readonly number[]): readonly number[] {
+  const both: number[] = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      both.push(a[i]!);
+      i++;
+      j++;
+    }
+  }
+  return both;
 }
 
 function once<T>(make: () => T): () => T {

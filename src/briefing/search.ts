@@ -1,8 +1,10 @@
 // Substring search over many normalized texts (every quote's words and context) without scanning them
 // all. Normalized text is words joined by single spaces, so an index of which texts hold each distinct
 // word answers it: a one-word search is found in exactly the texts holding a word that contains it; a
-// longer one only where the first word ends a word, the middle ones are words and the last begins one,
-// and those few texts are then searched. Results are exactly the texts for which `text.includes(search)`.
+// longer one only where a word ending with the first is followed by the middle ones and then by a word
+// beginning with the last, which the texts' words by id, kept in order, answer without reading any text
+// (searching the text of every candidate took 5 ms for "to be" at 100x, where nearly every quote is one).
+// Results are exactly the texts for which `text.includes(search)`.
 // For a briefing 100 times the shipped one (20,000 quotes, 5 MB of text) the index is a few MB, built on
 // the first search, and a search reads a few thousand words instead of 5 MB.
 
@@ -14,11 +16,17 @@ export class TextSearch {
   private readonly starts: Uint32Array;
   private readonly holders: Uint32Array;
   private readonly bitsetWords: number;
+  /** Every text's words by id, in order, text after text: `sequence[sequenceStarts[position]]` onwards. */
+  private readonly sequence: Uint32Array;
+  private readonly sequenceStarts: Uint32Array;
 
   /** `texts`: normalized (see `normalize`): words joined by single spaces. */
   constructor(private readonly texts: readonly string[]) {
     const lists: number[][] = [];
+    const sequence: number[] = [];
+    this.sequenceStarts = new Uint32Array(texts.length + 1);
     for (let position = 0; position < texts.length; position++) {
+      this.sequenceStarts[position] = sequence.length;
       for (const word of texts[position]!.split(' ')) {
         if (word === '') continue;
         let id = this.ids.get(word);
@@ -27,10 +35,13 @@ export class TextSearch {
           lists.push([]);
           this.vocabulary.push(word);
         }
+        sequence.push(id);
         const list = lists[id]!;
         if (list[list.length - 1] !== position) list.push(position);
       }
     }
+    this.sequenceStarts[texts.length] = sequence.length;
+    this.sequence = Uint32Array.from(sequence);
     this.starts = new Uint32Array(lists.length + 1);
     let total = 0;
     lists.forEach((list, id) => (this.starts[id + 1] = total += list.length));
@@ -43,37 +54,51 @@ export class TextSearch {
   matching(search: string): number[] {
     const words = search.split(' ');
     // Not in normalized form (an empty word: leading, trailing or double spaces): look into every text.
-    if (words.some((word) => word === '')) return this.verified(undefined, search);
+    if (words.some((word) => word === '')) return this.texts.flatMap((text, position) => (text.includes(search) ? [position] : []));
     if (words.length === 1) return positions(this.holding((word) => word.includes(search)));
     const last = words.length - 1;
-    let candidates = this.holding((word) => word.endsWith(words[0]!));
+    const middle: number[] = [];
     for (let index = 1; index < last; index++) {
       const id = this.ids.get(words[index]!);
       if (id === undefined) return [];
-      candidates = intersect(candidates, this.holding(undefined, id));
+      middle.push(id);
     }
-    candidates = intersect(candidates, this.holding((word) => word.startsWith(words[last]!)));
-    return this.verified(candidates, search);
+    const firsts = this.wordsWhere((word) => word.endsWith(words[0]!));
+    const lasts = this.wordsWhere((word) => word.startsWith(words[last]!));
+    const candidates = intersect(this.holding((_, id) => firsts[id] === 1), this.holding((_, id) => lasts[id] === 1));
+    return positions(candidates).filter((position) => this.hasRun(position, firsts, middle, lasts));
   }
 
-  /** A bitset of the texts holding a word that satisfies `test` (or the word `id`). */
-  private holding(test: ((word: string) => boolean) | undefined, id?: number): Uint32Array {
+  /** A flag per word id: 1 for the words that satisfy `test`. */
+  private wordsWhere(test: (word: string) => boolean): Uint8Array {
+    const flags = new Uint8Array(this.vocabulary.length);
+    for (let id = 0; id < this.vocabulary.length; id++) if (test(this.vocabulary[id]!)) flags[id] = 1;
+    return flags;
+  }
+
+  /** Whether text `position` has a word of `firsts`, then exactly the `middle` words, then a word of `lasts`. */
+  private hasRun(position: number, firsts: Uint8Array, middle: readonly number[], lasts: Uint8Array): boolean {
+    const end = this.sequenceStarts[position + 1]! - middle.length - 1;
+    for (let at = this.sequenceStarts[position]!; at < end; at++) {
+      if (firsts[this.sequence[at]!] !== 1) continue;
+      let next = at + 1;
+      while (next - at - 1 < middle.length && this.sequence[next] === middle[next - at - 1]) next++;
+      if (next - at - 1 === middle.length && lasts[this.sequence[next]!] === 1) return true;
+    }
+    return false;
+  }
+
+  /** A bitset of the texts holding a word that satisfies `test`. */
+  private holding(test: (word: string, id: number) => boolean): Uint32Array {
     const set = new Uint32Array(this.bitsetWords);
-    const mark = (wordId: number) => {
+    for (let wordId = 0; wordId < this.vocabulary.length; wordId++) {
+      if (!test(this.vocabulary[wordId]!, wordId)) continue;
       for (let at = this.starts[wordId]!, end = this.starts[wordId + 1]!; at < end; at++) {
         const position = this.holders[at]!;
         set[position >>> 5]! |= 1 << (position & 31);
       }
-    };
-    if (id !== undefined) mark(id);
-    else for (let wordId = 0; wordId < this.vocabulary.length; wordId++) if (test!(this.vocabulary[wordId]!)) mark(wordId);
+    }
     return set;
-  }
-
-  /** The candidates (all texts when undefined) that really contain `search`. */
-  private verified(candidates: Uint32Array | undefined, search: string): number[] {
-    const all = candidates ? positions(candidates) : this.texts.map((_, position) => position);
-    return all.filter((position) => this.texts[position]!.includes(search));
   }
 }
 

@@ -138,28 +138,38 @@ export function positionBlock(t: Messages, briefing: Briefing, position: Positio
   return { text: lines.join('\n'), sources: [position.source, ...supporting.map((quote) => quote.source)] };
 }
 
+/** A planned or expected event whose last day is before `today` (YYYY-MM-DD): it did not happen as announced, or no one has said. */
+export function isOverdue(event: TimelineEvent, today: string): boolean {
+  return (event.status === 'planned' || event.status === 'expected') && (event.endDate ?? event.date) < today;
+}
+
 /**
  * One timeline line: date, title and whether it happened, was reported, or is still to come on `today`
  * (YYYY-MM-DD). A planned event whose day has passed with no later report says so, never "planned".
  */
 export function eventLine(t: Messages, briefing: Briefing, event: InEdition<TimelineEvent>, today: string): Block {
-  const when = formatDateSpan(t, event.date, event.endDate);
-  const { status } = event;
-  const overdue = (status === 'planned' || status === 'expected') && (event.endDate ?? event.date) < today;
-  const mark = overdue
-    ? ` *${t.item.overdue(status, when, briefing.replacedBy.has(`event:${event.id}`))}*`
-    : status === 'happened' ? '' : ` *${t.item.eventStatus[status]}*`;
-  return { text: `**${when}** ${literal(event.title)}${mark}`, sources: [event.source] };
+  return { text: eventHeadline(t, briefing, event, isOverdue(event, today)), sources: [event.source] };
 }
 
-/** An event in full: date span, title and status, detail, source, and what later editions said of it. */
-export function timelineBlock(t: Messages, briefing: Briefing, event: InEdition<TimelineEvent>, today: string): Block {
-  const line = eventLine(t, briefing, event, today);
-  const lines = [line.text];
+function eventHeadline(t: Messages, briefing: Briefing, event: InEdition<TimelineEvent>, overdue: boolean): string {
+  const when = formatDateSpan(t, event.date, event.endDate);
+  const { status } = event;
+  const mark = overdue && (status === 'planned' || status === 'expected')
+    ? ` *${t.item.overdue(status, when, briefing.replacedBy.has(`event:${event.id}`))}*`
+    : status === 'happened' ? '' : ` *${t.item.eventStatus[status]}*`;
+  return `**${when}** ${literal(event.title)}${mark}`;
+}
+
+/**
+ * An event in full: date span, title and status, detail, source, and what later editions said of it. The
+ * day matters only through `overdue` (see isOverdue), so one block serves every day.
+ */
+export function timelineBlock(t: Messages, briefing: Briefing, event: InEdition<TimelineEvent>, overdue: boolean): Block {
+  const lines = [eventHeadline(t, briefing, event, overdue)];
   if (event.detail) lines.push(literal(event.detail));
   lines.push(t.item.source(citeSource(t, briefing, event.source)));
   lines.push(...laterNotes(t, briefing, 'event', event.id));
-  return { text: lines.join('\n'), sources: line.sources };
+  return { text: lines.join('\n'), sources: [event.source] };
 }
 
 /**

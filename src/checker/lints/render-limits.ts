@@ -28,7 +28,7 @@ function renderedBlocks(briefing: Briefing): Rendered[] {
   return [
     ...briefing.quotes.map((quote) => ({ kind: 'quote' as const, id: quote.id, block: quoteBlock(t, briefing, quote), shorten: 'the context, translation note or renderings' })),
     ...briefing.allPositions.map((position) => ({ kind: 'position' as const, id: position.id, block: positionBlock(t, briefing, position), shorten: 'the detail, or cite fewer quotes' })),
-    ...briefing.timeline.map((event) => ({ kind: 'event' as const, id: event.id, block: timelineBlock(t, briefing, event, '0000-01-01'), shorten: 'the title or detail' })),
+    ...briefing.timeline.map((event) => ({ kind: 'event' as const, id: event.id, block: timelineBlock(t, briefing, event, false), shorten: 'the title or detail' })),
     ...briefing.sources.map((source) => ({ kind: 'source' as const, id: source.id, block: sourceBlock(t, briefing, source, citationsOf(briefing, source.id)), shorten: 'the title or note' })),
   ];
 }
