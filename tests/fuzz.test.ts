@@ -178,18 +178,22 @@ function rankTopicsByScan(briefing: Briefing, input: string, limit: number): str
     .map(({ topic }) => topic.id);
 }
 
+/** What people type into a name's autocomplete: a prefix of one of `names` with a slip or two, or anything at all. */
+const typedNames = (names: string[]) =>
+  fc.oneof(
+    fc.tuple(fc.constantFrom(...names), fc.nat(), fc.nat(), fc.string({ maxLength: 2 })).map(([full, end, at, typo]) => {
+      const prefix = full.slice(0, 1 + (end % full.length));
+      const cut = at % (prefix.length + 1);
+      return `${prefix.slice(0, cut)}${typo}${prefix.slice(cut + typo.length)}`;
+    }),
+    fc.string({ unit: 'grapheme', maxLength: 12 }),
+  );
+
 describe.each(['shipped', 'generated'])('the %s briefing\'s indexes find what a plain scan finds', (name) => {
   it('ranking topics for autocomplete (containment first, then the typo trie)', () => {
     const briefing = briefings[name]!;
     const names = briefing.topics.flatMap((topic) => [topic.name, topic.id]);
-    const typed = fc.oneof(
-      fc.tuple(fc.constantFrom(...names), fc.nat(), fc.nat(), fc.string({ maxLength: 2 })).map(([full, end, at, typo]) => {
-        const prefix = full.slice(0, 1 + (end % full.length));
-        const cut = at % (prefix.length + 1);
-        return `${prefix.slice(0, cut)}${typo}${prefix.slice(cut + typo.length)}`;
-      }),
-      fc.string({ unit: 'grapheme', maxLength: 12 }),
-    );
+    const typed = typedNames(names);
     fc.assert(
       fc.property(typed, fc.integer({ min: 1, max: 60 }), (input, limit) => {
         expect(rankTopics(briefing, input, limit).map((topic) => topic.id)).toEqual(rankTopicsByScan(briefing, input, limit));
@@ -201,14 +205,7 @@ describe.each(['shipped', 'generated'])('the %s briefing\'s indexes find what a 
   it('ranking actors for autocomplete (containment first, then the typo trie)', () => {
     const briefing = briefings[name]!;
     const names = briefing.actors.flatMap((actor) => [actor.name, actor.id, ...actor.aliases]);
-    const typed = fc.oneof(
-      fc.tuple(fc.constantFrom(...names), fc.nat(), fc.nat(), fc.string({ maxLength: 2 })).map(([full, end, at, typo]) => {
-        const prefix = full.slice(0, 1 + (end % full.length));
-        const cut = at % (prefix.length + 1);
-        return `${prefix.slice(0, cut)}${typo}${prefix.slice(cut + typo.length)}`;
-      }),
-      fc.string({ unit: 'grapheme', maxLength: 12 }),
-    );
+    const typed = typedNames(names);
     fc.assert(
       fc.property(typed, fc.integer({ min: 1, max: 25 }), (input, limit) => {
         const ranked = rankActors(briefing, input, limit).map(({ actor, label }) => `${actor.id}:${label}`);
