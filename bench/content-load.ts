@@ -1,6 +1,6 @@
 // Bench section: content load + validate + index time and memory, for the shipped and the 100x briefing,
 // each sample in a fresh process of plain node on the compiled loader (bench/load-sample.mjs).
-import { startProcess } from '../tests/e2e/bot-process.js';
+import { nodeArguments, startProcess } from '../tests/e2e/bot-process.js';
 import type { BenchRow, BenchSection } from './section.js';
 import { mb, ms, summarize } from './stats.js';
 
@@ -13,13 +13,16 @@ interface LoadSample {
 }
 
 const SAMPLES = { shipped: 11, '100x': 5 } as const;
+/** The node flags `npm start` gives the bot (package.json): the load runs under the same heap settings. */
+const START_FLAGS = nodeArguments('src/main.ts').filter((argument) => argument.startsWith('--'));
+const NODE_OPTIONS = ['--expose-gc', ...START_FLAGS].join(' ');
 const LOAD_TARGET_MS = { '100x': 800 } as const;
 
 export const contentLoad: BenchSection = {
   name: 'content load',
   method:
     'loadBriefing (read, parse, validate, check references, index), compiled (dist/) as npm start runs it, in a fresh plain node process ' +
-    'per sample (node --expose-gc bench/load-sample.mjs), so the JIT is ' +
+    `per sample (node ${NODE_OPTIONS} bench/load-sample.mjs: the flags of npm start, and gc for the retained heap), so the JIT is ` +
     'as cold as at start-up. Peak heap: V8 used_heap_size sampled by a 1 ms timer, which runs between file reads, and at the end (before ' +
     'any GC), so it can miss a peak inside one file. Retained: used heap after two forced GCs, less the same before loading. Peak RSS: the ' +
     "kernel's high-water mark (getrusage maxrss) for the whole process, Node included.",
@@ -55,7 +58,7 @@ export const contentLoad: BenchSection = {
 };
 
 async function loadInFreshProcess(dir: string): Promise<LoadSample> {
-  const child = startProcess('bench/load-sample.mjs', { CONTENT_DIR: dir, NODE_OPTIONS: '--expose-gc' });
+  const child = startProcess('bench/load-sample.mjs', { CONTENT_DIR: dir, NODE_OPTIONS });
   const { code } = await child.waitForExit();
   const line = child.logs.find((entry) => entry.msg === 'load sample') as unknown as LoadSample | undefined;
   if (code !== 0 || !line?.ok) throw new Error(`loading ${dir} failed (exit ${code}):\n${child.output.slice(-2000)}`);

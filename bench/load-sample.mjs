@@ -2,7 +2,7 @@
 // JIT, as at start-up, and the heap holds nothing from earlier samples. It loads with the compiled loader
 // (dist/, npm run build) under plain node, as `npm start` does. Prints one JSON line: load time, peak
 // heap, heap retained by the briefing, peak RSS.
-//   CONTENT_DIR=<dir> node --expose-gc bench/load-sample.mjs
+//   CONTENT_DIR=<dir> node --expose-gc [npm start's flags] bench/load-sample.mjs (bench/content-load.ts passes them)
 import { getHeapStatistics } from 'node:v8';
 import { loadBriefing } from '../dist/src/briefing/loader.js';
 
