@@ -6,7 +6,11 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import pino from 'pino';
 
-const FIXED_EMBED = { title: 'Fixed', description: 'The same answer to everything.' };
+// BARE_ANSWER (the bench's control): one of the bot's own answers, as JSON ({ embeds, components }), given
+// to every command and button instead, to tell the cost of carrying a real answer from the cost of the bot's code.
+const FIXED_ANSWER = process.env.BARE_ANSWER
+  ? JSON.parse(process.env.BARE_ANSWER)
+  : { embeds: [{ title: 'Fixed', description: 'The same answer to everything.' }], components: [] };
 
 const log = pino({ level: process.env.LOG_LEVEL ?? 'info', base: undefined }, pino.destination({ sync: true }));
 const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: process.env.DISCORD_API_URL } });
@@ -25,10 +29,10 @@ client.on(Events.InteractionCreate, async (interaction) => {
       await interaction.respond([{ name: 'Fixed', value: 'fixed' }]);
     } else if (interaction.isButton()) {
       Object.assign(summary, { kind: 'button', command: interaction.customId.split(':', 1)[0], customId: interaction.customId });
-      await interaction.update({ embeds: [FIXED_EMBED], components: [] });
+      await interaction.update({ embeds: FIXED_ANSWER.embeds, components: FIXED_ANSWER.components });
     } else if (interaction.isChatInputCommand()) {
       Object.assign(summary, { kind: 'command', command: interaction.commandName, options: optionValues(interaction.options.data) });
-      await interaction.reply({ embeds: [FIXED_EMBED] });
+      await interaction.reply({ embeds: FIXED_ANSWER.embeds, components: FIXED_ANSWER.components });
     } else {
       return;
     }
