@@ -1,10 +1,11 @@
 // One sample of loading a briefing, run in a fresh process per sample so that the time includes a cold
 // JIT, as at start-up, and the heap holds nothing from earlier samples. It loads with the compiled loader
 // (dist/, npm run build) under plain node, as `npm start` does. Prints one JSON line: load time, peak
-// heap, heap retained by the briefing, peak RSS.
+// heap, heap retained by the briefing, peak RSS, and the first query's and first search's time.
 //   CONTENT_DIR=<dir> node --expose-gc [npm start's flags] bench/load-sample.mjs (bench/content-load.ts passes them)
 import { getHeapStatistics } from 'node:v8';
 import { loadBriefing } from '../dist/src/briefing/loader.js';
+import { filterQuotes, findActor } from '../dist/src/briefing/queries.js';
 
 const MB = 1024 * 1024;
 const dir = process.env.CONTENT_DIR;
@@ -30,6 +31,15 @@ clearInterval(sampler);
 collect();
 collect();
 const retained = getHeapStatistics().used_heap_size - heapBefore;
+// What the first interactions after a load pay on top: the queries' indexes are built on first use (any
+// lookup), the quote search's word index on the first search.
+const timed = (work) => {
+  const start = performance.now();
+  work();
+  return performance.now() - start;
+};
+const firstQueryMs = result.ok ? timed(() => findActor(result.briefing, 'nobody')) : 0;
+const firstSearchMs = result.ok ? timed(() => filterQuotes(result.briefing, { search: 'talks' })) : 0;
 
 console.log(
   JSON.stringify({
@@ -39,6 +49,8 @@ console.log(
     loadMs,
     peakHeapMb: peakHeap / MB,
     retainedHeapMb: retained / MB,
+    firstQueryMs,
+    firstSearchMs,
     // The kernel's high-water mark of the whole process, in kB.
     peakRssMb: process.resourceUsage().maxRSS / 1024,
     // Keeps the briefing alive until after the retained heap was measured.
