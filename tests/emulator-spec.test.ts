@@ -118,3 +118,36 @@ describe('an interactions endpoint answering with a body Discord would refuse', 
     expect(interaction.acknowledgedWith).toBeUndefined();
   });
 });
+
+describe('delivery to an interactions endpoint', () => {
+  let quick: Emulator;
+  let endpoint: Server;
+  let connections = 0;
+  let hang = false;
+  beforeAll(async () => {
+    quick = await startEmulator({ interactionDeadlineMs: 200 });
+    endpoint = createServer((_req, res) => {
+      if (!hang) res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ type: 1 }));
+    });
+    endpoint.on('connection', () => connections++);
+    await new Promise<void>((resolve) => endpoint.listen(0, '127.0.0.1', resolve));
+    quick.setInteractionsUrl(`http://127.0.0.1:${(endpoint.address() as AddressInfo).port}/`);
+  });
+  afterAll(async () => {
+    await quick.close();
+    endpoint.closeAllConnections();
+    await new Promise((resolve) => endpoint.close(resolve));
+  });
+
+  it('keeps one connection open across requests, as Discord does', async () => {
+    for (let index = 0; index < 3; index++) expect(await quick.ping()).toMatchObject({ status: 200, body: { type: 1 } });
+    expect(connections).toBe(1);
+  });
+
+  it('gives up on an endpoint that does not answer within the deadline', async () => {
+    hang = true;
+    const started = performance.now();
+    await expect(quick.ping()).rejects.toThrow('no answer within 200 ms');
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+});
