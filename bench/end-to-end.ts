@@ -1,9 +1,10 @@
 // Bench section: the real bot process next to a bare discord.js client, each against its own emulator, in
-// the same run (and a control: the bare client with answers as large as the bot's). The bot runs as `npm start` runs it (compiled dist/src/main.js, with the node flags of
-// package.json); the bare client as plain `node bench/bare-client.mjs`. Both log JSON at info level, one
-// line per interaction. Each run starts a fresh pair, sends both the same mixed interactions one at a time
-// in alternating blocks (so that the machine's noise falls on both alike), then samples the resident
-// memory of each whole process tree.
+// the same run, with a control: the same bare client answering with one of the bot's own answers. The bot
+// runs as `npm start` runs it (compiled dist/src/main.js, with the node flags of package.json); the bare
+// client as plain `node bench/bare-client.mjs`. All log JSON at info level, one line per interaction. Each
+// run starts a fresh set of processes, sends each the same mixed interactions one at a time in alternating
+// blocks (so that the machine's noise falls on all alike), then samples the resident memory of the bot's
+// and the bare client's whole process trees.
 import { setTimeout } from 'node:timers/promises';
 import { nodeArguments, processTreeMemoryMb, startAgainstEmulator, type Harness } from '../tests/e2e/bot-process.js';
 import { inject, interactionMix, type Interaction } from '../tests/support/interaction-mix.js';
