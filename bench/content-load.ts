@@ -49,19 +49,15 @@ export const contentLoad: BenchSection = {
         target: target ? `median < ${target} ms` : '',
         met: target ? time.median < target : undefined,
       });
-      const after = (what: string, values: number[]) => {
+      const informative = (what: string, values: number[], format: (value: number) => string): BenchRow => {
         const summary = summarize(values);
-        return { what, subject, samples: summary.count, median: ms(summary.median), p99: ms(summary.p99), target: '' };
+        return { what, subject, samples: summary.count, median: format(summary.median), p99: format(summary.p99), target: '' };
       };
-      rows.push(after('then the first query (builds the query indexes)', samples.map((sample) => sample.firstQueryMs)));
-      rows.push(after('then the first quote search (builds its word index)', samples.map((sample) => sample.firstSearchMs)));
-      const memory = (what: string, values: number[]) => {
-        const summary = summarize(values);
-        return { what, subject, samples: summary.count, median: mb(summary.median), p99: mb(summary.p99), target: '' };
-      };
-      rows.push(memory('peak heap used during load', samples.map((sample) => sample.peakHeapMb)));
-      rows.push(memory('heap retained by the briefing', samples.map((sample) => sample.retainedHeapMb)));
-      rows.push(memory('peak RSS of the loading process', samples.map((sample) => sample.peakRssMb)));
+      rows.push(informative('then the first query (builds the query indexes)', samples.map((sample) => sample.firstQueryMs), ms));
+      rows.push(informative('then the first quote search (builds its word index)', samples.map((sample) => sample.firstSearchMs), ms));
+      rows.push(informative('peak heap used during load', samples.map((sample) => sample.peakHeapMb), mb));
+      rows.push(informative('heap retained by the briefing', samples.map((sample) => sample.retainedHeapMb), mb));
+      rows.push(informative('peak RSS of the loading process', samples.map((sample) => sample.peakRssMb), mb));
     }
     return rows;
   },
