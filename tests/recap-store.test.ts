@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { openStorage, type RecapStorage } from '../src/recaps/storage.js';
 import type { NewSubscription } from '../src/recaps/subscriptions.js';
 import { PG_MIGRATIONS } from '../src/recaps/postgres/database.js';
@@ -55,6 +55,15 @@ const subscription = (overrides: Partial<NewSubscription> = {}): NewSubscription
   guildId: GUILD, channelId: channel(0), schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'UTC', whenQuiet: 'post', createdBy: null, ...overrides,
 });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// Lease tests set the clock the ledgers read (only Date: timers and I/O stay real), so a slow round trip
+// on a busy machine cannot age a fresh claim past its lease.
+const LEASE_MS = 5 * 60_000;
+const setClock = (minutes: number) => {
+  vi.useFakeTimers({ now: Date.parse('2026-01-01T12:00:00.000Z') + minutes * 60_000, toFake: ['Date'] });
+};
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe.each(engines)('recap storage on $name', (engine) => {
   it('stores, lists, pauses, resumes and removes subscriptions', async () => {
@@ -145,10 +154,12 @@ describe.each(engines)('recap storage on $name', (engine) => {
     const replicas = await Promise.all([open(), open(), open()]);
     const { id } = await added(replicas[0]!.subscriptions.add(subscription()));
     const stale = Array.from({ length: 30 }, (_, n) => `stale-${n}`);
+    setClock(0);
     for (const slot of stale) await replicas[0]!.ledger.claim(id, slot, channel(0), 'dead-host/1/aaaa');
-    await sleep(300);
+    setClock(10);
     await replicas[0]!.ledger.claim(id, 'fresh', channel(0), 'live-host/2/bbbb');
-    const taken = await Promise.all(replicas.map((replica, index) => replica.ledger.takeOverExpired(`taker-${index}`, 200)));
+    setClock(12);
+    const taken = await Promise.all(replicas.map((replica, index) => replica.ledger.takeOverExpired(`taker-${index}`, LEASE_MS)));
     expect(taken.flat().map((row) => row.slot).sort()).toEqual([...stale].sort());
     // Returned as they were: the previous owner's name.
     expect(taken.flat().every((row) => row.claimedBy === 'dead-host/1/aaaa')).toBe(true);
@@ -165,12 +176,14 @@ describe.each(engines)('recap storage on $name', (engine) => {
     const { open } = await engine.create();
     const [owner, other] = await Promise.all([open(), open()]);
     const { id } = await added(owner!.subscriptions.add(subscription()));
+    setClock(0);
     for (const slot of ['slow-1', 'slow-2']) await owner!.ledger.claim(id, slot, channel(0), 'slow-host/1/cccc');
-    await sleep(300);
+    setClock(10);
     expect(await owner!.ledger.renewClaims('slow-host/1/cccc')).toBe(2);
-    expect(await other!.ledger.takeOverExpired('other', 200)).toEqual([]);
-    await sleep(300);
-    expect((await other!.ledger.takeOverExpired('other', 200)).map((row) => row.slot).sort()).toEqual(['slow-1', 'slow-2']);
+    setClock(12);
+    expect(await other!.ledger.takeOverExpired('other', LEASE_MS)).toEqual([]);
+    setClock(20);
+    expect((await other!.ledger.takeOverExpired('other', LEASE_MS)).map((row) => row.slot).sort()).toEqual(['slow-1', 'slow-2']);
   });
 
   it('claims each correction edit once, and remembers which corrections a message carries', async () => {
