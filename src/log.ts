@@ -15,7 +15,8 @@ export function createLogger(
   destination?: DestinationStream,
 ): Logger {
   const usable = secrets.filter((secret) => secret.length >= 8);
-  const scrub = (line: string) => redactTokenFields(redactUrlTokens(usable.reduce((text, secret) => text.replaceAll(secret, REDACTED), line)));
+  const scrub = (line: string) =>
+    redactInteractionTokens(redactTokenFields(redactUrlTokens(usable.reduce((text, secret) => text.replaceAll(secret, REDACTED), line))));
   const format = config.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json');
   return pino(
     {
@@ -49,6 +50,19 @@ const TOKEN_FIELD = /("(?:token|authorization)":)"(?:[^"\\]|\\.)*"/gi;
  */
 export function redactTokenFields(line: string): string {
   return line.replace(TOKEN_FIELD, `$1"${REDACTED}"`);
+}
+
+/** Discord's interaction tokens begin with the base64 of `interaction:`. They never contain a `/`: they sit in URL paths. */
+const INTERACTION_TOKEN_START = 'aW50ZXJhY3Rpb246';
+const INTERACTION_TOKEN = new RegExp(`${INTERACTION_TOKEN_START}[\\w+=.-]*`, 'g');
+
+/**
+ * An interaction token wherever the rules above cannot see it: in a string that holds JSON (its quotes
+ * escaped), a message, a stack.
+ */
+export function redactInteractionTokens(line: string): string {
+  if (!line.includes(INTERACTION_TOKEN_START)) return line;
+  return line.replace(INTERACTION_TOKEN, REDACTED);
 }
 
 /** pino-pretty is for people at a terminal; loaded only then, it costs a server nothing (about 10 MB). */

@@ -56,6 +56,15 @@ describe('token fields', () => {
     expect(line.request.headers.Authorization).toBe('[redacted]');
   });
 
+  it('redacts an interaction token inside a string, where it is no field of the line: a JSON body kept as text', () => {
+    const { lines, log } = capture();
+    const body = JSON.stringify({ type: 4, token: INTERACTION_TOKEN });
+    log.error({ err: new Error(`could not send ${body}`), body }, `rejected ${body}`);
+    const text = lines.join('');
+    expect(text).not.toContain(INTERACTION_TOKEN);
+    expect((JSON.parse(text) as { body: string }).body).toBe(JSON.stringify({ type: 4, token: '[redacted]' }));
+  });
+
   it('leaves other fields and values that merely mention a token alone', () => {
     const { lines, log } = capture();
     log.info({ tokenCount: 3, note: 'the "token": field is redacted' }, 'token talk');
