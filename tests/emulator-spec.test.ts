@@ -125,7 +125,7 @@ describe('delivery to an interactions endpoint', () => {
   let connections = 0;
   let hang = false;
   beforeAll(async () => {
-    quick = await startEmulator({ interactionDeadlineMs: 200 });
+    quick = await startEmulator({ interactionDeadlineMs: 1000 });
     endpoint = createServer((_req, res) => {
       if (!hang) res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ type: 1 }));
     });
@@ -147,7 +147,7 @@ describe('delivery to an interactions endpoint', () => {
   it('gives up on an endpoint that does not answer within the deadline', async () => {
     hang = true;
     const started = performance.now();
-    await expect(quick.ping()).rejects.toThrow('no answer within 200 ms');
-    expect(performance.now() - started).toBeLessThan(2000);
+    await expect(quick.ping()).rejects.toThrow('no answer within 1000 ms');
+    expect(performance.now() - started).toBeLessThan(3000);
   });
 });
