@@ -290,9 +290,7 @@ export function rankActors(briefing: Briefing, input: string, limit: number): Ra
   const containment = containmentOf(query);
   const contains = (key: ActorKey) => containment(key.key);
   index.actorKeysByProminence.forEach((keys, rank) => {
-    const best = bestKey(keys, contains);
-    if (!best) return;
-    (byScore[contains(best)!] ??= []).push(best);
+    if (!fileBestKey(keys, contains, byScore)) return;
     contained[rank] = true;
     containedCount++;
   });
@@ -302,16 +300,16 @@ export function rankActors(briefing: Briefing, input: string, limit: number): Ra
     // Only the actors a typo names, in order of prominence: looking every other actor's keys up cost more than the walk.
     const ranks = [...new Set([...typos.keys()].map((key) => index.prominenceRank.get(key.actor)!))].filter((rank) => !contained[rank]).sort((a, b) => a - b);
     const typo = (key: ActorKey) => typos.get(key);
-    for (const rank of ranks) {
-      const best = bestKey(index.actorKeysByProminence[rank]!, typo);
-      if (best) (byScore[typo(best)!] ??= []).push(best);
-    }
+    for (const rank of ranks) fileBestKey(index.actorKeysByProminence[rank]!, typo, byScore);
   }
   return byScore.flat().slice(0, limit);
 }
 
-/** The best-scoring of one actor's keys (the first of equals): a key is a RankedActor, with the label that matched. */
-function bestKey(keys: readonly ActorKey[], score: (key: ActorKey) => number | undefined): ActorKey | undefined {
+/**
+ * Files the best-scoring of one actor's keys (the first of equals) under its score in `byScore`: a key is a
+ * RankedActor, with the label that matched. False when none of them scores.
+ */
+function fileBestKey(keys: readonly ActorKey[], score: (key: ActorKey) => number | undefined, byScore: ActorKey[][]): boolean {
   let best: ActorKey | undefined;
   let bestScore = Infinity;
   for (const key of keys) {
@@ -321,7 +319,9 @@ function bestKey(keys: readonly ActorKey[], score: (key: ActorKey) => number | u
       bestScore = value;
     }
   }
-  return best;
+  if (!best) return false;
+  (byScore[bestScore] ??= []).push(best);
+  return true;
 }
 
 export function rankTopics(briefing: Briefing, input: string, limit: number): Topic[] {
