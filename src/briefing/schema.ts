@@ -135,10 +135,21 @@ export const Position = z
 
 export const PositionsFile = z.object({ positions: z.array(Position).min(1) }).strict();
 
+export const Evidence = z
+  .object({
+    passage: text(600).describe(
+      'The passage of the cited report around the quoted words, exactly as the stored page prints it (about 300 characters at most): what reviewers and content:check compare the quote with.',
+    ),
+    read: isoDate.describe('The day the passage was read in the report.'),
+  })
+  .strict()
+  .describe('Where the words stand in the cited report.');
+
 export const Rendering = z
   .object({
     text: text(1000),
     source: id,
+    evidence: Evidence.optional(),
   })
   .strict()
   .describe('Another outlet\'s rendering of the same words, e.g. a wire report\'s translation of a post.');
@@ -165,6 +176,7 @@ export const Quote = z
     standing: Standing,
     translation: Translation,
     translationNote: text(300).optional(),
+    evidence: Evidence.optional(),
     renderings: z.array(Rendering).default([]),
     topics: ids.min(1),
     about: ids.default([]).describe('Actors the quote is about, when that is not the speaker.'),
@@ -255,3 +267,4 @@ export type Quote = z.infer<typeof Quote>;
 export type Translation = z.infer<typeof Translation>;
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
 export type Correction = z.infer<typeof Correction>;
+export type Evidence = z.infer<typeof Evidence>;
