@@ -14,7 +14,7 @@ const channelIds = z
   .transform((text) => text.split(',').map((id) => id.trim()).filter(Boolean))
   .refine((ids) => ids.every((id) => /^\d{17,20}$/.test(id)), 'must be Discord channel ids separated by commas');
 
-const Environment = z.object({
+const Fields = z.object({
   DISCORD_TOKEN: z.string({ error: 'is required: the bot token from the Discord Developer Portal' }).min(1),
   DISCORD_CLIENT_ID: snowflake.optional(),
   DISCORD_GUILD_ID: snowflake.optional(),
@@ -45,7 +45,9 @@ const Environment = z.object({
   PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(8080),
   DISCORD_PUBLIC_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be the 64 hexadecimal characters of the Public Key (Developer Portal, General Information)').optional(),
   RECAP_CLAIM_LEASE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(1).max(24 * 60 * 60).default(900),
-}).refine((config) => (config.RECAP_CHANNEL_IDS === undefined) === (config.RECAP_SCHEDULE === undefined), {
+});
+
+const Environment = Fields.refine((config) => (config.RECAP_CHANNEL_IDS === undefined) === (config.RECAP_SCHEDULE === undefined), {
   message: 'RECAP_CHANNEL_IDS and RECAP_SCHEDULE go together: set both for a default recap, or neither',
   path: ['RECAP_SCHEDULE'],
 }).refine((config) => config.INTERACTIONS !== 'http' || config.DISCORD_PUBLIC_KEY !== undefined, {
@@ -54,6 +56,10 @@ const Environment = z.object({
 });
 
 export type Config = z.infer<typeof Environment>;
+
+/** What the editors' tools (publish, releases, preview) need: where the releases are, and the content. */
+const ToolFields = Fields.pick({ DATABASE_URL: true, DATABASE_PATH: true, CONTENT_DIR: true, STALE_AFTER_DAYS: true });
+export type ToolConfig = z.infer<typeof ToolFields>;
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -66,8 +72,7 @@ export class ConfigError extends Error {
  * `require` names variables that are optional in general but needed by this entry point.
  */
 export function loadConfig(require: readonly (keyof Config)[] = [], environment: NodeJS.ProcessEnv = readEnvironment()): Config {
-  // An empty value in .env (`DISCORD_GUILD_ID=`) means "not set".
-  const present = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''));
+  const present = presentIn(environment);
   const result = Environment.safeParse(present);
   const problems = result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}${refused(present, issue.path)}`);
   for (const name of require) {
@@ -75,6 +80,19 @@ export function loadConfig(require: readonly (keyof Config)[] = [], environment:
   }
   if (problems.length > 0 || !result.success) throw new ConfigError(problems);
   return result.data;
+}
+
+/** The same, for the editors' tools: no token needed. */
+export function loadToolConfig(environment: NodeJS.ProcessEnv = readEnvironment()): ToolConfig {
+  const present = presentIn(environment);
+  const result = ToolFields.safeParse(present);
+  if (!result.success) throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}${refused(present, issue.path)}`));
+  return result.data;
+}
+
+/** An empty value in .env (`DISCORD_GUILD_ID=`) means "not set". */
+function presentIn(environment: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(environment).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
 }
 
 /** Variables whose value must never be echoed. */

@@ -1,6 +1,7 @@
-// npm start: the bot. Reads config, loads the briefing (refusing to start on invalid content), opens the
-// recap database, connects to Discord, answers interactions, posts scheduled recaps, reloads content on
-// change, and shuts down cleanly on SIGINT/SIGTERM.
+// npm start: the bot. Reads config, opens the database, serves the current release (on a fresh database it
+// first publishes the content folder, refusing to start if that is invalid), connects to Discord, answers
+// interactions, posts scheduled recaps, switches to each newly published release, and shuts down cleanly on
+// SIGINT/SIGTERM. It never reads the drafts in the content folder otherwise: editors publish them.
 import { Events, Routes } from 'discord.js';
 import type {
   APIMessage,
@@ -12,9 +13,8 @@ import type {
 } from 'discord-api-types/v10';
 import { summarize } from '../commands/brief.js';
 import { commands, type AppContext } from '../commands/index.js';
-import { formatContentErrorForLog } from './briefing/content-files.js';
 import type { Briefing } from './briefing/briefing.js';
-import { LiveBriefing } from './briefing/live.js';
+import { firstLine } from './briefing/content-files.js';
 import { ReplyMemo } from './command/reply-memo.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { answerInteractions } from './discord/adapter.js';
@@ -29,6 +29,8 @@ import { currentView } from './recaps/recap-content.js';
 import { parseSchedule } from './recaps/schedule.js';
 import { RecapScheduler } from './recaps/scheduler.js';
 import { openStorage, type RecapStorage } from './recaps/storage.js';
+import { publishFirstRelease } from './releases/first-release.js';
+import { ReleaseFeed, type FeedEvents } from './releases/served.js';
 
 /** SIGTERM must end the process within 5 seconds, even if something hangs. */
 const SHUTDOWN_DEADLINE_MS = 4000;
@@ -43,25 +45,6 @@ try {
 
 const log = createLogger(config, [config.DISCORD_TOKEN, databasePassword(config.DATABASE_URL)]);
 process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
-
-const opened = await LiveBriefing.open(config.CONTENT_DIR, {
-  reloaded: (briefing) => {
-    log.info({ edition: briefing.latest.id, quotes: briefing.quotes.length }, 'content reloaded');
-    // A new edition is announced, and corrections reach the recaps already posted.
-    void scheduler.briefingChanged();
-  },
-  rejected: (errors) => {
-    for (const error of errors) log.error({ content: formatContentErrorForLog(error) }, 'content error');
-    log.error({ errors: errors.length }, 'content change rejected; still serving the last good briefing');
-  },
-  problem: (error, message) => log.warn({ err: error }, message),
-});
-if (!(opened instanceof LiveBriefing)) {
-  for (const error of opened.errors) log.error({ content: formatContentErrorForLog(error) }, 'content error');
-  log.fatal({ errors: opened.errors.length, contentDir: config.CONTENT_DIR }, 'content is invalid; not starting');
-  process.exit(1);
-}
-const live = opened;
 
 let storage: RecapStorage;
 try {
@@ -86,9 +69,10 @@ const stopWatchingDatabase =
         ),
       );
 const { subscriptions, ledger } = storage;
+const feed = await servedRelease();
 await subscriptions.syncEnvironment(
   config.RECAP_CHANNEL_IDS ?? [],
-  operatorSchedule(config, live.current),
+  operatorSchedule(config, feed.briefing),
 );
 
 // INTERACTIONS=http: no gateway connection; Discord POSTs interactions to our endpoint, and REST does the rest.
@@ -98,7 +82,8 @@ const scheduler = new RecapScheduler(
   {
     subscriptions,
     ledger,
-    briefing: () => live.current,
+    briefing: () => feed.briefing,
+    release: () => feed.served(),
     summarize,
     staleAfterDays: config.STALE_AFTER_DAYS,
     log,
@@ -120,12 +105,12 @@ const botUserId = once(async () => ((await rest.get(Routes.user('@me'))) as APIU
 const guilds = client ? guildDirectory(client) : restGuildDirectory(rest, botUserId);
 /** Pages and choices are a few kB at most: at most about 1 MB kept. */
 const kept = new ReplyMemo(256);
-const contextNow = (): AppContext => ({ briefing: live.current, now: new Date(), staleAfterDays: config.STALE_AFTER_DAYS, kept, subscriptions, ledger, scheduler, guilds, summarize });
+const contextNow = (): AppContext => ({ briefing: feed.briefing, now: new Date(), staleAfterDays: config.STALE_AFTER_DAYS, kept, subscriptions, ledger, scheduler, guilds, summarize });
 const rssMb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
 if (client) {
   answerInteractions(client, commands, contextNow, log);
   client.once(Events.ClientReady, (ready) => {
-    log.info({ mode: 'gateway', user: ready.user.tag, guilds: ready.guilds.cache.size, edition: live.current.latest.id, rssMb: rssMb() }, 'ready');
+    log.info({ mode: 'gateway', user: ready.user.tag, guilds: ready.guilds.cache.size, release: feed.release.id, edition: feed.briefing.latest.id, rssMb: rssMb() }, 'ready');
     startScheduler();
   });
   client.on(Events.Error, (error) => log.error({ err: error }, 'client error'));
@@ -135,7 +120,8 @@ if (client) {
 }
 rest.on('rateLimited', (info) => log.info({ route: info.route, retryAfterMs: info.retryAfter, global: info.global }, 'rate limited'));
 
-live.watch().catch((error: unknown) => log.error({ err: error }, 'content watching failed to start; content changes need a restart'));
+feed.start();
+storage.onReleasePublished(() => void feed.refresh()).catch((error: unknown) => log.warn({ err: error }, 'cannot hear of published releases at once; noticing them within a second instead'));
 
 let stopping = false;
 async function shutdown(signal: NodeJS.Signals): Promise<void> {
@@ -146,7 +132,7 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
     log.warn('shutdown took too long; exiting anyway');
     process.exit(0);
   }, SHUTDOWN_DEADLINE_MS).unref();
-  live.close();
+  feed.close();
   stopWatchingDatabase();
   await endpoint?.close();
   await scheduler.stop();
@@ -174,7 +160,7 @@ try {
       rest,
       log,
     });
-    log.info({ mode: 'http', port: endpoint.port, edition: live.current.latest.id, rssMb: rssMb() }, 'ready');
+    log.info({ mode: 'http', port: endpoint.port, release: feed.release.id, edition: feed.briefing.latest.id, rssMb: rssMb() }, 'ready');
     startScheduler();
   }
 } catch (error) {
@@ -182,6 +168,38 @@ try {
   else log.fatal({ err: error }, 'could not connect to Discord');
   log.flush();
   process.exit(1);
+}
+
+/**
+ * The current release, switched to whenever another is published. With none yet (a fresh database), the
+ * content folder is published once first; if it is invalid, the bot says why and does not start.
+ */
+async function servedRelease(): Promise<ReleaseFeed> {
+  const events: FeedEvents = {
+    switched: (release, briefing, previous) => {
+      log.info({ release: release.id, previous: previous.id, edition: briefing.latest.id, quotes: briefing.quotes.length }, 'switched to a new release');
+      // A new edition is announced, and corrections reach the recaps already posted.
+      void scheduler.briefingChanged();
+    },
+    scheduled: (published, cancelled) => {
+      for (const release of published) log.info({ release: release.id, scheduledFor: release.scheduledFor }, 'published a scheduled release');
+      for (const release of cancelled) log.warn({ release: release.id, scheduledFor: release.scheduledFor }, 'cancelled a scheduled release: another release became current before its time');
+    },
+    problem: (error, message) => log.warn({ err: error }, message),
+  };
+  const opened = await ReleaseFeed.open(storage.releases, events);
+  if (opened) return opened;
+  const first = await publishFirstRelease(config.CONTENT_DIR);
+  const published = first.ok ? await ReleaseFeed.open(storage.releases, events) : undefined;
+  if (!published) {
+    // Each problem on one line, trimmed: a content file may be a link to anything.
+    for (const line of first.lines) log.error({ content: firstLine(line) }, 'content error');
+    log.fatal({ contentDir: config.CONTENT_DIR }, 'no release to serve, and the content folder is invalid; not starting');
+    log.flush();
+    process.exit(1);
+  }
+  log.info({ release: published.release.id, contentDir: config.CONTENT_DIR }, 'published the content folder as the first release');
+  return published;
 }
 
 /** `work`, run on first call only; later calls share its result (a failure is retried). */

@@ -4,7 +4,6 @@ import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatContentError } from '../src/briefing/content-files.js';
-import { LiveBriefing } from '../src/briefing/live.js';
 import { loadBriefing } from '../src/briefing/loader.js';
 import { contentCopy, EDITION_DIR } from './support/content.js';
 import { runScript } from './support/run-script.js';
@@ -63,19 +62,6 @@ describe('a briefing needs a timeline, quotes and positions', () => {
       expect(errors).toContain(`${path.join(content.dir, EDITION_DIR, file)}: missing file: the briefing needs at least one ${kind}, and no edition has a ${file}`);
     });
   }
-
-  it('keeps serving the last good briefing when the only timeline.yaml disappears', async () => {
-    const content = await firstEditionOnly();
-    const rejected: string[][] = [];
-    const live = await LiveBriefing.open(content.dir, { reloaded: () => undefined, rejected: (errors) => rejected.push(errors.map(formatContentError)) });
-    if (!(live instanceof LiveBriefing)) throw new Error('shipped content did not load');
-    const before = live.current;
-    await content.remove(`${EDITION_DIR}/timeline.yaml`);
-    await live.reload();
-    expect(live.current).toBe(before);
-    expect(live.current.timeline.length).toBeGreaterThan(0);
-    expect(rejected.at(-1)?.join('\n')).toMatch(/timeline\.yaml: missing file/);
-  });
 
   it('npm run content:check reports the missing timeline', async () => {
     const content = await firstEditionOnly();

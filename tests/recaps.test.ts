@@ -14,7 +14,7 @@ import { payloadProblems } from '../src/render/limits.js';
 import { messageBody } from '../src/render/reply.js';
 import { openDatabase } from '../src/recaps/database.js';
 import { nonceFor, sendClaimedSlot, type MessagePoster } from '../src/recaps/delivery.js';
-import { correctionsDue } from '../src/recaps/editions.js';
+import { editsDue } from '../src/recaps/editions.js';
 import { SqliteDeliveryLedger } from '../src/recaps/ledger.js';
 import { buildRecap } from '../src/recaps/recap-content.js';
 import { nextRuns, parseSchedule, shortestGapMinutes } from '../src/recaps/schedule.js';
@@ -169,7 +169,9 @@ describe('what changed between editions', () => {
     expect(changes.newQuotes.map((quote) => quote.id)).toEqual(['new-quote']);
     expect(changes.newEvents.map((event) => event.id)).toEqual(['new-event']);
     expect(changesSince(briefing, '2025-11-27')).toMatchObject({ newPositions: [], changedPositions: [], newQuotes: [], newEvents: [] });
-    expect(changesSince(briefing, 'no-such-edition')).toBeUndefined();
+    // An edition a release withdrew: measured from the newest edition before it; none before it: nothing to measure from.
+    expect(changesSince(briefing, '2025-11-26-withdrawn')?.since.id).toBe('2025-11-26');
+    expect(changesSince(briefing, '2025-11-25')).toBeUndefined();
   });
 
   it('recaps the summary first, then what changed, then a quiet line', () => {
@@ -375,7 +377,7 @@ describe('corrections of recaps already posted', () => {
     const correction = briefing.corrections.find(({ edition }) => order.indexOf(edition) > 0)!;
     const delivery = {
       subscriptionId, slot: 's', status: 'delivered' as const, claimedBy: null, claimedAt: null, settledAt: null,
-      messageId: `message-${subscriptionId}`, editionId: order[0]!, detail: null, content: 'recap', ...where,
+      messageId: `message-${subscriptionId}`, editionId: order[0]!, detail: null, content: 'recap', releaseId: null, ...where,
       items: JSON.stringify(correction.items.map(({ kind, id }) => `${kind}:${id}`)),
     };
     return { briefing, delivery };
@@ -383,15 +385,20 @@ describe('corrections of recaps already posted', () => {
 
   it('are made where the message is: in the forum post, not in the forum', async () => {
     const { briefing, delivery } = await posted(1, { channelId: 'forum', threadId: 'post' });
-    const due = await correctionsDue(briefing, { postedWithItems: async () => [delivery] }, []);
+    const due = await editsDue(briefing, { postedWithItems: async () => [delivery] }, []);
     expect(due).toMatchObject([{ channelId: 'post', messageId: 'message-1' }]);
-    expect((await correctionsDue(briefing, { postedWithItems: async () => [{ ...delivery, threadId: null }] }, []))[0]!.channelId).toBe('forum');
+    expect((await editsDue(briefing, { postedWithItems: async () => [{ ...delivery, threadId: null }] }, []))[0]!.channelId).toBe('forum');
   });
 
   it("are written in the language of the recap that posted the message; a removed recap's posts stay English", async () => {
     const { briefing, delivery } = await posted(1, { channelId: 'news', threadId: null });
     const deliveries = [1, 2, 3].map((subscriptionId) => ({ ...delivery, subscriptionId, messageId: `message-${subscriptionId}` }));
-    const due = await correctionsDue(briefing, { postedWithItems: async () => deliveries }, [{ id: 1, language: 'de' }, { id: 2, language: 'fr' }]);
-    expect(due.map(({ messageId, locale }) => [messageId, locale])).toEqual([['message-1', 'de'], ['message-2', 'fr'], ['message-3', 'en']]);
+    const due = await editsDue(briefing, { postedWithItems: async () => deliveries }, [{ id: 1, language: 'de' }, { id: 2, language: 'fr' }]);
+    const lines = due.map(({ messageId, annotations }) => [messageId, annotations[0]!.line.slice(0, 30)]);
+    expect(lines).toEqual([
+      ['message-1', expect.stringMatching(/^✏️ Korrektur \(3\. Dez\. 2025\)/)],
+      ['message-2', expect.stringMatching(/^✏️ Correction \(3 déc\. 2025\)/)],
+      ['message-3', expect.stringMatching(/^✏️ Correction \(3 Dec 2025\)/)],
+    ]);
   });
 });

@@ -7,7 +7,12 @@ import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import { createRequire } from 'node:module';
 import type { Document, LineCounter } from 'yaml';
 import { z } from 'zod';
+import { fieldNamesAt } from './field-names.js';
+import { suggestion } from './matching.js';
 import { editionFiles, storyFiles } from './schema.js';
+
+/** A content file larger than this is refused unread: 20 times the largest file of a briefing 100 times the shipped one. */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
 /** Errors given a line number per file; matches the loader's per-file cap. */
 export const MAX_LOCATED_ERRORS = 200;
@@ -78,6 +83,27 @@ function parseYaml(source: string, { uniqueKeys = true } = {}): ParsedYaml {
   return { document: parseDocument(source, { lineCounter, uniqueKeys }), lineCounter };
 }
 
+/** Where a node might be an alias (`*name`): only text that may hold one is lexed, which costs twice a parse. */
+const MAYBE_ALIAS = /(?:^|[\s[{,:])\*[^\s,[\]{}]/m;
+
+/** The first alias in `source` (`*name`) and its line, by YAML's own lexer, so a `*` inside text never counts. */
+export function firstAlias(source: string): { name: string; line: number } | undefined {
+  if (!MAYBE_ALIAS.test(source)) return undefined;
+  const { CST, Lexer } = yaml();
+  for (const token of new Lexer().lex(source)) {
+    if (CST.tokenType(token) === 'alias') return { name: token, line: lineOfNode(source, token) };
+  }
+  return undefined;
+}
+
+/** The line where `node` first stands as a node of its own (after a space, a colon or a flow bracket). */
+function lineOfNode(source: string, node: string): number {
+  for (let at = source.indexOf(node); at >= 0; at = source.indexOf(node, at + 1)) {
+    if (at === 0 || /[\s[{,:]/.test(source[at - 1]!)) return source.slice(0, at).split('\n').length;
+  }
+  return 1;
+}
+
 /**
  * The same data with every string built afresh. js-yaml returns strings that are slices of the file's text,
  * and in V8 a slice keeps the whole text alive: for a briefing 100 times the shipped one, about 30 MB of
@@ -129,6 +155,12 @@ export class ContentFile {
    */
   static parse(absolutePath: string, source: string, edition?: string): { file: ContentFile; errors: ContentError[] } {
     const where = [displayPath(absolutePath), path.basename(absolutePath), edition, source] as const;
+    const alias = firstAlias(source);
+    if (alias) {
+      // Never expanded: a few lines of aliases can stand for billions of nodes (a "billion laughs" file).
+      const message = `YAML aliases (${alias.name}) are not allowed in content files: write the value out where it is used`;
+      return { file: new ContentFile(...where, { data: null }), errors: [{ file: where[0], line: alias.line, path: '', message, severity: 'error' }] };
+    }
     try {
       return { file: new ContentFile(...where, { data: withFreshStrings(loadYaml(source, { schema: CORE_SCHEMA }) ?? null) }), errors: [] };
     } catch {
@@ -214,7 +246,7 @@ export class ContentFile {
             file: this.file,
             line: locate() ? this.lineOfKey(fieldPath, key) : undefined,
             path: formatFieldPath([...fieldPath, key]),
-            message: `unknown field "${key}"`,
+            message: `unknown field "${key}"${suggestion(key, fieldNamesAt(schema, fieldPath))}`,
             severity: 'error',
           });
         }
@@ -306,7 +338,9 @@ export async function readContentTree(dir: string): Promise<ContentTree> {
   const reads = readAhead(dir, entries, (name) => name in storyFiles);
   for (const entry of entries) {
     const where = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
+    if (entry.isSymbolicLink()) {
+      refuseLink(where, tree);
+    } else if (entry.isDirectory()) {
       if (entry.name === EDITIONS_FOLDER) await readEditions(where, tree, unexpected);
       else if (entry.name !== SCHEMA_FOLDER) unexpected(where, [...Object.keys(storyFiles), `${EDITIONS_FOLDER}/`]);
     } else if (isContentName(entry.name)) {
@@ -325,6 +359,10 @@ async function readEditions(editionsDir: string, tree: ContentTree, unexpected: 
   const editionEntries = await listFolder(editionsDir, tree);
   for (const entry of editionEntries ?? []) {
     const editionDir = path.join(editionsDir, entry.name);
+    if (entry.isSymbolicLink()) {
+      refuseLink(editionDir, tree);
+      continue;
+    }
     if (!entry.isDirectory()) {
       if (isContentName(entry.name)) unexpected(editionDir, ['one folder per edition, named by its id']);
       continue;
@@ -336,8 +374,12 @@ async function readEditions(editionsDir: string, tree: ContentTree, unexpected: 
     tree.editions.set(entry.name, files);
     const reads = readAhead(editionDir, fileEntries, (name) => name in editionFiles);
     for (const file of fileEntries) {
-      if (file.isDirectory() || !isContentName(file.name)) continue;
       const where = path.join(editionDir, file.name);
+      if (file.isSymbolicLink()) {
+        refuseLink(where, tree);
+        continue;
+      }
+      if (file.isDirectory() || !isContentName(file.name)) continue;
       if (!(file.name in editionFiles)) {
         unexpected(where, Object.keys(editionFiles));
         continue;
@@ -359,9 +401,17 @@ type FileRead = Awaited<ReturnType<typeof readRegularFile>>;
 function readAhead(dir: string, entries: readonly Dirent[], expected: (name: string) => boolean): Map<string, Promise<FileRead>> {
   const reads = new Map<string, Promise<FileRead>>();
   for (const entry of entries) {
-    if (!entry.isDirectory() && isContentName(entry.name) && expected(entry.name)) reads.set(entry.name, readRegularFile(path.join(dir, entry.name)));
+    if (entry.isFile() && isContentName(entry.name) && expected(entry.name)) reads.set(entry.name, readRegularFile(path.join(dir, entry.name)));
   }
   return reads;
+}
+
+/**
+ * A link could point anywhere (a secret outside the folder, a file another tool rewrites): it is refused by
+ * its own path, never followed, and nothing of its target is read.
+ */
+function refuseLink(where: string, tree: ContentTree): void {
+  tree.errors.push({ file: displayPath(where), path: '', message: 'a symbolic link: content files and folders must be real ones inside the content folder (links are never followed)', severity: 'error' });
 }
 
 async function listFolder(dir: string, tree: ContentTree, options: { missingIsEmpty?: boolean } = {}) {
@@ -374,9 +424,11 @@ async function listFolder(dir: string, tree: ContentTree, options: { missingIsEm
   }
 }
 
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
 function errorCode(cause: unknown): string {
   const { code } = cause as NodeJS.ErrnoException;
-  if (code === 'ELOOP') return 'a symbolic link that points back at itself (ELOOP)';
+  if (code === 'ELOOP') return 'a symbolic link, which is never followed (ELOOP)';
   if (code === 'ENOENT') return 'it does not exist (ENOENT)';
   if (code === 'EACCES') return 'permission denied (EACCES)';
   return code ?? 'unknown error';
@@ -384,17 +436,20 @@ function errorCode(cause: unknown): string {
 
 /**
  * Reads a content file without ever blocking: opened non-blocking (a FIFO would otherwise wait for a
- * writer forever), and only a regular file is read; anything else (FIFO, socket, device) is an error.
+ * writer forever) and without following a link (one swapped in since the folder was listed), and only a
+ * regular file of at most MAX_FILE_BYTES is read; anything else (FIFO, socket, device) is an error.
  */
 async function readRegularFile(absolutePath: string): Promise<{ text: string } | { problem: string }> {
   let handle;
   try {
-    handle = await open(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
+    handle = await open(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
   } catch (cause) {
     return { problem: `cannot read file: ${errorCode(cause)}` };
   }
   try {
-    if (!(await handle.stat()).isFile()) return { problem: 'not a regular file' };
+    const stats = await handle.stat();
+    if (!stats.isFile()) return { problem: 'not a regular file' };
+    if (stats.size > MAX_FILE_BYTES) return { problem: `${megabytes(stats.size)} MB, more than the ${megabytes(MAX_FILE_BYTES)} MB a content file may hold: split it (an edition's items can go in a later edition)` };
     return { text: await handle.readFile('utf8') };
   } catch (cause) {
     return { problem: `cannot read file: ${errorCode(cause)}` };

@@ -12,6 +12,8 @@ export interface PositionChange {
 export interface Changes {
   since: Edition;
   latest: Edition;
+  /** The editions after `since`, oldest first: each one's own *Since* summary is part of what changed. */
+  editions: Edition[];
   newPositions: InEdition<Position>[];
   changedPositions: PositionChange[];
   newQuotes: InEdition<Quote>[];
@@ -20,15 +22,19 @@ export interface Changes {
   corrections: InEdition<Correction>[];
 }
 
-/** Changes in every edition after `sinceEditionId`; undefined when that edition no longer exists. */
+/**
+ * Changes in every edition after `sinceEditionId`. Edition ids are dates: when that edition was withdrawn,
+ * they are measured from the newest edition before it; undefined when there is none.
+ */
 export function changesSince(briefing: Briefing, sinceEditionId: string): Changes | undefined {
-  const index = briefing.editions.findIndex((edition) => edition.id === sinceEditionId);
+  const index = briefing.editions.findLastIndex((edition) => edition.id <= sinceEditionId);
   if (index < 0) return undefined;
-  const later = new Set(briefing.editions.slice(index + 1).map((edition) => edition.id));
+  const laterEditions = briefing.editions.slice(index + 1);
+  const later = new Set(laterEditions.map((edition) => edition.id));
   const isLater = (item: { edition: string }) => later.has(item.edition);
   const positionById = new Map(briefing.allPositions.map((position) => [position.id, position]));
 
-  const changes: Changes = { since: briefing.editions[index]!, latest: briefing.latest, newPositions: [], changedPositions: [], newQuotes: [], newEvents: [], corrections: [] };
+  const changes: Changes = { since: briefing.editions[index]!, latest: briefing.latest, editions: laterEditions, newPositions: [], changedPositions: [], newQuotes: [], newEvents: [], corrections: [] };
   for (const position of briefing.allPositions.filter(isLater)) {
     const before = position.supersedes === undefined ? undefined : earliestVersion(position.supersedes, positionById, later);
     if (before) changes.changedPositions.push({ before, after: position });
@@ -53,6 +59,8 @@ function earliestVersion(id: string, positionById: ReadonlyMap<string, InEdition
   return current;
 }
 
+/** Nothing new: no item, no correction, and no later edition with a *Since* summary of its own. */
 export function isEmpty(changes: Changes): boolean {
-  return changes.newPositions.length + changes.changedPositions.length + changes.newQuotes.length + changes.newEvents.length + changes.corrections.length === 0;
+  const items = changes.newPositions.length + changes.changedPositions.length + changes.newQuotes.length + changes.newEvents.length + changes.corrections.length;
+  return items === 0 && changes.editions.every((edition) => (edition.summary.since ?? []).length === 0);
 }

@@ -3,7 +3,7 @@ import { buildBriefing, type Briefing, type BriefingContent, type Edition, type 
 import path from 'node:path';
 import { z } from 'zod';
 import { displayPath, MAX_LOCATED_ERRORS, readContentTree, type ContentError, type ContentFile, type FieldPath } from './content-files.js';
-import { compareText, matchScore } from './matching.js';
+import { compareText, suggestion } from './matching.js';
 import {
   ActorsFile,
   CorrectionsFile,
@@ -259,14 +259,4 @@ function checkReferences(content: LocatedContent, failedFiles: ReadonlySet<strin
     correction.item.items.forEach((item, index) => expect(corrected[item.kind], correction, ['items', index, 'id'], item.id));
   }
   return errors;
-}
-
-/** ` (did you mean "rutte"?)` when a known id is a likely misspelling or shortening of `value`, else nothing. */
-export function suggestion(value: string, known: Iterable<string>): string {
-  let best: { id: string; score: number } | undefined;
-  for (const id of known) {
-    const score = matchScore(value, id);
-    if (score !== undefined && (!best || score < best.score)) best = { id, score };
-  }
-  return best ? ` (did you mean "${best.id}"?)` : '';
 }

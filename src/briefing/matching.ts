@@ -166,3 +166,13 @@ export class TypoIndex<Key extends { key: string }> {
     return scores;
   }
 }
+
+/** ` (did you mean "rutte"?)` when a known id is a likely misspelling or shortening of `value`, else nothing. */
+export function suggestion(value: string, known: Iterable<string>): string {
+  let best: { id: string; score: number } | undefined;
+  for (const id of known) {
+    const score = matchScore(value, id);
+    if (score !== undefined && (!best || score < best.score)) best = { id, score };
+  }
+  return best ? ` (did you mean "${best.id}"?)` : '';
+}

@@ -1,5 +1,6 @@
 // The content check: the loader's validation, then every editorial lint and, given an archive, quote
 // verification. Returns findings sorted by file and line, and how the quotes fared.
+import type { Briefing } from '../briefing/briefing.js';
 import { compareText } from '../briefing/matching.js';
 import type { ContentError } from '../briefing/content-files.js';
 import { loadBriefing } from '../briefing/loader.js';
@@ -13,15 +14,18 @@ import { postSpeakers } from './lints/speakers.js';
 import { commentaryAsFact } from './lints/standing.js';
 import { timelineDates } from './lints/timeline.js';
 import { editionSummaries } from './lints/editions.js';
+import { correctionDates } from './lints/corrections.js';
 import { sourceUrls } from './lints/source-urls.js';
 import { unreferenced } from './lints/unreferenced.js';
 import { ContentLocator } from './locator.js';
 import { verifyQuotes, type QuoteTally } from './quote-verification.js';
 
-const LINTS: readonly Lint[] = [unreferenced, unsupportedPositions, commentaryAsFact, postSpeakers, timelineDates, renderLimits, sharedAliases, editionSummaries, sourceUrls];
+const LINTS: readonly Lint[] = [unreferenced, unsupportedPositions, commentaryAsFact, postSpeakers, timelineDates, renderLimits, sharedAliases, editionSummaries, sourceUrls, correctionDates];
 
 export interface CheckReport {
   findings: ContentError[];
+  /** The loaded briefing, when the content loads. */
+  briefing?: Briefing;
   /** Undefined when the content does not load: quotes are only checked once it does. */
   quotes?: QuoteTally;
 }
@@ -39,7 +43,7 @@ export async function checkContent(contentDir: string, options: { archiveDir?: s
     ...verification.findings,
     ...(archive?.strays ?? []),
   ];
-  return { findings: findings.sort(byPlace), quotes: verification.tally };
+  return { findings: findings.sort(byPlace), briefing, quotes: verification.tally };
 }
 
 function byPlace(a: ContentError, b: ContentError): number {

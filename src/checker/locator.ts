@@ -2,7 +2,7 @@
 // can point the editor at a line. Reads the files with the loader's own reader; parses nothing itself.
 import { readContentTree, type ContentError, type ContentFile, type FieldPath } from '../briefing/content-files.js';
 
-export type ItemKind = 'actor' | 'topic' | 'source' | 'position' | 'quote' | 'event' | 'edition';
+export type ItemKind = 'actor' | 'topic' | 'source' | 'position' | 'quote' | 'event' | 'correction' | 'edition';
 
 /** The files that list items, by name: which kind of item they list, and under which key. */
 const LISTS: Readonly<Record<string, { kind: ItemKind; key: string }>> = {
@@ -12,6 +12,7 @@ const LISTS: Readonly<Record<string, { kind: ItemKind; key: string }>> = {
   'positions.yaml': { kind: 'position', key: 'positions' },
   'quotes.yaml': { kind: 'quote', key: 'quotes' },
   'timeline.yaml': { kind: 'event', key: 'timeline' },
+  'corrections.yaml': { kind: 'correction', key: 'corrections' },
 };
 
 export interface ItemLocation {

@@ -179,6 +179,8 @@ export const de: Messages = {
     changesSince: (date) => `Änderungen seit der Ausgabe vom ${date}.`,
     footer: (date) => `Zusammenfassung · Ausgabe vom ${date}`,
     correction: (date) => `Korrektur (${date})`,
+    withdrawn: (date) => `Zurückgezogen: Die Redaktion hat die Ausgabe vom ${date} zurückgezogen; \`/lage\` zeigt das aktuelle Briefing.`,
+    sinceEdition: (edition, previous) => `Ausgabe vom ${edition}, seit ${previous}`,
     outOfDate: 'Diese Zusammenfassung ist veraltet; `/lage` zeigt das aktuelle Briefing.',
   },
   schedule: {

@@ -181,6 +181,8 @@ export const en = {
     changesSince: (date: string) => `Changes since the edition of ${date}.`,
     footer: (date: string) => `Recap · edition of ${date}`,
     correction: (date: string) => `Correction (${date})`,
+    withdrawn: (date: string) => `Withdrawn: the editors withdrew the edition of ${date}; \`/brief\` shows the current briefing.`,
+    sinceEdition: (edition: string, previous: string) => `Edition of ${edition}, since ${previous}`,
     outOfDate: 'This recap is out of date; `/brief` shows the current briefing.',
   },
   /** What is wrong with a schedule as typed: the schedule words themselves are English in every language. */

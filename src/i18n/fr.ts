@@ -183,6 +183,8 @@ export const fr: Messages = {
     changesSince: (date) => `Changements depuis l'édition du ${date}.`,
     footer: (date) => `Récapitulatif · édition du ${date}`,
     correction: (date) => `Correction (${date})`,
+    withdrawn: (date) => `Retirée : la rédaction a retiré l'édition du ${date} ; \`/synthèse\` montre le briefing actuel.`,
+    sinceEdition: (edition, previous) => `Édition du ${edition}, depuis le ${previous}`,
     outOfDate: 'Ce récapitulatif est dépassé ; `/synthèse` montre le briefing actuel.',
   },
   schedule: {

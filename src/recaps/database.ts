@@ -7,6 +7,31 @@ import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
 
+/** The release tables in the SQL both engines read (`%ID%`: each engine's auto-numbered key). Part of shipped migrations: never edit. */
+export const RELEASE_TABLES = `CREATE TABLE release_snapshots (
+     content_hash TEXT PRIMARY KEY,
+     format INTEGER NOT NULL,
+     content TEXT NOT NULL
+   );
+   CREATE TABLE releases (
+     id %ID%,
+     kind TEXT NOT NULL CHECK (kind IN ('publish', 'rollback')),
+     created_at TEXT NOT NULL,
+     created_by TEXT NOT NULL,
+     message TEXT NOT NULL,
+     content_hash TEXT NOT NULL REFERENCES release_snapshots (content_hash),
+     base_id INTEGER REFERENCES releases (id),
+     rollback_of INTEGER REFERENCES releases (id),
+     scheduled_for TEXT,
+     published_at TEXT,
+     published_seq INTEGER UNIQUE,
+     cancelled_at TEXT,
+     cancel_reason TEXT,
+     changes TEXT NOT NULL,
+     meta TEXT NOT NULL
+   );
+   CREATE INDEX releases_pending ON releases (scheduled_for) WHERE published_at IS NULL AND cancelled_at IS NULL;`;
+
 /** Append only: each entry moves the schema from version N to N+1. Never edit a shipped migration. */
 export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE subscriptions (
@@ -74,6 +99,11 @@ export const MIGRATIONS: readonly string[] = [
    ALTER TABLE subscriptions ADD COLUMN publish_failure TEXT;
    ALTER TABLE subscriptions ADD COLUMN language TEXT NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'de', 'fr'));
    ALTER TABLE deliveries ADD COLUMN thread_id TEXT;`,
+  // 5: releases (src/releases/): what readers are served is the published release with the highest
+  // published_seq; each names the one it was built on (base_id) and what it changed. Snapshots are kept once
+  // per content hash (a rollback reuses one). A delivery records the release its recap was made from.
+  `${RELEASE_TABLES.replace('%ID%', 'INTEGER PRIMARY KEY')}
+   ALTER TABLE deliveries ADD COLUMN release_id INTEGER;`,
 ];
 
 /**

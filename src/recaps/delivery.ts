@@ -8,8 +8,8 @@ import type { Briefing } from '../briefing/briefing.js';
 import type { Logger } from '../log.js';
 import { ALREADY_CROSSPOSTED, classifyFailure, THREAD_ALREADY_CREATED, type Failure } from './delivery-outcome.js';
 import type { DeliveryLedger } from './ledger.js';
-import type { MessageEditor } from './editions.js';
-import { buildRecap, lastRecap, threadName, type Summarize } from './recap-content.js';
+import type { MessageEditor, ServedRelease } from './editions.js';
+import { buildRecap, lastRecap, threadName, type RecapContent, type RecapMoment, type Summarize } from './recap-content.js';
 import { messageBody } from '../render/reply.js';
 import type { RecapSubscription, SubscriptionStore } from './subscriptions.js';
 
@@ -40,6 +40,8 @@ export interface DeliveryDependencies {
   ledger: DeliveryLedger;
   poster: MessagePoster;
   briefing: () => Briefing;
+  /** The release `briefing()` comes from; none in tests and the preview, which serve the drafts. */
+  release?: () => ServedRelease;
   summarize: Summarize;
   /** A briefing whose newest edition is older than this says so instead of posting old news as new. */
   staleAfterDays: number;
@@ -67,9 +69,8 @@ const AUTO_ARCHIVE_MINUTES = 10_080;
 export async function sendClaimedSlot(deps: DeliveryDependencies, subscription: RecapSubscription, slot: string): Promise<DeliveryResult> {
   const { ledger, log } = deps;
   const moment = { briefing: deps.briefing(), now: deps.now?.() ?? new Date(), staleAfterDays: deps.staleAfterDays };
-  // A channel that only ever hears of new editions is told what changed since the edition it was set up with.
-  const since = subscription.trigger === 'new-edition' && subscription.seenEdition ? { editionId: subscription.seenEdition, deliveredAt: subscription.createdAt } : undefined;
-  const recap = buildRecap(moment, lastRecap(await ledger.lastDelivered(subscription.channelId)) ?? since, subscription.timezone, deps.summarize, subscription.language);
+  const releaseId = deps.release?.().id;
+  const recap = await recapFor(moment, subscription, ledger, deps.summarize);
   if (recap.kind === 'quiet' && subscription.whenQuiet === 'skip') {
     await ledger.settle(subscription.id, slot, { status: 'skipped', editionId: recap.editionId, detail: 'nothing new' });
     return { status: 'skipped' };
@@ -103,12 +104,19 @@ export async function sendClaimedSlot(deps: DeliveryDependencies, subscription: 
     // Outside the try: a database that stays locked must not look like a failed post and post again.
     const { messageId, threadId } = placed;
     if (placed.opened) await deps.subscriptions.setThread(subscription.id, threadId ?? null);
-    const shown = { items: JSON.stringify(recap.items), content: body.content ?? '', ...(threadId ? { threadId } : {}) };
+    const shown = { items: JSON.stringify(recap.items), content: body.content ?? '', ...(threadId ? { threadId } : {}), ...(releaseId === undefined ? {} : { releaseId }) };
     await ledger.settle(subscription.id, slot, { status: 'delivered', messageId, editionId: recap.editionId, detail: recap.kind, ...shown });
     log.info({ subscription: subscription.id, channel: subscription.channelId, thread: threadId, slot, kind: recap.kind, messageId }, 'recap delivered');
     await followUp(deps, subscription, messageId, title);
     return { status: 'delivered', messageId, ...(threadId ? { threadId } : {}) };
   }
+}
+
+/** The recap a subscription's channel gets at `moment`: what changed since the channel's last recap. */
+export async function recapFor(moment: RecapMoment, subscription: RecapSubscription, ledger: Pick<DeliveryLedger, 'lastDelivered'>, summarize: Summarize): Promise<RecapContent> {
+  // A channel that only ever hears of new editions is told what changed since the edition it was set up with.
+  const since = subscription.trigger === 'new-edition' && subscription.seenEdition ? { editionId: subscription.seenEdition, deliveredAt: subscription.createdAt } : undefined;
+  return buildRecap(moment, lastRecap(await ledger.lastDelivered(subscription.channelId)) ?? since, subscription.timezone, summarize, subscription.language);
 }
 
 interface Placed {

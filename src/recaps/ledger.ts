@@ -21,10 +21,13 @@ export interface Delivery {
   content: string | null;
   /** The thread the message was posted in (a forum's post), when not the channel itself. */
   threadId: string | null;
+  /** The release the recap was made from (none before releases existed). */
+  releaseId: number | null;
 }
 
 export const DELIVERY_COLUMNS = `subscription_id AS "subscriptionId", slot, channel_id AS "channelId", status, claimed_by AS "claimedBy",
-  claimed_at AS "claimedAt", settled_at AS "settledAt", message_id AS "messageId", edition_id AS "editionId", detail, items, content, thread_id AS "threadId"`;
+  claimed_at AS "claimedAt", settled_at AS "settledAt", message_id AS "messageId", edition_id AS "editionId", detail, items, content, thread_id AS "threadId",
+  release_id AS "releaseId"`;
 
 export interface Settlement {
   status: Exclude<DeliveryStatus, 'claimed'>;
@@ -36,6 +39,7 @@ export interface Settlement {
   /** The message content as posted: a correction is added to it. */
   content?: string;
   threadId?: string;
+  releaseId?: number;
 }
 
 /** A correction that is to be added to a recap posted before it. */
@@ -136,10 +140,10 @@ export class SqliteDeliveryLedger implements DeliveryLedger {
       this.db
         .prepare(
           `UPDATE deliveries SET status = @status, settled_at = @settledAt, message_id = @messageId, edition_id = @editionId, detail = @detail,
-             items = @items, content = @content, thread_id = @threadId
+             items = @items, content = @content, thread_id = @threadId, release_id = @releaseId
            WHERE subscription_id = @subscriptionId AND slot = @slot`,
         )
-        .run({ messageId: null, editionId: null, detail: null, items: null, content: null, threadId: null, ...settlement, subscriptionId, slot, settledAt: new Date().toISOString() }),
+        .run({ messageId: null, editionId: null, detail: null, items: null, content: null, threadId: null, releaseId: null, ...settlement, subscriptionId, slot, settledAt: new Date().toISOString() }),
     );
   }
 

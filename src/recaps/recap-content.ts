@@ -1,6 +1,6 @@
 // What a recap says, as a pure function of the briefing and the channel's last recap: the summary the
 // first time, then only what changed since, or a one-line "no new developments".
-import type { Briefing } from '../briefing/briefing.js';
+import type { Briefing, Edition } from '../briefing/briefing.js';
 import { changesSince, isEmpty, type Changes } from '../briefing/diff.js';
 import { renderPage, withSourcesButton, type Document, type Section } from '../render/document.js';
 import { renderSourceList } from '../render/sources.js';
@@ -73,7 +73,7 @@ export function buildRecap(moment: RecapMoment, last: LastRecap | undefined, tim
     return { kind: 'quiet', editionId, reply: { content: [t.recap.quiet(since), ...notes].join('\n') }, items: [] };
   }
   const items = [
-    `summary:${editionId}`,
+    ...changes.editions.map((edition) => `summary:${edition.id}`),
     ...[...changes.newPositions, ...changes.changedPositions.map(({ after }) => after)].map((position) => `position:${position.id}`),
     ...changes.newQuotes.map((quote) => `quote:${quote.id}`),
     ...changes.newEvents.map((event) => `event:${event.id}`),
@@ -111,17 +111,21 @@ function changesDocument(t: Messages, moment: RecapMoment, changes: Changes): Do
     return { ...block, text: `${t.recap.positionOn(actorName(briefing, position.actor), topicName(position.topic))}\n${block.text}` };
   };
   const { latest, since } = changes;
-  const sinceItems = latest.summary.since ?? [];
+  // A quote that supports a new or changed position is shown with it, not a second time on its own.
+  const positionsShown = [...changes.newPositions, ...changes.changedPositions.map(({ after }) => after)];
+  const quotedWithPositions = new Set(positionsShown.flatMap((position) => position.quotes));
   const sections: Section[] = [
     {
       name: t.recap.corrections,
       list: true,
       blocks: changes.corrections.map((correction) => ({ text: correctedNote(t, correction.date, `${literal(correction.wrong)} ${literal(correction.right)}`), sources: [] })),
     },
-    { name: t.recap.since(editionDate(t, since)), list: true, blocks: sinceItems.map((item) => ({ text: `• ${literal(item)}`, sources: [] })) },
+    ...sinceSections(t, briefing, changes),
     { name: t.recap.newPositions, blocks: changes.newPositions.map(positionChange) },
     { name: t.recap.changedPositions, blocks: changes.changedPositions.map(({ after }) => positionChange(after)) },
-    ...changes.newQuotes.map((quote) => ({ name: t.recap.newQuote(quoteHeading(t, briefing, quote)), blocks: [quoteBlock(t, briefing, quote)] })),
+    ...changes.newQuotes
+      .filter((quote) => !quotedWithPositions.has(quote.id))
+      .map((quote) => ({ name: t.recap.newQuote(quoteHeading(t, briefing, quote)), blocks: [quoteBlock(t, briefing, quote)] })),
     { name: t.recap.newEvents, list: true, blocks: changes.newEvents.map((event) => eventLine(t, briefing, event, today)) },
   ];
   const notes = readerNotes(t, briefing, moment.now, moment.staleAfterDays);
@@ -132,6 +136,20 @@ function changesDocument(t: Messages, moment: RecapMoment, changes: Changes): Do
     sections: sections.filter((section) => section.blocks.length > 0),
     footer: t.recap.footer(editionDate(t, latest)),
     timestamp: new Date(latest.published).toISOString(),
-    sources: latest.basedOn,
+    sources: [...new Set(changes.editions.flatMap((edition) => edition.basedOn))],
   };
+}
+
+/**
+ * Each later edition's own *Since* summary, newest first: under "Since <the channel's last edition>" when
+ * there is one, else one section per edition, each saying what it covers.
+ */
+function sinceSections(t: Messages, briefing: Briefing, changes: Changes): Section[] {
+  const bullets = (edition: Edition) => (edition.summary.since ?? []).map((item) => ({ text: `• ${literal(item)}`, sources: [] }));
+  const [only, ...more] = changes.editions;
+  if (only && more.length === 0) return [{ name: t.recap.since(editionDate(t, changes.since)), list: true, blocks: bullets(only) }];
+  const previous = (index: number) => (index === 0 ? changes.since : changes.editions[index - 1]!);
+  return changes.editions
+    .map((edition, index) => ({ name: t.recap.sinceEdition(editionDate(t, edition), editionDate(t, previous(index))), list: true, blocks: bullets(edition) }))
+    .reverse();
 }

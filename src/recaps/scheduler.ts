@@ -7,8 +7,9 @@ import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../log.js';
 import { findMarked, sendClaimedSlot, type DeliveryDependencies, type DeliveryResult, type PostedMessage } from './delivery.js';
+import type { Briefing } from '../briefing/briefing.js';
 import type { Delivery } from './ledger.js';
-import { addCorrections, correctionsDue, editionSlot, recapsToAnnounce } from './editions.js';
+import { addAnnotations, editionSlot, editsDue, recapsToAnnounce, seenAfterWithdrawal } from './editions.js';
 import { currentView } from './recap-content.js';
 import { nextRuns } from './schedule.js';
 import type { RecapSubscription } from './subscriptions.js';
@@ -77,26 +78,37 @@ export class RecapScheduler {
   }
 
   /**
-   * After a (re)load: recaps that wait for new editions announce one published since they last did, and
-   * corrections published since a recap was posted are added to it. Both once, whoever runs it.
+   * After a release is switched to (and every minute, for editions dated later than their release): recaps
+   * already posted get the lines the release adds (corrections, withdrawn editions), and recaps that wait for
+   * new editions announce one published since they last did. Each once, whoever runs it.
    */
   async briefingChanged(): Promise<void> {
     try {
       const view = currentView({ briefing: this.deps.briefing(), now: this.deps.now?.() ?? new Date(), staleAfterDays: this.deps.staleAfterDays });
-      const due = await correctionsDue(view, this.deps.ledger, await this.deps.subscriptions.all());
-      const corrected = await addCorrections(due, this.deps.ledger, this.deps.poster, this.claimant);
-      if (corrected.edited > 0) this.log.info({ messages: corrected.edited }, 'corrections added to recaps already posted');
-      for (const failed of corrected.failed) this.log.warn(failed, 'could not add a correction to a posted recap');
+      const release = this.deps.release?.();
+      const subscriptions = await this.deps.subscriptions.all();
+      const due = await editsDue(view, this.deps.ledger, subscriptions, release);
+      const edited = await addAnnotations(due, this.deps.ledger, this.deps.poster, this.claimant);
+      if (edited.edited > 0) this.log.info({ messages: edited.edited }, 'corrections added to recaps already posted');
+      for (const failed of edited.failed) this.log.warn(failed, 'could not add a correction to a posted recap');
+      await this.forgetWithdrawnEditions(view, subscriptions);
       for (const subscription of recapsToAnnounce(view, await this.deps.subscriptions.all())) {
-        const slot = editionSlot(view.newest.id);
+        const slot = editionSlot(view.newest.id, release?.introducerOf(view.newest.id));
         const claimed = await this.deps.ledger.claim(subscription.id, slot, subscription.channelId, this.claimant);
         await this.deps.subscriptions.markSeen(subscription.id, view.newest.id);
         if (!claimed) continue;
-        this.log.info({ subscription: subscription.id, edition: view.newest.id }, 'announcing a new edition');
+        this.log.info({ subscription: subscription.id, edition: view.newest.id, release: release?.id }, 'announcing a new edition');
         await this.track(this.send(subscription, slot));
       }
     } catch (error) {
       this.log.error({ err: error }, 'could not announce the new edition or add corrections');
+    }
+  }
+
+  private async forgetWithdrawnEditions(view: Briefing, subscriptions: readonly RecapSubscription[]): Promise<void> {
+    for (const subscription of subscriptions) {
+      const seen = seenAfterWithdrawal(view, subscription);
+      if (seen) await this.deps.subscriptions.markSeen(subscription.id, seen);
     }
   }
 

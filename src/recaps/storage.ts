@@ -1,5 +1,7 @@
-// Where recaps are stored, chosen once at start-up: PostgreSQL when DATABASE_URL is set (replicas sharing
-// one database), else the embedded SQLite file at DATABASE_PATH. Callers see the same async interfaces.
+// Where recaps and releases are stored, chosen once at start-up: PostgreSQL when DATABASE_URL is set (replicas
+// sharing one database), else the embedded SQLite file at DATABASE_PATH. Callers see the same async interfaces.
+import { SqlReleaseStore, RELEASES_CHANNEL, type ReleaseStore } from '../releases/store.js';
+import { postgresSql, sqliteSql } from '../storage/sql.js';
 import { openDatabase, type RetryOptions } from './database.js';
 import { SqliteDeliveryLedger, type DeliveryLedger } from './ledger.js';
 import { SqliteSubscriptionStore, type SubscriptionStore } from './subscriptions.js';
@@ -8,11 +10,14 @@ export interface RecapStorage {
   engine: 'sqlite' | 'postgres';
   subscriptions: SubscriptionStore;
   ledger: DeliveryLedger;
+  releases: ReleaseStore;
   /**
    * Calls `listener` whenever any process changes a subscription (PostgreSQL: LISTEN/NOTIFY). SQLite
    * has no such signal: other processes' changes are found by the scheduler's periodic re-sync.
    */
   onSubscriptionsChanged(listener: () => void): Promise<void>;
+  /** Calls `listener` whenever any process publishes a release (PostgreSQL: LISTEN/NOTIFY; SQLite: never, poll instead). */
+  onReleasePublished(listener: () => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -32,22 +37,25 @@ export async function openStorage(settings: StorageSettings, options: StorageOpt
   if (settings.DATABASE_URL) {
     const url = settings.DATABASE_URL;
     // Imported only here: a bot on SQLite never loads the PostgreSQL client (pg costs a few MB of memory).
-    const [{ openPostgres, SubscriptionListener }, { PgDeliveryLedger }, { PgSubscriptionStore }] = await Promise.all([
+    const [{ openPostgres, NotificationListener, SUBSCRIPTIONS_CHANNEL }, { PgDeliveryLedger }, { PgSubscriptionStore }] = await Promise.all([
       import('./postgres/database.js'),
       import('./postgres/ledger.js'),
       import('./postgres/subscriptions.js'),
     ]);
     const pool = await openPostgres(url);
-    const listeners: InstanceType<typeof SubscriptionListener>[] = [];
+    const listeners: InstanceType<typeof NotificationListener>[] = [];
+    const listen = async (channel: string, listener: () => void) => {
+      const listening = new NotificationListener(url, channel, listener, options.onListenProblem ?? (() => undefined));
+      listeners.push(listening);
+      await listening.start();
+    };
     return {
       engine: 'postgres',
       subscriptions: new PgSubscriptionStore(pool),
       ledger: new PgDeliveryLedger(pool),
-      async onSubscriptionsChanged(listener) {
-        const listening = new SubscriptionListener(url, listener, options.onListenProblem ?? (() => undefined));
-        listeners.push(listening);
-        await listening.start();
-      },
+      releases: new SqlReleaseStore(postgresSql(pool)),
+      onSubscriptionsChanged: (listener) => listen(SUBSCRIPTIONS_CHANNEL, listener),
+      onReleasePublished: (listener) => listen(RELEASES_CHANNEL, listener),
       async close() {
         await Promise.all(listeners.map((listening) => listening.close()));
         await pool.end();
@@ -60,7 +68,9 @@ export async function openStorage(settings: StorageSettings, options: StorageOpt
     engine: 'sqlite',
     subscriptions: new SqliteSubscriptionStore(db, busy),
     ledger: new SqliteDeliveryLedger(db, busy),
+    releases: new SqlReleaseStore(sqliteSql(db, busy)),
     onSubscriptionsChanged: () => Promise.resolve(),
+    onReleasePublished: () => Promise.resolve(),
     close: async () => void db.close(),
   };
 }

@@ -2,7 +2,7 @@
 // compiled JavaScript in dist/, with the node flags of package.json), and collects its JSON log lines so
 // tests can wait for what it says. tests/support/build.ts compiles dist/ once per test run.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -101,12 +101,18 @@ export class BotProcess {
   }
 }
 
+/**
+ * Starts `entry` in the repository. A process told of no database gets a throw-away SQLite file of its own,
+ * removed when it exits: never the repository's data/bot.sqlite, whose releases it would serve or add to.
+ */
 export function startProcess(entry: string, env: Record<string, string | undefined>): BotProcess {
+  const scratch = env.DATABASE_PATH || env.DATABASE_URL ? undefined : mkdtempSync(path.join(tmpdir(), 'bot-process-'));
   const child = spawn(process.execPath, nodeArguments(entry), {
     cwd: REPO,
-    env: { PATH: process.env.PATH, LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH, LOG_FORMAT: 'json', LOG_LEVEL: 'info', ...(scratch ? { DATABASE_PATH: path.join(scratch, 'bot.sqlite') } : {}), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  if (scratch) child.once('exit', () => rmSync(scratch, { recursive: true, force: true }));
   return new BotProcess(child);
 }
 

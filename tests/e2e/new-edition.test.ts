@@ -1,6 +1,7 @@
-// End to end, through the real bot process and the emulator: a new edition lands while the bot runs.
-// Channels that asked for it get one post with what changed, leading with the corrections; a recap
-// posted earlier that showed a corrected item is edited once to say so; a restart repeats neither.
+// End to end, through the real bot process and the emulator: editors publish a new edition, with a
+// correction of the one before, while the bot runs. Channels that asked for it get one post with what
+// changed, leading with the corrections; a recap posted earlier that showed a corrected item is edited
+// once to say so; a restart repeats neither. The edition reaches nobody until it is published.
 import { cp, mkdtemp, rename, rm, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../emulator/index.js';
 import { Permission } from '../emulator/permissions.js';
 import { SHIPPED_CONTENT } from '../support/content.js';
+import { publish } from '../support/run-script.js';
 import { startProcess, type BotProcess } from './bot-process.js';
 
 const MANAGE_GUILD = 1n << 5n;
@@ -19,7 +21,7 @@ afterEach(async () => {
 });
 
 /** The shipped content as it stood before the 3 Dec edition, and that edition kept aside to publish later. */
-async function contentBeforeTheNewEdition(): Promise<{ dir: string; publish(): Promise<void> }> {
+async function contentBeforeTheNewEdition(): Promise<{ dir: string; draft(): Promise<void> }> {
   const root = await mkdtemp(path.join(tmpdir(), 'new-edition-'));
   cleanups.push(() => rm(root, { recursive: true, force: true }));
   const dir = path.join(root, 'content');
@@ -39,8 +41,7 @@ async function contentBeforeTheNewEdition(): Promise<{ dir: string; publish(): P
     right: It is the White House and Kyiv who say Moscow would then have to respond.
 `,
   );
-  // Published as editors should: the finished folder moved in at once.
-  return { dir, publish: () => rename(aside, path.join(dir, NEW_EDITION)) };
+  return { dir, draft: () => rename(aside, path.join(dir, NEW_EDITION)) };
 }
 
 async function start(emulator: Emulator, env: Record<string, string>): Promise<BotProcess> {
@@ -73,7 +74,14 @@ describe('a new edition while the bot runs', () => {
     // Setting up an on-new-edition recap posts nothing for the edition already out.
     expect(emulator.messages(breaking)).toHaveLength(0);
 
-    await content.publish();
+    // Written into the drafts, the edition reaches no reader and no channel.
+    await content.draft();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(emulator.messages(breaking)).toHaveLength(0);
+    expect(JSON.stringify((await emulator.injectCommand({ name: 'brief' }).waitForReply()).embeds)).toContain('26 Nov 2025');
+
+    const published = await publish(env, '--message', 'Edition of 3 Dec', '--by', 'editor');
+    expect(published.stdout).toContain('Published: #2 current');
     const [announced] = await emulator.waitForMessages(breaking, 1, 15_000);
     const embed = announced!.embeds[0] as { title: string; fields: { name: string; value: string }[]; footer: { text: string } };
     expect(embed.title).toBe("US-led Ukraine peace talks: what's new");

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { recordIcu } from './icu-recorder.mjs';
 
-const ENTRY_POINTS = ['src/main.js', 'src/deploy-commands.js', 'src/cli/preview.js', 'src/cli/rest-proxy.js'];
+const ENTRY_POINTS = ['src/main.js', 'src/deploy-commands.js', 'src/cli/preview.js', 'src/cli/rest-proxy.js', 'src/cli/publish.js', 'src/cli/releases.js'];
 const used = [];
 const record = (what) => used.push(`${what} ${new Error().stack.split('\n').slice(3, 5).map((line) => line.trim()).join(' ')}`);
 

@@ -1,6 +1,6 @@
 // Lint: each edition's summary is short enough to read at a glance (a tl;dr of at most 60 words, the
-// Smart Brevity habit), and its publication time is written with its own zone's offset, since replies
-// show the date that time carries.
+// Smart Brevity habit), its publication time is written with its own zone's offset, since replies show
+// the date that time carries, and its folder is named by that date (readers ask for it by that name).
 import { currentOffset } from '../../time/zones.js';
 import type { Lint } from '../lint.js';
 
@@ -19,6 +19,11 @@ export const editionSummaries: Lint = ({ briefing, locator }) =>
       findings.push(
         locator.finding('edition', edition.id, ['published'], `written with offset ${written}, but ${edition.timeZone} was at ${expected} then: write the local time with ${expected}`, 'error'),
       );
+    }
+    // With the zone's own offset, the local date is the one written.
+    const date = edition.published.slice(0, 10);
+    if (written !== undefined && date !== edition.id) {
+      findings.push(locator.finding('edition', edition.id, ['published'], `published on ${date}, but its folder is editions/${edition.id}/: name the folder by the edition's date, or correct \`published\``, 'error'));
     }
     return findings;
   });

@@ -50,11 +50,12 @@ export class PgDeliveryLedger implements DeliveryLedger {
   }
 
   async settle(subscriptionId: number, slot: string, settlement: Settlement): Promise<void> {
-    const { status, messageId = null, editionId = null, detail = null, items = null, content = null, threadId = null } = settlement;
+    const { status, messageId = null, editionId = null, detail = null, items = null, content = null, threadId = null, releaseId = null } = settlement;
     await this.pool.query(
-      `UPDATE deliveries SET status = $3, settled_at = $4, message_id = $5, edition_id = $6, detail = $7, items = $8, content = $9, thread_id = $10
+      `UPDATE deliveries SET status = $3, settled_at = $4, message_id = $5, edition_id = $6, detail = $7, items = $8, content = $9, thread_id = $10,
+         release_id = $11
        WHERE subscription_id = $1 AND slot = $2`,
-      [subscriptionId, slot, status, new Date().toISOString(), messageId, editionId, detail, items, content, threadId],
+      [subscriptionId, slot, status, new Date().toISOString(), messageId, editionId, detail, items, content, threadId, releaseId],
     );
   }
 
