@@ -23,7 +23,8 @@ import { LIMITS } from '../src/render/limits.js';
 import { inlineCode } from '../src/render/text.js';
 import { notice, privately, type Choice, type NumberChoice, type Reply } from '../src/render/reply.js';
 import type { DeliveryLedger } from '../src/recaps/ledger.js';
-import { buildRecap, changesPage, changesSources, currentView, lastRecap, RECAP_COMMAND, type Summarize } from '../src/recaps/recap-content.js';
+import { buildRecap, changesPage, changesSources, currentView, RECAP_COMMAND, type Summarize } from '../src/recaps/recap-content.js';
+import { recapFor } from '../src/recaps/delivery.js';
 import { subscribedReply, subscriptionListReply } from '../src/recaps/replies.js';
 import type { RecapScheduler } from '../src/recaps/scheduler.js';
 import { nextRuns, parseSchedule, shortestGapMinutes } from '../src/recaps/schedule.js';
@@ -35,7 +36,7 @@ import { canonicalTimeZone, currentOffset, isTimeZone, suggestTimeZones } from '
 
 export interface RecapContext extends BriefingContext {
   subscriptions: Pick<SubscriptionStore, 'add' | 'edit' | 'forGuild' | 'remove' | 'pause' | 'resume'>;
-  ledger: Pick<DeliveryLedger, 'latest' | 'lastDelivered'>;
+  ledger: Pick<DeliveryLedger, 'latest' | 'lastDelivered' | 'correctionsOn'>;
   scheduler: Pick<RecapScheduler, 'sync' | 'postNow'>;
   guilds: GuildDirectory;
   summarize: Summarize;
@@ -258,9 +259,9 @@ async function manage(context: RecapContext, caller: Caller, action: 'remove' | 
 
 async function preview(context: RecapContext, caller: Caller, id: unknown): Promise<Reply> {
   const subscription = id === undefined ? undefined : await owned(context, caller, id);
-  const last = subscription && lastRecap(await context.ledger.lastDelivered(subscription.channelId));
-  // The admin sees what would be posted, in the recap's language; with no recap named, in their own.
-  return privately(buildRecap(context, last, subscription?.timezone ?? 'UTC', context.summarize, subscription?.language ?? caller.locale).reply);
+  // The admin sees what would be posted, in the recap's language; with no recap named, the full summary in their own.
+  const recap = subscription ? await recapFor(context, subscription, context.ledger, context.summarize) : buildRecap(context, undefined, 'UTC', context.summarize, caller.locale);
+  return privately(recap.reply);
 }
 
 async function postNow(context: RecapContext, caller: Caller, id: unknown): Promise<Reply> {

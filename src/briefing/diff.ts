@@ -23,11 +23,12 @@ export interface Changes {
 }
 
 /**
- * Changes in every edition after `sinceEditionId`. Edition ids are dates: when that edition was withdrawn,
+ * Changes in every edition after `sinceEditionId` (with `withdrawn`, that edition too: what was told of it was
+ * withdrawn since). Edition ids are dates: when that edition is not in the briefing (withdrawn),
  * they are measured from the newest edition before it; undefined when there is none.
  */
-export function changesSince(briefing: Briefing, sinceEditionId: string): Changes | undefined {
-  const index = briefing.editions.findLastIndex((edition) => edition.id <= sinceEditionId);
+export function changesSince(briefing: Briefing, sinceEditionId: string, { withdrawn = false } = {}): Changes | undefined {
+  const index = briefing.editions.findLastIndex((edition) => (withdrawn ? edition.id < sinceEditionId : edition.id <= sinceEditionId));
   if (index < 0) return undefined;
   const laterEditions = briefing.editions.slice(index + 1);
   const later = new Set(laterEditions.map((edition) => edition.id));

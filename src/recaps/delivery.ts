@@ -112,11 +112,21 @@ export async function sendClaimedSlot(deps: DeliveryDependencies, subscription: 
   }
 }
 
-/** The recap a subscription's channel gets at `moment`: what changed since the channel's last recap. */
-export async function recapFor(moment: RecapMoment, subscription: RecapSubscription, ledger: Pick<DeliveryLedger, 'lastDelivered'>, summarize: Summarize): Promise<RecapContent> {
+/**
+ * The recap a subscription's channel gets at `moment`: what changed since the channel's last recap (since the
+ * edition before, if the editors withdrew the one that recap announced). `/recap preview` shows the same.
+ */
+export async function recapFor(
+  moment: RecapMoment,
+  subscription: RecapSubscription,
+  ledger: Pick<DeliveryLedger, 'lastDelivered' | 'correctionsOn'>,
+  summarize: Summarize,
+): Promise<RecapContent> {
+  const delivered = await ledger.lastDelivered(subscription.channelId);
+  const annotations = delivered?.messageId ? await ledger.correctionsOn(delivered.messageId) : [];
   // A channel that only ever hears of new editions is told what changed since the edition it was set up with.
   const since = subscription.trigger === 'new-edition' && subscription.seenEdition ? { editionId: subscription.seenEdition, deliveredAt: subscription.createdAt } : undefined;
-  return buildRecap(moment, lastRecap(await ledger.lastDelivered(subscription.channelId)) ?? since, subscription.timezone, summarize, subscription.language);
+  return buildRecap(moment, lastRecap(delivered, annotations) ?? since, subscription.timezone, summarize, subscription.language);
 }
 
 interface Placed {

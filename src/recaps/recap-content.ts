@@ -18,11 +18,13 @@ export interface LastRecap {
   editionId: string | null;
   /** When it was posted, ISO. */
   deliveredAt: string;
+  /** It announced that edition, and the editors withdrew it since: what it told no longer stands. */
+  withdrawn?: boolean;
 }
 
-/** What "changed since" is measured from: the channel's last delivered recap, if any. */
-export function lastRecap(delivery: Delivery | undefined): LastRecap | undefined {
-  return delivery && { editionId: delivery.editionId, deliveredAt: delivery.settledAt ?? delivery.slot };
+/** What "changed since" is measured from: the channel's last delivered recap, if any, and the lines added to it since. */
+export function lastRecap(delivery: Delivery | undefined, annotations: readonly string[] = []): LastRecap | undefined {
+  return delivery && { editionId: delivery.editionId, deliveredAt: delivery.settledAt ?? delivery.slot, withdrawn: annotations.includes(`withdrawn:${delivery.editionId}`) };
 }
 
 export interface RecapContent {
@@ -62,7 +64,7 @@ export function buildRecap(moment: RecapMoment, last: LastRecap | undefined, tim
   if ('problem' in chosen) return { kind: 'quiet', editionId: '', reply: { content: editionProblem(t, chosen.problem) }, items: [] };
   const briefing = chosen.briefing;
   const editionId = briefing.latest.id;
-  const changes = last?.editionId ? changesSince(briefing, last.editionId) : undefined;
+  const changes = last?.editionId ? changesSince(briefing, last.editionId, { withdrawn: last.withdrawn }) : undefined;
   if (!last || !changes) {
     // The embed carries the story's title: no content line to repeat it.
     return { kind: 'summary', editionId, reply: summarize(moment, locale), items: [`summary:${editionId}`] };
