@@ -1,6 +1,7 @@
 // Command-line arguments for the project's scripts: parsed with node:util, --help prints the usage,
 // and a mistake prints the problem and the usage and exits with code 2.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ConfigError, loadToolConfig, type ToolConfig } from '../config.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -25,4 +26,15 @@ export function readArguments<T extends Options>(usage: string, options: T, allo
 /** The content folder: CONTENT_DIR when set and not empty, else `content`. */
 export function defaultContentDir(): string {
   return process.env.CONTENT_DIR || 'content';
+}
+
+/** The settings the editors' tools read (database, content folder); a bad one prints what is wrong and exits 2. */
+export function toolConfig(): ToolConfig {
+  try {
+    return loadToolConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(2);
+  }
 }

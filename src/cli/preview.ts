@@ -1,10 +1,11 @@
-// npm run preview -- "/position actor:Rutte" [--page N] [--json] [--content DIR] [--now YYYY-MM-DD] [--locale de]
+// npm run preview -- "/position actor:Rutte" [--page N] [--json] [--content DIR | --release] [--now YYYY-MM-DD] [--locale de]
 // Shows exactly the reply the bot would give, computed by the same commands, checks and builders,
-// without Discord. /recap runs against a throw-away in-memory database, or DATABASE_URL (PostgreSQL) or
-// DATABASE_PATH when set, as a server admin of the server --guild.
+// without Discord: to the drafts in the content folder (the editor's view), or with --release to the
+// current release (what readers get now). /recap runs against a throw-away in-memory database, or
+// DATABASE_URL (PostgreSQL) or DATABASE_PATH when set, as a server admin of the server --guild.
 import { summarize } from '../../commands/brief.js';
 import { commands, type AppContext } from '../../commands/index.js';
-import type { Briefing } from '../briefing/briefing.js';
+import { buildBriefing, type Briefing } from '../briefing/briefing.js';
 import { formatContentError } from '../briefing/content-files.js';
 import { loadBriefing } from '../briefing/loader.js';
 import { LOCALES } from '../i18n/locale.js';
@@ -14,20 +15,23 @@ import { openStorage, type RecapStorage } from '../recaps/storage.js';
 import { decodeButton } from '../render/custom-id.js';
 import { replyAsText } from '../render/plain-text.js';
 import { messageBody, type Reply } from '../render/reply.js';
-import { defaultContentDir, readArguments, usageError } from './arguments.js';
+import { defaultContentDir, readArguments, toolConfig, usageError } from './arguments.js';
 import { parseCommandLine, UsageError } from './command-line.js';
 
-const USAGE = `usage: npm run preview -- "/<command> [subcommand] [option:value ...]" [--page N] [--json] [--content DIR] [--now YYYY-MM-DD] [--locale en|de|fr] [--guild ID]
+const USAGE = `usage: npm run preview -- "/<command> [subcommand] [option:value ...]" [--page N] [--json] [--content DIR | --release] [--now YYYY-MM-DD] [--locale en|de|fr] [--guild ID]
 
 commands:
 ${commands.map((command) => `  /${command.data.name}  ${command.data.toJSON().description}`).join('\n')}
 
+By default it answers from the drafts (the content folder, not yet published); --release answers from the
+current release, what readers get now (DATABASE_URL, or DATABASE_PATH, default data/bot.sqlite).
 --now answers as at the end of that day (UTC), as if later editions were not yet published.
 --locale answers as to a Discord client in that language (${LOCALES.join(', ')}; default en); commands are typed by their English names.
 /recap uses an in-memory database, or the one at DATABASE_PATH when that is set, as an admin of server --guild.
 
 examples:
   npm run preview -- /brief
+  npm run preview -- /brief --release
   npm run preview -- "/position actor:Rutte"
   npm run preview -- "/brief edition:2025-11-26" --now 2025-11-26
   npm run preview -- /brief --locale de
@@ -41,6 +45,7 @@ async function main(): Promise<void> {
       json: { type: 'boolean', default: false },
       page: { type: 'string', default: '1' },
       content: { type: 'string', default: defaultContentDir() },
+      release: { type: 'boolean', default: false },
       guild: { type: 'string', default: '100000000000000001' },
       now: { type: 'string' },
       locale: { type: 'string', default: 'en' },
@@ -63,22 +68,37 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const loaded = await loadBriefing(values.content);
-  if (!loaded.ok) {
-    for (const error of loaded.errors) process.stderr.write(`${formatContentError(error)}\n`);
-    process.stderr.write(`${loaded.errors.length} problem(s) in ${values.content}; nothing to preview.\n`);
-    process.exit(1);
-  }
   const caller: Caller = { interactionId: 'preview', userId: '100000000000000002', userName: 'preview', guildId: values.guild, botInGuild: true, channelId: null, permissions: -1n, locale };
-  const storage = await openStorage({ DATABASE_URL: process.env.DATABASE_URL || undefined, DATABASE_PATH: process.env.DATABASE_PATH || ':memory:' });
+  // The drafts need no database: /recap gets a throw-away one unless told of the real one.
+  const storage = values.release ? await openStorage(toolConfig()) : await openStorage({ DATABASE_URL: process.env.DATABASE_URL || undefined, DATABASE_PATH: process.env.DATABASE_PATH || ':memory:' });
   try {
-    const context = previewContext(loaded.briefing, now, storage);
+    const briefing = values.release ? await released(storage) : await drafts(values.content);
+    const context = previewContext(briefing, now, storage);
     const first = await answerCommand(request.command, context, { caller, options: request.options });
     const reply = page === 1 ? first : await turnTo(first, page, context, caller);
     process.stdout.write(values.json ? `${JSON.stringify(messageBody(reply), null, 2)}\n` : `${replyAsText(reply)}\n`);
   } finally {
     await storage.close();
   }
+}
+
+/** The briefing in the drafts; exits 1 listing every problem when they do not load. */
+async function drafts(contentDir: string): Promise<Briefing> {
+  const loaded = await loadBriefing(contentDir);
+  if (loaded.ok) return loaded.briefing;
+  for (const error of loaded.errors) process.stderr.write(`${formatContentError(error)}\n`);
+  process.stderr.write(`${loaded.errors.length} problem(s) in ${contentDir}; nothing to preview.\n`);
+  process.exit(1);
+}
+
+/** The briefing of the current release, as readers get it now. */
+async function released(storage: RecapStorage): Promise<Briefing> {
+  const release = await storage.releases.current();
+  if (!release) {
+    process.stderr.write('No release yet, so readers get nothing: npm run publish makes the first (npm start does it once on a fresh database).\n');
+    process.exit(1);
+  }
+  return buildBriefing(await storage.releases.content(release));
 }
 
 /** Page `page` of a reply, as its page buttons would show it. */

@@ -7,14 +7,13 @@
 import { userInfo } from 'node:os';
 import { summarize } from '../../commands/brief.js';
 import { formatContentError } from '../briefing/content-files.js';
-import { ConfigError, loadToolConfig } from '../config.js';
 import { openStorage, type RecapStorage } from '../recaps/storage.js';
 import { describeChanges, summarizeChanges } from '../releases/change-set.js';
 import { dryRun } from '../releases/dry-run.js';
 import { commit, planPublish, planRollback, type ReleasePlan } from '../releases/publish.js';
 import { formatRelease } from '../releases/listing.js';
 import { replyAsText } from '../render/plain-text.js';
-import { readArguments, usageError } from './arguments.js';
+import { readArguments, toolConfig, usageError } from './arguments.js';
 
 const USAGE = `usage: npm run publish [-- --message TEXT] [--by NAME] [--content DIR] [--at TIME] [--allow-partial] [--dry-run]
        npm run publish -- --rollback RELEASE [--message TEXT] [--by NAME] [--dry-run]
@@ -53,7 +52,7 @@ async function main(): Promise<void> {
     cancel: { type: 'string' },
     'if-none': { type: 'boolean', default: false },
   });
-  const config = readConfig();
+  const config = toolConfig();
   const releaseNumber = (option: 'rollback' | 'cancel') => {
     const text = values[option];
     if (text === undefined) return undefined;
@@ -97,16 +96,6 @@ async function main(): Promise<void> {
     process.stdout.write(committed.status === 'published' ? 'Running bots serve it within a second.\n' : `A running bot publishes it at ${committed.release.scheduledFor}; cancel with npm run publish -- --cancel ${committed.release.id}.\n`);
   } finally {
     await storage.close();
-  }
-}
-
-function readConfig() {
-  try {
-    return loadToolConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(2);
   }
 }
 

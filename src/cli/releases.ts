@@ -1,10 +1,9 @@
 // npm run releases [-- --limit N]
 // The release history, newest first: id, state (current, published, scheduled, cancelled), when, who, why,
 // and what each changed against the one before it.
-import { ConfigError, loadToolConfig } from '../config.js';
 import { openStorage } from '../recaps/storage.js';
 import { formatRelease } from '../releases/listing.js';
-import { readArguments, usageError } from './arguments.js';
+import { readArguments, toolConfig, usageError } from './arguments.js';
 
 const USAGE = `usage: npm run releases [-- --limit N]
 
@@ -14,15 +13,7 @@ DATABASE_URL (PostgreSQL) when set, else DATABASE_PATH (default data/bot.sqlite)
 const { values } = readArguments(USAGE, { limit: { type: 'string', default: '50' } });
 const limit = Number(values.limit);
 if (!Number.isInteger(limit) || limit < 1) usageError(USAGE, '--limit takes a number of releases, 1 or more');
-let config;
-try {
-  config = loadToolConfig();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  process.stderr.write(`${error.message}\n`);
-  process.exit(2);
-}
-const storage = await openStorage(config);
+const storage = await openStorage(toolConfig());
 try {
   const releases = await storage.releases.list(limit);
   const current = await storage.releases.current();
