@@ -1,25 +1,44 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** What serves readers never reads the drafts: the YAML parsers, the loader and the checker run only when publishing. */
+const drafts = ['**/briefing/loader*', '**/briefing/content-files*', '**/checker/**', '**/releases/publish*', '**/releases/dry-run*', './publish*', './dry-run*'];
+const yamlParsers = ['js-yaml', 'yaml'];
+/** The bot's own part of src/releases/ (the rest plans and checks publishes, for the editors' tools). */
+const servingReleases = ['src/releases/served.ts', 'src/releases/scheduled.ts', 'src/releases/store.ts', 'src/releases/snapshot.ts', 'src/releases/release.ts', 'src/releases/first-release.ts', 'src/releases/change-set.ts'];
+
 /** Which way imports may point (see README, "How it is built"): a wrong arrow fails `npm test`. */
 const layers = [
   {
     // The content model knows nothing of replies, Discord, recaps or commands.
     files: ['src/briefing/**', 'src/time/**'],
-    patterns: ['**/render/**', '**/discord/**', '**/recaps/**', '**/command/**', '**/commands/**', '**/cli/**', '**/checker/**'],
+    patterns: ['**/render/**', '**/discord/**', '**/recaps/**', '**/releases/**', '**/command/**', '**/commands/**', '**/cli/**', '**/checker/**'],
     paths: ['discord.js', 'discord-api-types/v10'],
   },
   {
-    // Payloads, the command model and recaps are computed without a Discord client.
-    files: ['src/render/**', 'src/command/**', 'src/recaps/**', 'src/checker/**'],
+    // Payloads, the command model and recaps are computed without a Discord client, and from releases only.
+    files: ['src/render/**', 'src/command/**', 'src/recaps/**', 'src/storage/**', ...servingReleases],
+    patterns: ['**/discord/**', '**/commands/**', '**/cli/**', ...drafts],
+    paths: yamlParsers,
+  },
+  {
+    // The checker and the publish step read the drafts; still no Discord client.
+    files: ['src/checker/**', 'src/releases/**'],
+    ignores: servingReleases,
     patterns: ['**/discord/**', '**/commands/**', '**/cli/**'],
     paths: [],
   },
   {
     // The shell may import the model, never the commands: composition roots wire those in.
     files: ['src/discord/**', 'src/config.ts', 'src/log.ts'],
-    patterns: ['**/commands/**', '**/cli/**'],
-    paths: [],
+    patterns: ['**/commands/**', '**/cli/**', ...drafts],
+    paths: yamlParsers,
+  },
+  {
+    // The bot's composition root serves releases: it starts the publish step in a process of its own.
+    files: ['src/main.ts'],
+    patterns: drafts,
+    paths: yamlParsers,
   },
 ];
 
@@ -48,15 +67,24 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: secondCopies }],
     },
   },
-  ...layers.map(({ files, patterns, paths }) => ({
+  ...layers.map(({ files, ignores = [], patterns, paths }) => ({
     files,
+    ignores,
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          patterns: patterns.map((group) => ({ group: [group], message: 'imports point one way: commands/ -> src/command -> src/render, src/recaps -> src/briefing; only composition roots (src/main.ts, src/deploy-commands.ts, src/cli/) import commands/' })),
+          patterns: patterns.map((group) => ({
+            group: [group],
+            message: drafts.includes(group)
+              ? 'what serves readers never reads the drafts: YAML is parsed, loaded and checked only by the publish step (src/releases/publish.ts, the CLIs)'
+              : 'imports point one way: commands/ -> src/command -> src/render, src/recaps -> src/briefing; only composition roots (src/main.ts, src/deploy-commands.ts, src/cli/) import commands/',
+          })),
           // A rule set here replaces the one above for these files, so the second copies are listed again.
-          paths: [...paths.map((name) => ({ name, message: 'src/briefing/ knows nothing of Discord' })), ...secondCopies],
+          paths: [
+            ...paths.map((name) => ({ name, message: yamlParsers.includes(name) ? 'what serves readers never parses YAML: publish does (src/releases/publish.ts)' : 'src/briefing/ knows nothing of Discord' })),
+            ...secondCopies,
+          ],
         },
       ],
     },

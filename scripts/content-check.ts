@@ -3,7 +3,7 @@
 // that every quote is verbatim in its evidence passage and, with --archive, that every passage is
 // verbatim in its source. Exit 1 on errors, 2 on bad usage.
 import { stat } from 'node:fs/promises';
-import { formatContentError } from '../src/briefing/content-files.js';
+import { formatContentError } from '../src/briefing/content-error.js';
 import { checkContent, summaryLine } from '../src/checker/check.js';
 import { defaultContentDir, readArguments, usageError } from '../src/cli/arguments.js';
 

@@ -14,7 +14,7 @@ import type {
 import { summarize } from '../commands/brief.js';
 import { commands, type AppContext } from '../commands/index.js';
 import type { Briefing } from './briefing/briefing.js';
-import { firstLine } from './briefing/content-files.js';
+import { firstLine } from './briefing/content-error.js';
 import { ReplyMemo } from './command/reply-memo.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { answerInteractions } from './discord/adapter.js';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { contentCopy } from './support/content.js';
 import { runScript } from './support/run-script.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { formatContentError } from '../src/briefing/content-files.js';
+import { formatContentError } from '../src/briefing/content-error.js';
 import { checkContent, summaryLine } from '../src/checker/check.js';
 import { containsVerbatim, plainTypography } from '../src/checker/typography.js';
 

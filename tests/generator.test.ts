@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateBriefing, HUNDRED_X, sizeAt } from './support/generate-briefing.js';
-import { formatContentError } from '../src/briefing/content-files.js';
+import { formatContentError } from '../src/briefing/content-error.js';
 import { loadBriefing } from '../src/briefing/loader.js';
 
 const SCALE = 0.02;

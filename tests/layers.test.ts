@@ -29,3 +29,18 @@ describe('import direction', () => {
     expect(await restrictedImports('commands/brief.ts', "import { briefDocument } from '../src/render/brief.js';\nexport const x = briefDocument;\n")).toEqual([]);
   });
 });
+
+describe('what serves readers never reads the drafts', () => {
+  it('refuses the YAML parsers, the loader and the checker in the bot and the code it runs', async () => {
+    for (const file of ['src/main.ts', 'src/releases/served.ts', 'src/recaps/scheduler.ts', 'src/discord/adapter.ts']) {
+      expect(await restrictedImports(file, "import { loadBriefing } from '../briefing/loader.js';\nexport const x = loadBriefing;\n"), file).toEqual([expect.stringContaining('never reads the drafts')]);
+      expect(await restrictedImports(file, "import { load } from 'js-yaml';\nexport const x = load;\n"), file).toEqual([expect.stringContaining('never parses YAML')]);
+    }
+    expect(await restrictedImports('src/releases/served.ts', "import { planPublish } from './publish.js';\nexport const x = planPublish;\n")).toHaveLength(1);
+  });
+
+  it('lets the publish step and the checker read them', async () => {
+    expect(await restrictedImports('src/releases/publish.ts', "import { checkContent } from '../checker/check.js';\nexport const x = checkContent;\n")).toEqual([]);
+    expect(await restrictedImports('src/checker/check.ts', "import { loadBriefing } from '../briefing/loader.js';\nexport const x = loadBriefing;\n")).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@
 import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatContentError } from '../src/briefing/content-files.js';
+import { formatContentError } from '../src/briefing/content-error.js';
 import { loadBriefing } from '../src/briefing/loader.js';
 import { contentCopy, EDITION_DIR } from './support/content.js';
 import { runScript } from './support/run-script.js';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { formatContentErrorForLog } from '../src/briefing/content-files.js';
+import { firstLine, formatContentError } from '../src/briefing/content-error.js';
 import { loadBriefing } from '../src/briefing/loader.js';
 import { createLogger } from '../src/log.js';
 import { describeOpenFailure } from '../src/recaps/database.js';
@@ -91,7 +91,7 @@ describe('content file text in errors', () => {
     }
     const result = await loadBriefing(content.dir);
     expect(result.ok).toBe(false);
-    const lines = result.ok ? [] : result.errors.map((error) => formatContentErrorForLog(error));
+    const lines = result.ok ? [] : result.errors.map((error) => firstLine(formatContentError(error)));
     expect(lines.some((line) => line.includes('story.yaml'))).toBe(true);
     for (const line of lines) {
       expect(line).not.toContain('SECRET-ON-LINE');
@@ -104,7 +104,7 @@ describe('content file text in errors', () => {
     dirs.push(content.dir);
     await content.write('story.yaml', `id: ${'x'.repeat(500)}: [\n  second: SECRET-ON-LINE-TWO\n`);
     const result = await loadBriefing(content.dir);
-    const lines = result.ok ? [] : result.errors.map((error) => formatContentErrorForLog(error));
+    const lines = result.ok ? [] : result.errors.map((error) => firstLine(formatContentError(error)));
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) {
       expect(line).not.toContain('SECRET-ON-LINE');

@@ -9,6 +9,7 @@ import type { Document, LineCounter } from 'yaml';
 import { z } from 'zod';
 import { fieldNamesAt } from './field-names.js';
 import { suggestion } from './matching.js';
+import type { ContentError } from './content-error.js';
 import { editionFiles, storyFiles } from './schema.js';
 
 /** A content file larger than this is refused unread: 20 times the largest file of a briefing 100 times the shipped one. */
@@ -18,39 +19,6 @@ export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 export const MAX_LOCATED_ERRORS = 200;
 
 export type FieldPath = readonly (string | number)[];
-
-export interface ContentError {
-  /** Path as shown to the editor, relative to the working directory. */
-  file: string;
-  line?: number;
-  /** Field path inside the file, like `quotes[3].speaker`; empty for whole-file problems. */
-  path: string;
-  message: string;
-  severity: 'error' | 'warning';
-}
-
-/** Longest message or field path written to the bot's log. */
-export const LOGGED_CONTENT_CHARS = 200;
-
-/** `file:line path: message`, as content:check shows editors. */
-export function formatContentError(error: ContentError): string {
-  const where = error.line === undefined ? error.file : `${error.file}:${error.line}`;
-  return `${where}${error.path ? ` ${error.path}` : ''}: ${error.message}`;
-}
-
-/**
- * The same for the bot's log, on one line: a content file may be a symlink to anything (a `.env` with
- * the token in it), so nothing beyond the offending line, trimmed to 200 characters, is ever logged.
- */
-export function formatContentErrorForLog(error: ContentError): string {
-  return formatContentError({ ...error, path: firstLine(error.path), message: firstLine(error.message) });
-}
-
-/** The first line of `text`, trimmed to `max` characters. */
-export function firstLine(text: string, max = LOGGED_CONTENT_CHARS): string {
-  const line = text.split(/\r?\n|\r/, 1)[0]!.trim();
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
-}
 
 function formatFieldPath(fieldPath: FieldPath): string {
   return fieldPath

@@ -2,7 +2,8 @@
 import { buildBriefing, type Briefing, type BriefingContent, type Edition, type InEdition } from './briefing.js';
 import path from 'node:path';
 import { z } from 'zod';
-import { displayPath, MAX_LOCATED_ERRORS, readContentTree, type ContentError, type ContentFile, type FieldPath } from './content-files.js';
+import { displayPath, MAX_LOCATED_ERRORS, readContentTree, type ContentFile, type FieldPath } from './content-files.js';
+import { type ContentError } from './content-error.js';
 import { compareText, suggestion } from './matching.js';
 import {
   ActorsFile,

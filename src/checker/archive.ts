@@ -3,7 +3,8 @@
 // embedded in a wire report is verified against the wire report's text.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { displayPath, type ContentError } from '../briefing/content-files.js';
+import { displayPath } from '../briefing/content-files.js';
+import { type ContentError } from '../briefing/content-error.js';
 import type { Source } from '../briefing/schema.js';
 import { PassageFinder } from './closest-passage.js';
 import { plainTypography, type PlainText } from './typography.js';

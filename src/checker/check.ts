@@ -2,7 +2,7 @@
 // verification. Returns findings sorted by file and line, and how the quotes fared.
 import type { Briefing } from '../briefing/briefing.js';
 import { compareText } from '../briefing/matching.js';
-import type { ContentError } from '../briefing/content-files.js';
+import type { ContentError } from '../briefing/content-error.js';
 import { loadBriefing } from '../briefing/loader.js';
 import { Archive } from './archive.js';
 import type { Lint } from './lint.js';

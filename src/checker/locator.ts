@@ -1,6 +1,7 @@
 // Where each content item was written: its file and field path, so a checker finding about an item
 // can point the editor at a line. Reads the files with the loader's own reader; parses nothing itself.
-import { readContentTree, type ContentError, type ContentFile, type FieldPath } from '../briefing/content-files.js';
+import { readContentTree, type ContentFile, type FieldPath } from '../briefing/content-files.js';
+import { type ContentError } from '../briefing/content-error.js';
 
 export type ItemKind = 'actor' | 'topic' | 'source' | 'position' | 'quote' | 'event' | 'correction' | 'edition';
 

@@ -6,7 +6,7 @@
 import { summarize } from '../../commands/brief.js';
 import { commands, type AppContext } from '../../commands/index.js';
 import { buildBriefing, type Briefing } from '../briefing/briefing.js';
-import { formatContentError } from '../briefing/content-files.js';
+import { formatContentError } from '../briefing/content-error.js';
 import { loadBriefing } from '../briefing/loader.js';
 import { LOCALES } from '../i18n/locale.js';
 import { answerButton, answerCommand } from '../command/answer.js';

@@ -6,7 +6,7 @@
 // (dry run) publishable; 1 refused; 2 bad usage.
 import { userInfo } from 'node:os';
 import { summarize } from '../../commands/brief.js';
-import { formatContentError } from '../briefing/content-files.js';
+import { formatContentError } from '../briefing/content-error.js';
 import { openStorage, type RecapStorage } from '../recaps/storage.js';
 import { describeChanges, summarizeChanges } from '../releases/change-set.js';
 import { dryRun } from '../releases/dry-run.js';

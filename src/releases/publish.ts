@@ -1,9 +1,10 @@
 // Publishing: the only way news reaches readers. A plan checks the drafts with the content checker and says
 // what the release would change and why it cannot go out, if it cannot; committing it writes the release and
 // makes it current in one step (or schedules it), and only if the release it was built on is still current.
-// The publish command, a scheduled publish's due time and a rollback all go through here.
+// The publish command (and the studio) go through here; at its time a scheduled release is published by the
+// bots (scheduled.ts).
 import type { BriefingContent } from '../briefing/briefing.js';
-import type { ContentError } from '../briefing/content-files.js';
+import type { ContentError } from '../briefing/content-error.js';
 import { checkContent } from '../checker/check.js';
 import { changeSet, isUnchanged, type ChangeSet } from './change-set.js';
 import { introducerOf, type Release, type ReleaseKind, type ReleaseMeta } from './release.js';
@@ -122,19 +123,4 @@ export async function commit(store: ReleaseStore, plan: ReleasePlan, by: string,
   const outcome = await store.publish(id, plan.base?.id ?? null);
   if (outcome !== 'published') await store.cancel(id, 'another release was published while this one was being made; nothing changed: publish again');
   return { status: outcome === 'published' ? 'published' : 'base-moved', release: (await store.get(id))! };
-}
-
-/**
- * Publishes every scheduled release whose time has come, once whichever process asks first (the store
- * decides). One whose base is no longer current is cancelled rather than undo what was published since.
- */
-export async function publishDue(store: ReleaseStore, now = new Date()): Promise<{ published: Release[]; cancelled: Release[] }> {
-  const result = { published: [] as Release[], cancelled: [] as Release[] };
-  for (const release of await store.pending()) {
-    if (!release.scheduledFor || Date.parse(release.scheduledFor) > now.getTime()) continue;
-    const outcome = await store.publish(release.id, release.baseId, now);
-    if (outcome === 'published') result.published.push(release);
-    else if (outcome === 'base-moved' && (await store.cancel(release.id, 'another release became current before its time: publish it again'))) result.cancelled.push(release);
-  }
-  return result;
 }

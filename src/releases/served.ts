@@ -4,7 +4,7 @@
 // whichever process gets there first. It never reads the drafts: a release is JSON, already validated.
 import { buildBriefing, type Briefing } from '../briefing/briefing.js';
 import type { ServedRelease } from '../recaps/editions.js';
-import { publishDue } from './publish.js';
+import { publishDue } from './scheduled.js';
 import { introducerOf, type Release } from './release.js';
 import type { ReleaseStore } from './store.js';
 

@@ -3,7 +3,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Briefing } from '../../src/briefing/briefing.js';
-import { formatContentError } from '../../src/briefing/content-files.js';
+import { formatContentError } from '../../src/briefing/content-error.js';
 import { loadBriefing } from '../../src/briefing/loader.js';
 
 export const SHIPPED_CONTENT = path.resolve('content');

@@ -2,7 +2,7 @@
 // Schema, so editors get completion and validation (a new edition folder copied by hand often lacks it).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ContentError } from '../../briefing/content-files.js';
+import type { ContentError } from '../../briefing/content-error.js';
 import { SCHEMA_FOLDER, schemaName } from '../json-schema.js';
 import type { ContentLocator } from '../locator.js';
 
