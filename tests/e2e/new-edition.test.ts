@@ -83,6 +83,9 @@ describe('a new edition while the bot runs', () => {
     const published = await publish(env, '--message', 'Edition of 3 Dec', '--by', 'editor');
     expect(published.stdout).toContain('Published: #2 current');
     const [announced] = await emulator.waitForMessages(breaking, 1, 15_000);
+    // The edition and its correction reach readers together, in the one release.
+    expect(JSON.stringify((await emulator.injectCommand({ name: 'brief' }).waitForReply()).embeds)).toContain('3 Dec 2025');
+    expect(JSON.stringify((await emulator.injectCommand({ name: 'corrections' }).waitForReply()).embeds)).toContain("The summary said the revised text awaited Russia's answer");
     const embed = announced!.embeds[0] as { title: string; fields: { name: string; value: string }[]; footer: { text: string } };
     expect(embed.title).toBe("US-led Ukraine peace talks: what's new");
     expect(embed.fields[0]!.name).toBe('Corrections');

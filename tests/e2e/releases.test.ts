@@ -35,7 +35,7 @@ async function writePositionWithQuote(dir: string, id: string): Promise<void> {
   );
   await writeFile(
     path.join(folder, 'quotes.yaml'),
-    `quotes:\n  - id: rutte-test-quote-${id.slice(-2)}\n    speaker: rutte\n    text: A test quote only shown once.\n    date: ${id}\n    kind: interview\n    context: Test.\n    source: bluenews-2025-11-26\n    standing: fact\n    translation: none\n    topics: [security-guarantees]\n`,
+    `quotes:\n  - id: rutte-test-quote-${id.slice(-2)}\n    speaker: rutte\n    text: A test quote only shown once.\n    date: ${id}\n    kind: interview\n    context: Test.\n    source: bluenews-2025-11-26\n    standing: fact\n    translation: none\n    evidence: { passage: "He said: A test quote only shown once.", read: ${id} }\n    topics: [security-guarantees]\n`,
   );
 }
 
