@@ -27,8 +27,11 @@ const SAMPLES = { shipped: 11, '100x': 5 } as const;
 /** The node flags `npm start` gives the bot (package.json): the load runs under the same heap settings. */
 const START_FLAGS = nodeArguments('src/main.ts').filter((argument) => argument.startsWith('--'));
 const NODE_OPTIONS = ['--expose-gc', ...START_FLAGS].join(' ');
-/** The release a bot starts from, loaded into a served briefing (issue 20); the YAML load keeps issue 10's target. */
-const TARGET_MS = { release: { '100x': 250 }, yaml: { '100x': 800 } } as const;
+/**
+ * The release a bot starts from, loaded into a served briefing. The YAML load had a target while the bot read
+ * YAML (800 ms, issue 10); only the editors' tools read it now, so it is shown beside for comparison.
+ */
+const TARGET_MS = { release: { '100x': 250 }, yaml: {} } as const;
 /** Today's retained heap for the 100x briefing loaded from YAML (issue 10): a release must not keep more. */
 const RETAINED_TARGET_MB = 29;
 
@@ -65,7 +68,7 @@ export const contentLoad: BenchSection = {
 
 function rowsOf(way: 'release' | 'yaml', subject: 'shipped' | '100x', samples: LoadSample[]): BenchRow[] {
   const time = summarize(samples.map((sample) => sample.loadMs));
-  const target = subject === '100x' ? TARGET_MS[way][subject] : undefined;
+  const target = subject === '100x' ? (TARGET_MS[way] as Partial<Record<string, number>>)[subject] : undefined;
   const retained = summarize(samples.map((sample) => sample.retainedHeapMb));
   const retainedTarget = way === 'release' && subject === '100x';
   const informative = (what: string, values: number[], format: (value: number) => string): BenchRow => {

@@ -226,8 +226,14 @@ describe('planning a release', () => {
     );
   });
 
-  it('stores snapshots of its own format only', () => {
-    expect(snapshotOf(shipped).format).toBe(SNAPSHOT_FORMAT);
-    expect(snapshotOf(shipped).hash).toMatch(/^[0-9a-f]{64}$/);
+  it('stores snapshots of its own format only, as ASCII that reads back as written', () => {
+    const snapshot = snapshotOf(shipped);
+    expect(snapshot.format).toBe(SNAPSHOT_FORMAT);
+    expect(snapshot.hash).toMatch(/^[0-9a-f]{64}$/);
+    expect([...snapshot.json].every((character) => character.charCodeAt(0) < 128)).toBe(true);
+    expect(JSON.stringify(shipped)).toMatch(/[–“’]/);
+    expect(JSON.parse(snapshot.json)).toEqual(shipped);
+    const emoji = { ...shipped, story: { ...shipped.story, title: 'Zürich 😀 Путин' } };
+    expect((JSON.parse(snapshotOf(emoji).json) as BriefingContent).story.title).toBe('Zürich 😀 Путин');
   });
 });

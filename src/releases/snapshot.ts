@@ -13,8 +13,13 @@ export interface Snapshot {
   json: string;
 }
 
+/**
+ * Stored as ASCII, every other character escaped (`\u00e9`): the database hands back a UTF-8 text that holds
+ * nothing else as a one-byte string without decoding it, which makes a release of the 100x briefing load
+ * about 30 ms faster (16.7 MB; reading it took 49 ms with its 77,000 non-ASCII characters, 19 ms without).
+ */
 export function snapshotOf(content: BriefingContent): Snapshot {
-  const json = JSON.stringify(content);
+  const json = JSON.stringify(content).replace(/[\u0080-\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return { format: SNAPSHOT_FORMAT, hash: createHash('sha256').update(json).digest('hex'), json };
 }
 
