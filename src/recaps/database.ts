@@ -32,6 +32,46 @@ export const RELEASE_TABLES = `CREATE TABLE release_snapshots (
    );
    CREATE INDEX releases_pending ON releases (scheduled_for) WHERE published_at IS NULL AND cancelled_at IS NULL;`;
 
+/** The desk's tables (proposals, readers' reports), in the SQL both engines read. Part of shipped migrations: never edit. */
+export const DESK_TABLES = `ALTER TABLE releases ADD COLUMN approved_by TEXT;
+   CREATE TABLE release_proposals (
+     id %ID%,
+     created_at TEXT NOT NULL,
+     author_id TEXT NOT NULL,
+     author_name TEXT NOT NULL,
+     message TEXT NOT NULL,
+     content_hash TEXT NOT NULL REFERENCES release_snapshots (content_hash),
+     base_id INTEGER REFERENCES releases (id),
+     scheduled_for TEXT,
+     status TEXT NOT NULL CHECK (status IN ('proposed', 'approved', 'sent-back', 'withdrawn')),
+     reviewer_id TEXT,
+     reviewer_name TEXT,
+     reviewed_at TEXT,
+     comment TEXT,
+     release_id INTEGER REFERENCES releases (id)
+   );
+   CREATE TABLE reader_reports (
+     id %ID%,
+     created_at TEXT NOT NULL,
+     user_id TEXT NOT NULL,
+     user_name TEXT NOT NULL,
+     guild_id TEXT,
+     channel_id TEXT,
+     reply TEXT NOT NULL,
+     release_id INTEGER,
+     edition_id TEXT,
+     items TEXT NOT NULL,
+     what TEXT NOT NULL,
+     source_url TEXT,
+     locale TEXT NOT NULL,
+     status TEXT NOT NULL CHECK (status IN ('open', 'dismissed', 'drafted')),
+     resolved_by TEXT,
+     resolved_at TEXT,
+     resolution TEXT
+   );
+   CREATE INDEX reader_reports_by_user ON reader_reports (user_id, created_at);
+   CREATE INDEX reader_reports_by_status ON reader_reports (status, created_at);`;
+
 /** Append only: each entry moves the schema from version N to N+1. Never edit a shipped migration. */
 export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE subscriptions (
@@ -104,6 +144,9 @@ export const MIGRATIONS: readonly string[] = [
   // per content hash (a rollback reuses one). A delivery records the release its recap was made from.
   `${RELEASE_TABLES.replace('%ID%', 'INTEGER PRIMARY KEY')}
    ALTER TABLE deliveries ADD COLUMN release_id INTEGER;`,
+  // 6: the newsroom's desk: releases proposed for review (each a snapshot, approved by someone other than
+  // its author, or sent back), who approved a release, and readers' reports of mistakes.
+  `${DESK_TABLES.replace(/%ID%/g, 'INTEGER PRIMARY KEY')}`,
 ];
 
 /**
