@@ -1,6 +1,7 @@
 // The content checker on fixture content: each lint fires on a case crafted to break it and stays
-// silent on clean content; quote verification against an archive; the content:check CLI.
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+// silent on clean content; quote verification against each quote's evidence and an archive; the
+// content:check CLI.
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { contentCopy } from './support/content.js';
@@ -43,13 +44,18 @@ describe('clean content', () => {
     const report = await checkContent(path.join(dir, 'content'), { archiveDir: path.join(dir, 'archive') });
     expect(report.findings).toEqual([]);
     expect(report.quotes).toEqual({ verified: 3, unverified: 0, mismatched: 0 });
-    expect(summaryLine(report)).toBe('content:check: 0 errors, 0 warnings; quotes: 3 verified, 0 unverified (no archive), 0 mismatched');
+    expect(report.evidence).toEqual({ matched: 3, missing: 0, mismatched: 0 });
+    expect(summaryLine(report)).toBe(
+      'content:check: 0 errors, 0 warnings; quotes: 3 verified, 0 unverified (no archive), 0 mismatched; evidence: 3 matched, 0 missing, 0 mismatched',
+    );
   });
 
   it('the shipped content has no errors', async () => {
     const report = await checkContent('content');
     expect(report.findings.filter((finding) => finding.severity === 'error').map(formatContentError)).toEqual([]);
-    expect(summaryLine(report)).toMatch(/^content:check: 0 errors, \d+ warnings?; quotes: 0 verified, \d+ unverified \(no archive\), 0 mismatched$/);
+    expect(summaryLine(report)).toMatch(
+      /^content:check: 0 errors, \d+ warnings?; quotes: 0 verified, \d+ unverified \(no archive\), 0 mismatched; evidence: \d+ matched, 0 missing, 0 mismatched$/,
+    );
   });
 });
 
@@ -91,14 +97,14 @@ describe('each lint fires on its crafted case', () => {
     await replace(`${EDITION}/positions.yaml`, 'standing: commentary', 'standing: fact');
     expect(await check()).toEqual([
       `error: <fixture>/${EDITION}/positions.yaml:28 positions[2].standing: a commentator's position is shown as fact: use standing: commentary for an opinion, or claim for an unverified allegation`,
-      `error: <fixture>/${EDITION}/quotes.yaml:35 quotes[2].standing: a commentator's words are shown as fact: use standing: commentary for an opinion, or claim for an unverified allegation`,
+      `error: <fixture>/${EDITION}/quotes.yaml:44 quotes[2].standing: a commentator's words are shown as fact: use standing: commentary for an opinion, or claim for an unverified allegation`,
     ]);
   });
 
   it('a social post quoted as the words of someone other than its author', async () => {
     await replace(`${EDITION}/quotes.yaml`, 'speaker: critic', 'speaker: mayor');
     expect(await check()).toEqual([
-      `warning: <fixture>/${EDITION}/quotes.yaml:29 quotes[2].speaker: a social post by Ana Lind, but its source "voss-post" is a post by Sam Voss: check the speaker and the source`,
+      `warning: <fixture>/${EDITION}/quotes.yaml:38 quotes[2].speaker: a social post by Ana Lind, but its source "voss-post" is a post by Sam Voss: check the speaker and the source`,
     ]);
   });
 
@@ -117,9 +123,12 @@ describe('each lint fires on its crafted case', () => {
   });
 
   it('a quote that renders longer than one embed field', async () => {
-    await replace(`${EDITION}/quotes.yaml`, '        source: daily-2025-01-10\n', `        source: daily-2025-01-10\n      - text: ${'very '.repeat(190)}long\n        source: daily-2025-01-10\n`);
+    const long = `${'very '.repeat(190)}long`;
+    await replace(`${EDITION}/quotes.yaml`, '    topics: [bridge]\n', `      - text: ${long}\n        source: daily-2025-01-10\n    topics: [bridge]\n`);
     expect(await check({ archive: false })).toEqual([
       `warning: <fixture>/${EDITION}/quotes.yaml:3 quotes[0]: renders to 1270 characters, more than a Discord embed field holds (1024), so replies split it across fields: shorten the context, translation note or renderings`,
+      // Evidence is not rendered, and the passage may not be that long: the made-up rendering goes without.
+      `error: <fixture>/${EDITION}/quotes.yaml:21 quotes[0].renderings[1].evidence: no evidence: add the passage of daily-2025-01-10 around these words`,
     ]);
   });
 
@@ -172,48 +181,90 @@ describe('quote verification', () => {
     expect(occurs('o deadline')).toBe(false);
   });
 
-  it('passes a quote that differs from the archive only in typographic quotes and dashes', async () => {
+  it('passes a quote that differs from its evidence only in typographic quotes and dashes', async () => {
     await replace(`${EDITION}/quotes.yaml`, "text: It's the council's money - and it stays capped", 'text: “It’s the council’s money – and it stays capped”');
-    // The archive has the closing quotation mark after a comma, so the quote must not include it.
-    expect(await check()).toEqual([expect.stringContaining('quotes[1].text: not found verbatim')]);
+    // The passage has the closing quotation mark after a comma, so the quote must not include it.
+    expect(await check()).toEqual([expect.stringContaining('quotes[1].text: not found verbatim in its evidence passage')]);
     await replace(`${EDITION}/quotes.yaml`, '“It’s the council’s money – and it stays capped”', '“It’s the council’s money – and it stays capped,”');
     expect(await check()).toEqual([]);
   });
 
-  it('fails a quote with a changed word, naming the closest passage and the difference', async () => {
-    await replace(`${EDITION}/quotes.yaml`, 'in March, not a day later.', 'in April, not a day later.');
-    expect(await check()).toEqual([
-      `error: <fixture>/${EDITION}/quotes.yaml:5 quotes[0].text: not found verbatim in <fixture>/archive/daily-2025-01-10.txt (mayor-post is read via daily-2025-01-10); ` +
-        'closest passage, line 7: “We will open the bridge in March, not a day later.”; the quote has "April" where the archive has "March"',
+  it('fails a quote with a changed word, without an archive, naming the closest words of its evidence and the difference', async () => {
+    await replace(`${EDITION}/quotes.yaml`, 'text: We will open the bridge in March, not a day later.', 'text: We will open the bridge in April, not a day later.');
+    const report = await checkContent(path.join(dir, 'content'));
+    expect(report.findings.map((finding) => `${finding.severity}: ${formatContentError(finding)}`.replaceAll(dir, '<fixture>'))).toEqual([
+      `error: <fixture>/${EDITION}/quotes.yaml:5 quotes[0].text: not found verbatim in its evidence passage; ` +
+        'closest words: “We will open the bridge in March, not a day later.”; the quote has "April" where the passage has "March"',
     ]);
+    expect(report.evidence).toEqual({ matched: 2, missing: 0, mismatched: 1 });
   });
 
   it('names words left out and added, and a passage that is only close', async () => {
     await replace(`${EDITION}/quotes.yaml`, 'text: This bridge is a monument to waste.', 'text: This bridge is truly a monument to wast.');
     const [finding] = await check();
-    expect(finding).toContain('closest passage, line 11: “This bridge is a monument to waste.”');
-    expect(finding).toContain('the quote has "truly" where the archive has nothing; "wast" where the archive has "waste"');
+    expect(finding).toContain('closest words: “This bridge is a monument to waste.”');
+    expect(finding).toContain('the quote has "truly" where the passage has nothing; "wast" where the passage has "waste"');
   });
 
   it('keeps a long list of differences short, and says when nothing resembles the quote', async () => {
     await replace(`${EDITION}/quotes.yaml`, 'text: This bridge is a monument to waste.', 'text: The bridge is truly a monument, to utter waste!');
-    expect((await check())[0]).toMatch(/the quote has "The" where the archive has "This"; "truly" where the archive has nothing; "," where the archive has nothing; and 2 more differences$/);
+    expect((await check())[0]).toMatch(/the quote has "The" where the passage has "This"; "truly" where the passage has nothing; "," where the passage has nothing; and 2 more differences$/);
     await replace(`${EDITION}/quotes.yaml`, 'text: The bridge is truly a monument, to utter waste!', 'text: Zebras yodel quietly.');
-    expect((await check())[0]).toMatch(/quotes\[2\]\.text: not found verbatim in <fixture>\/archive\/daily-2025-01-10\.txt \(voss-post is read via daily-2025-01-10\); nothing in it resembles these words$/);
+    expect((await check())[0]).toMatch(/quotes\[2\]\.text: not found verbatim in its evidence passage; nothing in it resembles these words$/);
   });
 
-  it('checks each rendering against its own source', async () => {
+  it('checks each rendering against its own evidence', async () => {
     await replace(`${EDITION}/quotes.yaml`, 'text: in March, not one day later', 'text: in March, not one single day later');
     expect(await check()).toEqual([
-      `error: <fixture>/${EDITION}/quotes.yaml:13 quotes[0].renderings[0].text: not found verbatim in <fixture>/archive/daily-2025-01-10.txt; ` +
-        'closest passage, line 5: “in March, not one day later”; the quote has "single" where the archive has nothing',
+      `error: <fixture>/${EDITION}/quotes.yaml:16 quotes[0].renderings[0].text: not found verbatim in its evidence passage; ` +
+        'closest words: “in March, not one day later”; the quote has "single" where the passage has nothing',
     ]);
+  });
+
+  it('refuses a quote or rendering without evidence, and still checks its words against the archive', async () => {
+    await edit(`${EDITION}/quotes.yaml`, (text) => text.replace(/\n +evidence:\n +passage: .*\n +read: .*/g, ''));
+    const report = await checkContent(path.join(dir, 'content'), { archiveDir: path.join(dir, 'archive') });
+    expect(report.findings.map((finding) => `${finding.path}: ${finding.message}`)).toEqual([
+      'quotes[0].evidence: no evidence: add the passage of mayor-post around these words',
+      'quotes[0].renderings[0].evidence: no evidence: add the passage of daily-2025-01-10 around these words',
+      'quotes[1].evidence: no evidence: add the passage of daily-2025-01-10 around these words',
+      'quotes[2].evidence: no evidence: add the passage of voss-post around these words',
+    ]);
+    expect(report.findings.every((finding) => finding.severity === 'error')).toBe(true);
+    expect(summaryLine(report)).toBe(
+      'content:check: 4 errors, 0 warnings; quotes: 3 verified, 0 unverified (no archive), 0 mismatched; evidence: 0 matched, 3 missing, 0 mismatched',
+    );
+  });
+
+  it('with an archive, fails an evidence passage the report does not print, naming the closest passage', async () => {
+    await edit(`${EDITION}/quotes.yaml`, (text) => text.replaceAll('We will open the bridge in March, not a day later.', 'We will open the bridge in April, not a day later.'));
+    expect(await check({ archive: false })).toEqual([]);
+    const report = await checkContent(path.join(dir, 'content'), { archiveDir: path.join(dir, 'archive') });
+    expect(report.findings.map((finding) => `${finding.severity}: ${formatContentError(finding)}`.replaceAll(dir, '<fixture>'))).toEqual([
+      `error: <fixture>/${EDITION}/quotes.yaml:13 quotes[0].evidence.passage: not found verbatim in <fixture>/archive/daily-2025-01-10.txt (mayor-post is read via daily-2025-01-10); ` +
+        'closest passage, line 7: “We will open the bridge in March, not a day later. — Ana Lind (@mayorlind) 9 January 2025”; the passage has "April" where the archive has "March"',
+    ]);
+    expect(report.quotes).toEqual({ verified: 2, unverified: 0, mismatched: 1 });
+    expect(report.evidence).toEqual({ matched: 3, missing: 0, mismatched: 0 });
+  });
+
+  it('checks the quotes of every edition, also those a later edition replaced', async () => {
+    await mkdir(path.join(dir, 'content/editions/2025-01-11'));
+    await writeFile(
+      path.join(dir, 'content/editions/2025-01-11/edition.yaml'),
+      (await readFile(path.join(dir, `${EDITION}/edition.yaml`), 'utf8')).replace('published: 2025-01-10T09:00:00+01:00', 'published: 2025-01-11T09:00:00+01:00'),
+    );
+    const quotes = await readFile(path.join(dir, `${EDITION}/quotes.yaml`), 'utf8');
+    const [header, council] = [quotes.split('\n').slice(0, 2).join('\n'), quotes.slice(quotes.indexOf('  - id: council-cap'), quotes.indexOf('  - id: voss-waste'))];
+    await writeFile(path.join(dir, 'content/editions/2025-01-11/quotes.yaml'), `${header}\n${council.replace('id: council-cap', 'id: council-cap-2')}    supersedes: council-cap\n`);
+    await replace(`${EDITION}/quotes.yaml`, 'text: It\'s the council\'s money - and it stays capped', 'text: It\'s the mayor\'s money');
+    expect(await check()).toEqual([expect.stringContaining(`${EDITION}/quotes.yaml:25 quotes[1].text: not found verbatim in its evidence passage`)]);
   });
 
   it('reads a source from its own archive file before the report it was read in', async () => {
     await writeFile(path.join(dir, 'archive/mayor-post.txt'), 'We will open the bridge in spring.\n');
     const [finding] = await check();
-    expect(finding).toContain('quotes[0].text: not found verbatim in <fixture>/archive/mayor-post.txt; closest passage, line 1');
+    expect(finding).toContain('quotes[0].evidence.passage: not found verbatim in <fixture>/archive/mayor-post.txt; closest passage, line 1');
   });
 
   it('reports a quote whose source has no archived text as unverified, never as passed', async () => {
@@ -223,17 +274,19 @@ describe('quote verification', () => {
     expect(report.quotes).toEqual({ verified: 0, unverified: 3, mismatched: 0 });
     expect(report.findings.map((finding) => `${finding.path}: ${finding.message}`.replaceAll(dir, '<fixture>'))).toEqual([
       ': no source has the id "daily"; archive files are named <source-id>.txt',
-      'quotes[0].text: unverified: the archive <fixture>/archive has no mayor-post.txt, daily-2025-01-10.txt',
-      'quotes[0].renderings[0].text: unverified: the archive <fixture>/archive has no daily-2025-01-10.txt',
-      'quotes[1].text: unverified: the archive <fixture>/archive has no daily-2025-01-10.txt',
-      'quotes[2].text: unverified: the archive <fixture>/archive has no voss-post.txt, daily-2025-01-10.txt',
+      'quotes[0].evidence.passage: unverified: the archive <fixture>/archive has no mayor-post.txt, daily-2025-01-10.txt',
+      'quotes[0].renderings[0].evidence.passage: unverified: the archive <fixture>/archive has no daily-2025-01-10.txt',
+      'quotes[1].evidence.passage: unverified: the archive <fixture>/archive has no daily-2025-01-10.txt',
+      'quotes[2].evidence.passage: unverified: the archive <fixture>/archive has no voss-post.txt, daily-2025-01-10.txt',
     ]);
   });
 
-  it('without an archive, counts every quote as unverified without a finding each', async () => {
+  it('without an archive, counts every quote as unverified without a finding each, and still checks the evidence', async () => {
     const report = await checkContent(path.join(dir, 'content'));
     expect(report.findings).toEqual([]);
-    expect(summaryLine(report)).toBe('content:check: 0 errors, 0 warnings; quotes: 0 verified, 3 unverified (no archive), 0 mismatched');
+    expect(summaryLine(report)).toBe(
+      'content:check: 0 errors, 0 warnings; quotes: 0 verified, 3 unverified (no archive), 0 mismatched; evidence: 3 matched, 0 missing, 0 mismatched',
+    );
   });
 });
 
@@ -243,7 +296,7 @@ describe('npm run content:check', () => {
   it('exits 0 on clean content and ends with the summary line', async () => {
     const { code, stdout } = await contentCheck('--content', path.join(dir, 'content'), '--archive', path.join(dir, 'archive'), '--strict');
     expect(code).toBe(0);
-    expect(stdout).toBe('content:check: 0 errors, 0 warnings; quotes: 3 verified, 0 unverified (no archive), 0 mismatched\n');
+    expect(stdout).toBe('content:check: 0 errors, 0 warnings; quotes: 3 verified, 0 unverified (no archive), 0 mismatched; evidence: 3 matched, 0 missing, 0 mismatched\n');
   });
 
   it('exits 1 on an error, and on a warning only with --strict', async () => {

@@ -16,7 +16,7 @@ import { editionSummaries } from './lints/editions.js';
 import { sourceUrls } from './lints/source-urls.js';
 import { unreferenced } from './lints/unreferenced.js';
 import { ContentLocator } from './locator.js';
-import { verifyQuotes, type QuoteTally } from './quote-verification.js';
+import { verifyQuotes, type EvidenceTally, type QuoteTally } from './quote-verification.js';
 
 const LINTS: readonly Lint[] = [unreferenced, unsupportedPositions, commentaryAsFact, postSpeakers, timelineDates, renderLimits, sharedAliases, editionSummaries, sourceUrls];
 
@@ -24,6 +24,8 @@ export interface CheckReport {
   findings: ContentError[];
   /** Undefined when the content does not load: quotes are only checked once it does. */
   quotes?: QuoteTally;
+  /** How the quotes fared against their own evidence passages; undefined with `quotes`. */
+  evidence?: EvidenceTally;
 }
 
 export async function checkContent(contentDir: string, options: { archiveDir?: string } = {}): Promise<CheckReport> {
@@ -39,22 +41,24 @@ export async function checkContent(contentDir: string, options: { archiveDir?: s
     ...verification.findings,
     ...(archive?.strays ?? []),
   ];
-  return { findings: findings.sort(byPlace), quotes: verification.tally };
+  return { findings: findings.sort(byPlace), quotes: verification.tally, evidence: verification.evidence };
 }
 
 function byPlace(a: ContentError, b: ContentError): number {
   return compareText(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0);
 }
 
-/** `content:check: 0 errors, 2 warnings; quotes: 17 verified, 2 unverified (no archive), 0 mismatched` */
+/** `content:check: 0 errors, 2 warnings; quotes: 17 verified, 2 unverified (no archive), 0 mismatched; evidence: 18 matched, 1 missing, 0 mismatched` */
 export function summaryLine(report: CheckReport): string {
   const count = (severity: ContentError['severity']) => {
     const n = report.findings.filter((finding) => finding.severity === severity).length;
     return `${n} ${severity}${n === 1 ? '' : 's'}`;
   };
-  const { quotes } = report;
-  const verification = quotes
-    ? `quotes: ${quotes.verified} verified, ${quotes.unverified} unverified (no archive), ${quotes.mismatched} mismatched`
-    : 'quotes: not checked until the content loads';
+  const { quotes, evidence } = report;
+  const verification =
+    quotes && evidence
+      ? `quotes: ${quotes.verified} verified, ${quotes.unverified} unverified (no archive), ${quotes.mismatched} mismatched; ` +
+        `evidence: ${evidence.matched} matched, ${evidence.missing} missing, ${evidence.mismatched} mismatched`
+      : 'quotes: not checked until the content loads';
   return `content:check: ${count('error')}, ${count('warning')}; ${verification}`;
 }

@@ -1,15 +1,16 @@
-// For a quote that is not in its archived text: the passage of the archive that comes closest, word
-// for word, and what differs. Approximate substring alignment over words (Sellers' algorithm): a quote
-// costs quote-words x archive-words steps, fast for thousands of quotes against a long article.
+// For words that are not in a text (a quote not in its evidence passage, a passage not in its archived
+// report): the stretch of the text that comes closest, word for word, and what differs. Approximate
+// substring alignment over words (Sellers' algorithm): a quote costs quote-words x text-words steps,
+// fast for thousands of quotes against a long article.
 import { editDistance, typoAllowance } from '../briefing/matching.js';
 import type { PlainText } from './typography.js';
 
 export interface ClosestPassage {
-  /** The passage as written in the archive, white space collapsed. */
+  /** The passage as written in the text searched, white space collapsed. */
   text: string;
-  /** 1-based line of the archive file where it starts. */
+  /** 1-based line of the text searched where it starts. */
   line: number;
-  /** From the quote's point of view: `"shared" where the archive has "common"`, `nothing where the archive has "further"`. */
+  /** From the quote's point of view: `"shared" where the archive has "common"`, `nothing where the archive has "further"` (for a finder named "archive"). */
   differences: string[];
   /** Whether any word of the quote (not just a punctuation mark) is in the passage at all. */
   resembles: boolean;
@@ -36,7 +37,7 @@ function tokenize(text: string): Token[] {
   return [...text.matchAll(TOKEN)].map((match) => ({ text: match[0], start: match.index, end: match.index + match[0].length }));
 }
 
-/** The archive's words, read once, to be searched for many quotes. */
+/** A text's words (an archived report's, an evidence passage's), read once, to be searched for many quotes. */
 export class PassageFinder {
   private readonly tokens: Token[];
   /** Distinct token texts, and each archive token's index among them. */
@@ -45,7 +46,11 @@ export class PassageFinder {
   /** Per quote word: the cost of it standing where the archive has each vocabulary word. Quotes share words. */
   private readonly substitutionCosts = new Map<string, Uint8Array>();
 
-  constructor(private readonly archive: PlainText) {
+  /** `name` is what the differences call the text: `where the ${name} has ...`. */
+  constructor(
+    private readonly archive: PlainText,
+    private readonly name = 'archive',
+  ) {
     this.tokens = tokenize(archive.plain);
     const index = new Map<string, number>();
     this.tokenWord = Uint32Array.from(this.tokens, ({ text }) => {
@@ -69,7 +74,7 @@ export class PassageFinder {
     return {
       text: this.archive.original.slice(from, to).replace(/\s+/g, ' '),
       line: this.archive.original.slice(0, from).split('\n').length,
-      differences: differences(steps, (indexes) => span(quote.plain, words, indexes), (indexes) => span(this.archive.plain, this.tokens, indexes)),
+      differences: differences(steps, this.name, (indexes) => span(quote.plain, words, indexes), (indexes) => span(this.archive.plain, this.tokens, indexes)),
       resembles: steps.some((step) => step.op === 'same' && WORD.test(words[step.quote]!.text)),
     };
   }
@@ -136,14 +141,14 @@ function span(text: string, tokens: readonly Token[], indexes: readonly number[]
 }
 
 /** Runs of differing steps, each as one phrase from the quote's point of view. */
-function differences(steps: readonly Step[], quoteText: (indexes: number[]) => string, archiveText: (indexes: number[]) => string): string[] {
+function differences(steps: readonly Step[], name: string, quoteText: (indexes: number[]) => string, archiveText: (indexes: number[]) => string): string[] {
   const found: string[] = [];
   let quoteRun: number[] = [];
   let archiveRun: number[] = [];
   const flush = () => {
     if (quoteRun.length > 0 || archiveRun.length > 0) {
       const quoted = (run: number[], text: (indexes: number[]) => string) => (run.length > 0 ? `"${text(run)}"` : 'nothing');
-      found.push(`${quoted(quoteRun, quoteText)} where the archive has ${quoted(archiveRun, archiveText)}`);
+      found.push(`${quoted(quoteRun, quoteText)} where the ${name} has ${quoted(archiveRun, archiveText)}`);
     }
     quoteRun = [];
     archiveRun = [];
