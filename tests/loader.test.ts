@@ -101,7 +101,7 @@ describe('broken content', () => {
   });
 
   it('reports a value of the wrong type', async () => {
-    await content.edit(QUOTES, (text) => text.replace('    translation: none\n    topics: [envoy-controversy]\n    about: [witkoff]\n\n  - id: zelensky', '    translation: none\n    topics: envoy-controversy\n    about: [witkoff]\n\n  - id: zelensky'));
+    await content.edit(QUOTES, (text) => text.replace('    topics: [envoy-controversy]\n    about: [witkoff]\n\n  - id: zelensky', '    topics: envoy-controversy\n    about: [witkoff]\n\n  - id: zelensky'));
     await expectOnlyError(/quotes\.yaml:\d+ quotes\[6\]\.topics: expected array, got string "envoy-controversy"/);
   });
 
