@@ -52,9 +52,9 @@ describe('the shipped briefing', () => {
   it('says a quote or position was said on its date unless marked as only reported then', async () => {
     const briefing = await shippedBriefing();
     expect(briefing.quoteById.get('trump-no-deadline')!.dated).toBe('said');
-    expect(briefing.quoteById.get('rutte-long-way')!.dated).toBe('reported');
+    expect(briefing.quoteById.get('rubio-not-close-enough')!.dated).toBe('reported');
     expect(briefing.allPositions.find((position) => position.id === 'trump-no-deadline')!.dated).toBe('said');
-    expect(briefing.allPositions.find((position) => position.id === 'rutte-long-way')!.dated).toBe('reported');
+    expect(briefing.allPositions.find((position) => position.id === 'rubio-not-close-enough')!.dated).toBe('reported');
   });
 });
 
@@ -135,7 +135,7 @@ describe('broken content', () => {
   });
 
   it('rejects a date that does not exist', async () => {
-    await content.edit(POSITIONS, (text) => text.replace('    date: 2025-11-26\n    dated: reported\n    source: rnd-elpais-rutte', '    date: 2025-02-30\n    dated: reported\n    source: rnd-elpais-rutte'));
+    await content.edit(POSITIONS, (text) => text.replace('    date: 2025-11-24\n    source: rnd-elpais-rutte', '    date: 2025-02-30\n    source: rnd-elpais-rutte'));
     await expectOnlyError(/positions\.yaml:\d+ positions\[8\]\.date: not a valid date: use YYYY-MM-DD/);
   });
 
@@ -163,7 +163,7 @@ describe('broken content', () => {
   });
 
   it('requires a translation note on a translated or back-translated quote', async () => {
-    await content.edit(QUOTES, (text) => text.replace(/\n {4}translationNote: The wire report's English rendering of the interview.*\n/, '\n'));
+    await content.edit(QUOTES, (text) => text.replace(/\n {4}translationNote: The wire report's English of RND's German text.*\n/, '\n'));
     await expectOnlyError(/quotes\[12\]\.translationNote: a translated or back-translated quote needs a translationNote/);
   });
 
