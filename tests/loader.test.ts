@@ -113,8 +113,10 @@ describe('broken content', () => {
       expect.stringMatching(new RegExp(`quotes\\[13\\]\\.id: duplicate quote id "rutte-difficult-elements" \\(first defined at .*quotes\\.yaml:${first}\\)`)),
       // The renamed quote is now missing where a position relies on it.
       expect.stringMatching(/positions\[8\]\.quotes\[1\]: unknown quote "rutte-long-way"/),
-      // And where the 3 Dec edition's corrections name it.
-      expect.stringMatching(/corrections\.yaml:\d+ corrections\[0\]\.items\[1\]\.id: unknown quote "rutte-long-way"/),
+      // And where the corrections of 3 Dec and 31 Dec name it.
+      expect.stringMatching(/2025-12-03\/corrections\.yaml:\d+ corrections\[0\]\.items\[1\]\.id: unknown quote "rutte-long-way"/),
+      expect.stringMatching(/2025-12-31\/corrections\.yaml:\d+ corrections\[1\]\.items\[1\]\.id: unknown quote "rutte-long-way"/),
+      expect.stringMatching(/2025-12-31\/corrections\.yaml:\d+ corrections\[2\]\.items\[1\]\.id: unknown quote "rutte-long-way"/),
     ]);
   });
 
