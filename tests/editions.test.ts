@@ -115,7 +115,8 @@ describe('corrections', () => {
 
   it('mark every reply that shows a corrected item, saying what was wrong', () => {
     const rutte = text(reply(named('quotes'), briefing, { actor: 'Rutte' }));
-    expect(rutte).toContain('reported 26 Nov 2025');
+    expect(rutte).toContain('24 Nov 2025');
+    expect(text(reply(named('quotes'), briefing, { actor: 'Rubio' }))).toContain('reported 2 Dec 2025');
     expect(rutte).toContain("✏️ *Corrected 3 Dec 2025:* Rutte's interview words were shown as said on 26 November");
     expect(text(reply(named('timeline'), briefing, { from: '2025-11-25', to: '2025-11-25' }))).toContain('✏️ *Corrected 3 Dec 2025:* The coalition');
     expect(text(reply(named('position'), briefing, { actor: 'Chadbourn' }))).toContain('✏️ *Corrected 3 Dec 2025:* The poll of Trump voters');

@@ -88,8 +88,8 @@ describe('replies in German and French', () => {
 
   it('label claims, translations, sources and dates in the reader\'s language', () => {
     const rutte = JSON.stringify(reply(named('position'), briefing, { actor: 'Rutte' }, 1, undefined, 'de').embeds);
-    expect(rutte).toContain('„We are still a long way from reaching our goal on the road to peace.“ *(Übersetzung)*');
-    expect(rutte).toContain('26. Nov. 2025 · Quelle: Redaktionsnetzwerk Deutschland (RND) and El País');
+    expect(rutte).toContain('„We are still a long way from reaching our goal on the road to peace.“ *(Wiedergabe des Berichts; der genaue englische Wortlaut kann abweichen)*');
+    expect(rutte).toContain('24. Nov. 2025 · Quelle: Redaktionsnetzwerk Deutschland (RND) and El País');
     const witkoff = JSON.stringify(reply(named('position'), briefing, { actor: 'witkoff' }, 1, undefined, 'fr').embeds);
     expect(witkoff).toContain('⚠️ Affirmation non vérifiée');
   });

@@ -52,9 +52,9 @@ describe('the shipped briefing', () => {
   it('says a quote or position was said on its date unless marked as only reported then', async () => {
     const briefing = await shippedBriefing();
     expect(briefing.quoteById.get('trump-no-deadline')!.dated).toBe('said');
-    expect(briefing.quoteById.get('rutte-long-way')!.dated).toBe('reported');
+    expect(briefing.quoteById.get('rubio-not-close-enough')!.dated).toBe('reported');
     expect(briefing.allPositions.find((position) => position.id === 'trump-no-deadline')!.dated).toBe('said');
-    expect(briefing.allPositions.find((position) => position.id === 'rutte-long-way')!.dated).toBe('reported');
+    expect(briefing.allPositions.find((position) => position.id === 'rubio-not-close-enough')!.dated).toBe('reported');
   });
 });
 
@@ -113,8 +113,10 @@ describe('broken content', () => {
       expect.stringMatching(new RegExp(`quotes\\[13\\]\\.id: duplicate quote id "rutte-difficult-elements" \\(first defined at .*quotes\\.yaml:${first}\\)`)),
       // The renamed quote is now missing where a position relies on it.
       expect.stringMatching(/positions\[8\]\.quotes\[1\]: unknown quote "rutte-long-way"/),
-      // And where the 3 Dec edition's corrections name it.
-      expect.stringMatching(/corrections\.yaml:\d+ corrections\[0\]\.items\[1\]\.id: unknown quote "rutte-long-way"/),
+      // And where the corrections of 3 Dec and 31 Dec name it.
+      expect.stringMatching(/2025-12-03\/corrections\.yaml:\d+ corrections\[0\]\.items\[1\]\.id: unknown quote "rutte-long-way"/),
+      expect.stringMatching(/2025-12-31\/corrections\.yaml:\d+ corrections\[1\]\.items\[1\]\.id: unknown quote "rutte-long-way"/),
+      expect.stringMatching(/2025-12-31\/corrections\.yaml:\d+ corrections\[2\]\.items\[1\]\.id: unknown quote "rutte-long-way"/),
     ]);
   });
 
@@ -135,7 +137,7 @@ describe('broken content', () => {
   });
 
   it('rejects a date that does not exist', async () => {
-    await content.edit(POSITIONS, (text) => text.replace('    date: 2025-11-26\n    dated: reported\n    source: rnd-elpais-rutte', '    date: 2025-02-30\n    dated: reported\n    source: rnd-elpais-rutte'));
+    await content.edit(POSITIONS, (text) => text.replace('    date: 2025-11-24\n    source: rnd-elpais-rutte', '    date: 2025-02-30\n    source: rnd-elpais-rutte'));
     await expectOnlyError(/positions\.yaml:\d+ positions\[8\]\.date: not a valid date: use YYYY-MM-DD/);
   });
 
@@ -163,7 +165,7 @@ describe('broken content', () => {
   });
 
   it('requires a translation note on a translated or back-translated quote', async () => {
-    await content.edit(QUOTES, (text) => text.replace(/\n {4}translationNote: The wire report's English rendering of the interview.*\n/, '\n'));
+    await content.edit(QUOTES, (text) => text.replace(/\n {4}translationNote: The wire report's English of RND's German text.*\n/, '\n'));
     await expectOnlyError(/quotes\[12\]\.translationNote: a translated or back-translated quote needs a translationNote/);
   });
 

@@ -181,7 +181,7 @@ describe('what changed between editions', () => {
     expect(payloadProblems(messageBody(changes.reply))).toEqual([]);
     const text = JSON.stringify(changes.reply);
     expect(text).toContain('Now sees faster progress.');
-    expect(text).toContain('Earlier (reported 26 Nov 2025): “Warns against expecting too much too soon');
+    expect(text).toContain('Earlier (24 Nov 2025): “Warns against expecting too much too soon');
     expect(text).toContain('A new quote.');
     const quiet = buildRecap({ briefing, now: new Date('2025-12-01T00:00:00Z'), staleAfterDays: 7 }, { editionId: '2025-11-27', deliveredAt: '2025-11-27T07:00:00Z' }, 'Europe/Zurich', summarize, 'en');
     expect(quiet).toMatchObject({ kind: 'quiet', reply: { content: 'No new developments since the last recap (27 Nov 2025).' } });
@@ -195,7 +195,7 @@ describe('what changed between editions', () => {
     const embed = changes.reply.embeds![0]!;
     expect(embed.title).toMatch(/ : les nouveautés$/);
     expect(embed.fields!.map((field) => field.name)).toContain('Positions modifiées');
-    expect(JSON.stringify(embed)).toContain('Auparavant (rapporté le 26 nov. 2025) : « Warns against expecting too much too soon');
+    expect(JSON.stringify(embed)).toContain('Auparavant (24 nov. 2025) : « Warns against expecting too much too soon');
     expect(changes.reply.components![0]!.components.map((button) => ('label' in button ? button.label : ''))).toEqual(['Sources']);
     expect(payloadProblems(messageBody(changes.reply))).toEqual([]);
     const quiet = buildRecap(moment, { editionId: '2025-11-27', deliveredAt: '2025-11-27T07:00:00Z' }, 'Europe/Zurich', summarize, 'de');

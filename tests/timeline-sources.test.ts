@@ -63,7 +63,7 @@ describe('/timeline', () => {
 
   it('knows what day it is: planned on the day, overdue after it, replaced once a later edition reports it', () => {
     const at26Nov = text(allPages(timeline, { edition: '2025-11-26' }, new Date('2025-11-26T18:00:00Z')));
-    expect(at26Nov).toContain('**1–7 Dec 2025** Witkoff expected in Moscow to meet Putin *(expected)*\nTrump said "probably next week".\nSource: blue News (Keystone-SDA)');
+    expect(at26Nov).toContain('**1–7 Dec 2025** Witkoff expected in Moscow to meet Putin *(expected)*\nTrump said "I believe next week in Moscow" (his own words, as Sputnik prints them; the wire report has "probably next week").\nSource: blue News (Keystone-SDA)');
     const olderEditionLater = text(allPages(timeline, { edition: '2025-11-26' }));
     expect(olderEditionLater).toContain('📜 *The edition of 26 Nov 2025; the newest is of 3 Dec 2025.*');
     expect(olderEditionLater).toContain('⤷ *Superseded in the edition of 3 Dec 2025:* 2–3 Dec 2025: Putin receives Witkoff and Kushner in the Kremlin');
