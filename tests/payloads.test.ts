@@ -4,15 +4,16 @@ import type { Briefing } from '../src/briefing/briefing.js';
 import type { OptionValues } from '../src/command/command.js';
 import { quoteSearchText } from '../src/briefing/queries.js';
 import { messageBody, type Reply } from '../src/render/reply.js';
-import { named as command, press, complete, reply as replyOf, TEST_CALLER } from './support/commands.js';
+import { named as command, press, complete, reply as replyOf, TEST_CALLER, TEST_NOW } from './support/commands.js';
 import { choiceProblems, payloadProblems } from '../src/render/limits.js';
-import { shippedBriefing } from './support/content.js';
+import { shippedAt } from './support/content.js';
 import { LOCALES, type Locale } from '../src/i18n/locale.js';
 import { messagesFor } from '../src/i18n/messages.js';
 
 let briefing: Briefing;
 beforeAll(async () => {
-  briefing = await shippedBriefing();
+  // As readers saw it on the day the replies are asked for.
+  briefing = await shippedAt(TEST_NOW);
 });
 
 /** Every page of a reply, following its Next buttons the way a user would (pressing them in `locale`). */

@@ -8,17 +8,21 @@ describe('preview CLI', () => {
     const { code, stdout } = await preview('/brief');
     expect(code).toBe(0);
     expect(stdout).toMatch(/^━━ US-led Ukraine peace talks ━━/);
-    expect(stdout).toContain('**TL;DR** Witkoff and Kushner met Putin');
-    expect(stdout).toContain('▸ Key points\n• Moscow:');
-    expect(stdout).toContain('— Edition of 3 Dec 2025 · Sources: Dawn;');
+    // The newest edition (13 May 2026), and an older one as readers saw it on its day.
+    expect(stdout).toContain('**TL;DR** Trump brokered a three-day truce for 9-11 May');
+    expect(stdout).toContain('▸ Key points\n• Thin record:');
+    expect(stdout).toContain('— Edition of 13 May 2026 · Sources: PRM (prm.ua);');
+    const then = await preview('/brief', '--now', '2025-12-04');
+    expect(then.stdout).toContain('**TL;DR** Witkoff and Kushner met Putin');
+    expect(then.stdout).toContain('— Edition of 3 Dec 2025 · Sources: Dawn;');
   });
 
   it('answers in German or French with --locale, as to a Discord client in that language', async () => {
     const german = await preview('/brief', '--locale', 'de');
     expect(german.code).toBe(0);
-    expect(german.stdout).toContain('**Kurz gesagt:** Witkoff and Kushner met Putin');
-    expect(german.stdout).toContain('▸ Das Wichtigste\n• Moscow:');
-    expect(german.stdout).toContain('— Ausgabe vom 3. Dez. 2025 · Quellen: Dawn;');
+    expect(german.stdout).toContain('**Kurz gesagt:** Trump brokered a three-day truce');
+    expect(german.stdout).toContain('▸ Das Wichtigste\n• Thin record:');
+    expect(german.stdout).toContain('— Ausgabe vom 13. Mai 2026 · Quellen: PRM (prm.ua);');
     expect(german.stdout).toContain('[Quellen → brief:s:1::]');
     const french = await preview('/timeline', '--locale', 'fr', '--now', '2025-12-04');
     expect(french.stdout).toMatch(/^━━ Chronologie : US-led Ukraine peace talks ━━/);
@@ -36,7 +40,7 @@ describe('preview CLI', () => {
   });
 
   it('finds Zelensky as Selensky, with options split as Discord does', async () => {
-    const { stdout } = await preview('/position', 'actor:Selensky', 'topic:security-guarantees');
+    const { stdout } = await preview('/position', 'actor:Selensky', 'topic:security-guarantees', '--now', '2025-12-04');
     expect(stdout).toMatch(/^━━ Volodymyr Zelensky ━━/);
     expect(stdout).toContain('It is in our shared interest that security is real.');
   });

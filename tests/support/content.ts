@@ -1,8 +1,9 @@
 // Test helpers: the shipped briefing, and throwaway copies of content/ to break on purpose.
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Briefing } from '../../src/briefing/briefing.js';
+import { atEdition } from '../../src/briefing/editions.js';
 import { formatContentError } from '../../src/briefing/content-error.js';
 import { loadBriefing } from '../../src/briefing/loader.js';
 
@@ -13,16 +14,42 @@ export function shippedBriefing(): Promise<Briefing> {
   return loadOrThrow(SHIPPED_CONTENT);
 }
 
+/**
+ * The shipped briefing as it stood once edition `last` was written, before any later one: for tests that travel
+ * in time through a story whose later editions must not exist yet (a year later, the newest is still `last`).
+ */
+export async function shippedUpTo(last: string): Promise<Briefing> {
+  const copy = await contentCopy({ upTo: last });
+  try {
+    return await loadOrThrow(copy.dir);
+  } finally {
+    await copy.cleanup();
+  }
+}
+
+/** The shipped briefing as readers saw it at `now`: the editions published by then, the newest shown. */
+export async function shippedAt(now: Date): Promise<Briefing> {
+  const chosen = atEdition(await shippedBriefing(), now);
+  if ('problem' in chosen) throw new Error(`no shipped edition is published by ${now.toISOString()}`);
+  return chosen.briefing;
+}
+
 export async function loadOrThrow(dir: string): Promise<Briefing> {
   const result = await loadBriefing(dir);
   if (!result.ok) throw new Error(`${dir} is not a valid briefing:\n${result.errors.slice(0, 10).map(formatContentError).join('\n')}`);
   return result.briefing;
 }
 
-/** A private copy of the shipped content; `edit` rewrites one file's text in it. */
-export async function contentCopy() {
+/**
+ * A private copy of the shipped content (with `upTo`, only its editions up to that date, as the briefing
+ * stood then); `edit` rewrites one file's text in it.
+ */
+export async function contentCopy({ upTo }: { upTo?: string } = {}) {
   const dir = await mkdtemp(path.join(tmpdir(), 'briefing-content-'));
   await cp(SHIPPED_CONTENT, dir, { recursive: true });
+  if (upTo !== undefined) {
+    for (const edition of await readdir(path.join(dir, 'editions'))) if (edition > upTo) await rm(path.join(dir, 'editions', edition), { recursive: true });
+  }
   return {
     dir,
     async edit(file: string, change: (text: string) => string) {
