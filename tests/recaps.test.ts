@@ -140,9 +140,8 @@ describe('the delivery ledger', () => {
 describe('what changed between editions', () => {
   let briefing: Briefing;
   beforeAll(async () => {
-    const content = await contentCopy();
     // Only the first shipped edition, so the added one is the latest.
-    await content.remove('editions/2025-12-03');
+    const content = await contentCopy({ upTo: '2025-11-26' });
     const next = path.join(content.dir, 'editions', '2025-11-27');
     await mkdir(next);
     const firstEdition = await readFile(path.join(content.dir, 'editions/2025-11-26/edition.yaml'), 'utf8');
