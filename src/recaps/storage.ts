@@ -1,6 +1,7 @@
 // Where recaps and releases are stored, chosen once at start-up: PostgreSQL when DATABASE_URL is set (replicas
 // sharing one database), else the embedded SQLite file at DATABASE_PATH. Callers see the same async interfaces.
 import { SqlReleaseStore, RELEASES_CHANNEL, type ReleaseStore } from '../releases/store.js';
+import { SqlReportStore, type ReportStore } from '../reports/store.js';
 import { postgresSql, sqliteSql } from '../storage/sql.js';
 import { openDatabase, type RetryOptions } from './database.js';
 import { SqliteDeliveryLedger, type DeliveryLedger } from './ledger.js';
@@ -11,6 +12,8 @@ export interface RecapStorage {
   subscriptions: SubscriptionStore;
   ledger: DeliveryLedger;
   releases: ReleaseStore;
+  /** Readers' reports of mistakes, for the editors' inbox. */
+  reports: ReportStore;
   /**
    * Calls `listener` whenever any process changes a subscription (PostgreSQL: LISTEN/NOTIFY). SQLite
    * has no such signal: other processes' changes are found by the scheduler's periodic re-sync.
@@ -54,6 +57,7 @@ export async function openStorage(settings: StorageSettings, options: StorageOpt
       subscriptions: new PgSubscriptionStore(pool),
       ledger: new PgDeliveryLedger(pool),
       releases: new SqlReleaseStore(postgresSql(pool)),
+      reports: new SqlReportStore(postgresSql(pool)),
       onSubscriptionsChanged: (listener) => listen(SUBSCRIPTIONS_CHANNEL, listener),
       onReleasePublished: (listener) => listen(RELEASES_CHANNEL, listener),
       async close() {
@@ -69,6 +73,7 @@ export async function openStorage(settings: StorageSettings, options: StorageOpt
     subscriptions: new SqliteSubscriptionStore(db, busy),
     ledger: new SqliteDeliveryLedger(db, busy),
     releases: new SqlReleaseStore(sqliteSql(db, busy)),
+    reports: new SqlReportStore(sqliteSql(db, busy)),
     onSubscriptionsChanged: () => Promise.resolve(),
     onReleasePublished: () => Promise.resolve(),
     close: async () => void db.close(),
