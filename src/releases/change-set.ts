@@ -97,18 +97,15 @@ export function describeChanges(changes: ChangeSet): string[] {
   ];
 }
 
-/** `2 editions added, 14 quotes added, 1 correction`: a release's changes in one short line, for listings. */
+/** `1 edition added, 22 positions (16 added, 6 changed), 29 quotes added`: a release's changes in one short line, for listings. */
 export function summarizeChanges(changes: ChangeSet): string {
-  const parts: string[] = [];
-  const count = (n: number, kind: ChangedKind | 'edition', verb: string) => n > 0 && parts.push(`${n} ${n === 1 ? kind : PLURAL[kind]} ${verb}`);
-  count(changes.editions.added.length, 'edition', 'added');
-  count(changes.editions.removed.length, 'edition', 'withdrawn');
-  count(changes.editions.changed.length, 'edition', 'changed');
-  for (const kind of ITEM_KINDS) {
-    const { added, changed, removed } = changes.items[kind];
+  const part = (kind: ChangedKind | 'edition', { added, changed, removed }: Changed, removedVerb = 'removed') => {
+    const verbs = ([[added, 'added'], [changed, 'changed'], [removed, removedVerb]] as const).filter(([ids]) => ids.length > 0);
     const n = added.length + changed.length + removed.length;
-    count(n, kind, added.length === n ? 'added' : changed.length === n ? 'changed' : removed.length === n ? 'removed' : 'changed');
-  }
-  if (changes.story) parts.push('story changed');
+    if (n === 0) return [];
+    const noun = n === 1 ? kind : PLURAL[kind];
+    return [verbs.length === 1 ? `${n} ${noun} ${verbs[0]![1]}` : `${n} ${noun} (${verbs.map(([ids, verb]) => `${ids.length} ${verb}`).join(', ')})`];
+  };
+  const parts = [...part('edition', changes.editions, 'withdrawn'), ...ITEM_KINDS.flatMap((kind) => part(kind, changes.items[kind])), ...(changes.story ? ['story changed'] : [])];
   return parts.length > 0 ? parts.join(', ') : 'no change';
 }
