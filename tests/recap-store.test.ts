@@ -110,6 +110,18 @@ describe.each(engines)('recap storage on $name', (engine) => {
     expect(await other.ledger.lastDelivered(forum.channelId)).toMatchObject({ channelId: forum.channelId, threadId: '8'.repeat(18) });
   });
 
+  it('answers each interaction id once, whichever of many processes is asked, and forgets ids past the replay window', async () => {
+    const { open } = await engine.create();
+    const replicas = await Promise.all([open(), open(), open()]);
+    setClock(0);
+    const firsts = await Promise.all(replicas.flatMap((replica) => ['1'.repeat(18), '2'.repeat(18)].map((id) => replica.interactions.first(id))));
+    expect(firsts.filter(Boolean)).toHaveLength(2);
+    expect(await replicas[0]!.interactions.first('1'.repeat(18))).toBe(false);
+    // A request signed 20 minutes ago is refused for its age; its id need not be kept.
+    setClock(20);
+    expect(await replicas[1]!.interactions.first('1'.repeat(18))).toBe(true);
+  });
+
   it('keeps the per-server limit and refuses duplicates with many processes subscribing at once', async () => {
     const { open } = await engine.create();
     const replicas = await Promise.all([open(), open(), open()]);

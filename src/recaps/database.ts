@@ -74,6 +74,14 @@ export const MIGRATIONS: readonly string[] = [
    ALTER TABLE subscriptions ADD COLUMN publish_failure TEXT;
    ALTER TABLE subscriptions ADD COLUMN language TEXT NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'de', 'fr'));
    ALTER TABLE deliveries ADD COLUMN thread_id TEXT;`,
+  // 5: interactions already answered (the HTTP endpoint refuses a replayed request on every replica), and
+  // who paused a recap, so /recap list can name them.
+  `CREATE TABLE answered_interactions (
+     id TEXT PRIMARY KEY,
+     answered_at TEXT NOT NULL
+   );
+   CREATE INDEX answered_interactions_by_age ON answered_interactions (answered_at);
+   ALTER TABLE subscriptions ADD COLUMN paused_by TEXT;`,
 ];
 
 /**

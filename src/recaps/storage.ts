@@ -1,5 +1,6 @@
 // Where recaps are stored, chosen once at start-up: PostgreSQL when DATABASE_URL is set (replicas sharing
 // one database), else the embedded SQLite file at DATABASE_PATH. Callers see the same async interfaces.
+import { AnsweredInteractionLog, sqliteAnsweredPort, type AnsweredInteractions } from './answered.js';
 import { openDatabase, type RetryOptions } from './database.js';
 import { SqliteDeliveryLedger, type DeliveryLedger } from './ledger.js';
 import { SqliteSubscriptionStore, type SubscriptionStore } from './subscriptions.js';
@@ -8,6 +9,8 @@ export interface RecapStorage {
   engine: 'sqlite' | 'postgres';
   subscriptions: SubscriptionStore;
   ledger: DeliveryLedger;
+  /** Interactions answered lately, so that a replayed request is refused on every replica. */
+  interactions: AnsweredInteractions;
   /**
    * Calls `listener` whenever any process changes a subscription (PostgreSQL: LISTEN/NOTIFY). SQLite
    * has no such signal: other processes' changes are found by the scheduler's periodic re-sync.
@@ -32,10 +35,11 @@ export async function openStorage(settings: StorageSettings, options: StorageOpt
   if (settings.DATABASE_URL) {
     const url = settings.DATABASE_URL;
     // Imported only here: a bot on SQLite never loads the PostgreSQL client (pg costs a few MB of memory).
-    const [{ openPostgres, SubscriptionListener }, { PgDeliveryLedger }, { PgSubscriptionStore }] = await Promise.all([
+    const [{ openPostgres, SubscriptionListener }, { PgDeliveryLedger }, { PgSubscriptionStore }, { pgAnsweredPort }] = await Promise.all([
       import('./postgres/database.js'),
       import('./postgres/ledger.js'),
       import('./postgres/subscriptions.js'),
+      import('./postgres/answered.js'),
     ]);
     const pool = await openPostgres(url);
     const listeners: InstanceType<typeof SubscriptionListener>[] = [];
@@ -43,6 +47,7 @@ export async function openStorage(settings: StorageSettings, options: StorageOpt
       engine: 'postgres',
       subscriptions: new PgSubscriptionStore(pool),
       ledger: new PgDeliveryLedger(pool),
+      interactions: new AnsweredInteractionLog(pgAnsweredPort(pool)),
       async onSubscriptionsChanged(listener) {
         const listening = new SubscriptionListener(url, listener, options.onListenProblem ?? (() => undefined));
         listeners.push(listening);
@@ -60,6 +65,7 @@ export async function openStorage(settings: StorageSettings, options: StorageOpt
     engine: 'sqlite',
     subscriptions: new SqliteSubscriptionStore(db, busy),
     ledger: new SqliteDeliveryLedger(db, busy),
+    interactions: new AnsweredInteractionLog(sqliteAnsweredPort(db, busy)),
     onSubscriptionsChanged: () => Promise.resolve(),
     close: async () => void db.close(),
   };

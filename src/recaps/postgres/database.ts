@@ -65,6 +65,13 @@ export const PG_MIGRATIONS: readonly string[] = [
    ALTER TABLE subscriptions ADD COLUMN publish_failure TEXT;
    ALTER TABLE subscriptions ADD COLUMN language TEXT NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'de', 'fr'));
    ALTER TABLE deliveries ADD COLUMN thread_id TEXT;`,
+  // 3: as SQLite's 5: answered interactions, and who paused a recap.
+  `CREATE TABLE answered_interactions (
+     id TEXT PRIMARY KEY,
+     answered_at TEXT NOT NULL
+   );
+   CREATE INDEX answered_interactions_by_age ON answered_interactions (answered_at);
+   ALTER TABLE subscriptions ADD COLUMN paused_by TEXT;`,
 ];
 
 /** Advisory lock namespaces (the first key of the two-key form), so the bot's locks never collide. */
