@@ -173,6 +173,7 @@ try {
       contextFor: (interaction) => ({ ...contextNow(), guilds: withInteractionPermissions(guilds, interaction.channel?.id ?? null, interaction.app_permissions) }),
       rest,
       log,
+      firstAnswer: (interactionId) => storage.interactions.first(interactionId),
     });
     log.info({ mode: 'http', port: endpoint.port, edition: live.current.latest.id, rssMb: rssMb() }, 'ready');
     startScheduler();
