@@ -90,6 +90,20 @@ describe('/recap checks, as named pieces', () => {
     expect(await subscriptions.all()).toHaveLength(0);
   });
 
+  it('options are read as their definition declares them: a channel given as a number, or as an id too short, is refused and nothing is stored', async () => {
+    const { ask, subscriptions } = setUp();
+    for (const channel of [123, '123', true]) {
+      const reply = await ask({ ...subscribe, channel });
+      expect(isPrivate(reply)).toBe(true);
+      expect(reply.content).toBe("The option `channel` is missing or holds a value Discord would not send for it. Type the command again and pick what it asks for from Discord's list.");
+    }
+    const { channel: _channel, ...withoutChannel } = subscribe;
+    expect((await ask(withoutChannel)).content).toContain('The option `channel` is missing');
+    expect((await ask({ subcommand: 'remove', subscription: '1' })).content).toContain('The option `subscription` is missing');
+    expect((await ask({ ...subscribe, channel: 123 }, { ...admin, locale: 'de' })).content).toMatch(/^Die Option `kanal` fehlt/);
+    expect(await subscriptions.all()).toHaveLength(0);
+  });
+
   it('the bot can post in the channel: names what is missing and stores nothing', async () => {
     const { ask, subscriptions } = setUp(['Send Messages', 'Embed Links']);
     const reply = await ask(subscribe);

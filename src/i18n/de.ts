@@ -1,6 +1,6 @@
 // German: the same keys as English (src/i18n/en.ts), in the register of a news service, addressing the
 // reader as "Sie". Command and option names in examples are the German ones Discord shows (deCommands, below).
-import type { CommandTranslations } from './commands.js';
+import type { CommandName, CommandTranslations } from './commands.js';
 import type { Messages } from './en.js';
 import { countOf, daysAgo, listOf } from './intl.js';
 import type { Locale } from './locale.js';
@@ -19,6 +19,8 @@ export const de: Messages = {
     apology: (reference) => `Entschuldigung, bei der Antwort ist auf meiner Seite ein Fehler aufgetreten. Referenz: \`${reference}\`.`,
     notMine: 'Diese Schaltfläche gehört nicht zu mir.',
     unknown: 'Diesen Befehl oder diese Schaltfläche kenne ich nicht mehr. Versuchen Sie `/lage` oder tippen Sie `/`, um zu sehen, was ich kann.',
+    wrongOption: (option) =>
+      `Die Option \`${deCommands.names[option as CommandName] ?? option}\` fehlt oder enthält einen Wert, den Discord dafür nicht sendet. Geben Sie den Befehl erneut ein und wählen Sie das Verlangte aus der Liste von Discord.`,
   },
   page: {
     label: (page, pageCount) => `Seite ${page}/${pageCount}`,

@@ -23,6 +23,8 @@ export const en = {
     apology: (reference: string) => `Sorry, something went wrong on my side while answering that. Reference: \`${reference}\`.`,
     notMine: 'That button is not one of mine.',
     unknown: "I don't know that command or button any more. Try `/brief`, or type `/` to see what I can do.",
+    /** `option`: its English name (each catalogue shows the name Discord shows its reader). */
+    wrongOption: (option: string) => `The option \`${option}\` is missing or holds a value Discord would not send for it. Type the command again and pick what it asks for from Discord's list.`,
   },
   page: {
     label: (page: number, pageCount: number) => `Page ${page}/${pageCount}`,

@@ -1,7 +1,7 @@
 // French: the same keys as English (src/i18n/en.ts), in the register of a news service, with French
 // punctuation (a space before : ; ? and inside « »). Command and option names in examples are the French
 // ones Discord shows (frCommands, below).
-import type { CommandTranslations } from './commands.js';
+import type { CommandName, CommandTranslations } from './commands.js';
 import type { Messages } from './en.js';
 import { countOf, daysAgo, listOf } from './intl.js';
 import type { Locale } from './locale.js';
@@ -22,6 +22,8 @@ export const fr: Messages = {
     apology: (reference) => `Désolé, une erreur s'est produite de mon côté en répondant. Référence : \`${reference}\`.`,
     notMine: "Ce bouton n'est pas l'un des miens.",
     unknown: "Je ne connais plus cette commande ou ce bouton. Essayez `/synthèse`, ou tapez `/` pour voir ce que je sais faire.",
+    wrongOption: (option) =>
+      `L'option \`${frCommands.names[option as CommandName] ?? option}\` manque ou contient une valeur que Discord n'envoie pas pour elle. Retapez la commande et choisissez ce qu'elle demande dans la liste de Discord.`,
   },
   page: {
     label: (page, pageCount) => `Page ${page}/${pageCount}`,
