@@ -14,6 +14,11 @@ const channelIds = z
   .transform((text) => text.split(',').map((id) => id.trim()).filter(Boolean))
   .refine((ids) => ids.every((id) => /^\d{17,20}$/.test(id)), 'must be Discord channel ids separated by commas');
 
+/** What the PostgreSQL client (pg-connection-string) reads a DATABASE_URL as: a URL, with or without a host. */
+function readsAsUrl(text: string): boolean {
+  return URL.canParse(text) || URL.canParse(text.replace('@/', '@host/'));
+}
+
 const Environment = z.object({
   DISCORD_TOKEN: z.string({ error: 'is required: the bot token from the Discord Developer Portal' }).min(1),
   DISCORD_CLIENT_ID: snowflake.optional(),
@@ -23,7 +28,11 @@ const Environment = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'must be json or pretty' }).optional(),
   DATABASE_PATH: z.string().default('data/bot.sqlite'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a PostgreSQL URL, e.g. postgres://bot:secret@db.internal:5432/bot').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, { error: 'must be a PostgreSQL URL, e.g. postgres://bot:secret@db.internal:5432/bot', abort: true })
+    .refine(readsAsUrl, 'is not a URL the PostgreSQL client can read: the port must be digits, and @ : / # ? in the user name or password percent-encoded (%40 %3A %2F %23 %3F)')
+    .optional(),
   RECAP_CHANNEL_IDS: channelIds.optional(),
   RECAP_SCHEDULE: z
     .string()

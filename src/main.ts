@@ -21,6 +21,7 @@ import { answerInteractions } from './discord/adapter.js';
 import { createClient, createRest, isRejectedToken, REJECTED_TOKEN } from './discord/client.js';
 import { guildDirectory } from './discord/guilds.js';
 import { serveInteractions, type InteractionsEndpoint } from './discord/http-interactions.js';
+import { ListenError } from './discord/listen.js';
 import { restGuildDirectory, withInteractionPermissions } from './discord/rest-guilds.js';
 import { importPublicKey } from './discord/signature.js';
 import { createLogger } from './log.js';
@@ -180,6 +181,7 @@ try {
   }
 } catch (error) {
   if (isRejectedToken(error)) log.fatal(REJECTED_TOKEN);
+  else if (error instanceof ListenError) log.fatal({ code: error.code }, error.message);
   else log.fatal({ err: error }, 'could not connect to Discord');
   log.flush();
   process.exit(1);

@@ -14,6 +14,7 @@ import { InteractionResponseType, InteractionType, type APIInteraction, type RES
 import type { Command } from '../command/command.js';
 import type { Logger } from '../log.js';
 import { answerInteraction, commandsByName } from './answer-interaction.js';
+import { listenOn } from './listen.js';
 import { isFresh, isSignedByDiscord } from './signature.js';
 
 /** Discord's interactions are small; anything far larger is not from Discord. */
@@ -54,10 +55,7 @@ export async function serveInteractions<Context>(options: EndpointOptions<Contex
     inFlight.add(work);
     void work.finally(() => inFlight.delete(work));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host ?? '0.0.0.0', resolve);
-  });
+  await listenOn(server, options.port, options.host ?? '0.0.0.0');
   return {
     server,
     port: (server.address() as AddressInfo).port,
