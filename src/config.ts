@@ -19,7 +19,8 @@ function readsAsUrl(text: string): boolean {
   return URL.canParse(text) || URL.canParse(text.replace('@/', '@host/'));
 }
 
-const Environment = z.object({
+/** Every variable, each with its own rule; the bot's Environment adds the rules between them. */
+const Variables = z.object({
   DISCORD_TOKEN: z.string({ error: 'is required: the bot token from the Discord Developer Portal' }).min(1),
   DISCORD_CLIENT_ID: snowflake.optional(),
   DISCORD_GUILD_ID: snowflake.optional(),
@@ -54,7 +55,9 @@ const Environment = z.object({
   PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65535).default(8080),
   DISCORD_PUBLIC_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be the 64 hexadecimal characters of the Public Key (Developer Portal, General Information)').optional(),
   RECAP_CLAIM_LEASE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(1).max(24 * 60 * 60).default(900),
-}).refine((config) => (config.RECAP_CHANNEL_IDS === undefined) === (config.RECAP_SCHEDULE === undefined), {
+});
+
+const Environment = Variables.refine((config) => (config.RECAP_CHANNEL_IDS === undefined) === (config.RECAP_SCHEDULE === undefined), {
   message: 'RECAP_CHANNEL_IDS and RECAP_SCHEDULE go together: set both for a default recap, or neither',
   path: ['RECAP_SCHEDULE'],
 }).refine((config) => config.INTERACTIONS !== 'http' || config.DISCORD_PUBLIC_KEY !== undefined, {
@@ -75,14 +78,28 @@ export class ConfigError extends Error {
  * `require` names variables that are optional in general but needed by this entry point.
  */
 export function loadConfig(require: readonly (keyof Config)[] = [], environment: NodeJS.ProcessEnv = readEnvironment()): Config {
+  const config = parseEnvironment(Environment, environment);
+  const problems = require.filter((name) => config[name] === undefined).map((name) => `${name} is required for this command`);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/**
+ * The settings of another entry point (the REST proxy), read by the same rules as the bot's: `pick` the
+ * variables it shares with the bot, `extend` with its own. A ConfigError lists every problem.
+ */
+export function loadSettings<Shape extends z.ZodRawShape>(
+  schema: (variables: typeof Variables) => z.ZodObject<Shape>,
+  environment: NodeJS.ProcessEnv = readEnvironment(),
+): z.infer<z.ZodObject<Shape>> {
+  return parseEnvironment(schema(Variables), environment);
+}
+
+function parseEnvironment<Schema extends z.ZodType>(schema: Schema, environment: NodeJS.ProcessEnv): z.infer<Schema> {
   // An empty value in .env (`DISCORD_GUILD_ID=`) means "not set".
   const present = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''));
-  const result = Environment.safeParse(present);
-  const problems = result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}${refused(present, issue.path)}`);
-  for (const name of require) {
-    if (result.success && result.data[name] === undefined) problems.push(`${name} is required for this command`);
-  }
-  if (problems.length > 0 || !result.success) throw new ConfigError(problems);
+  const result = schema.safeParse(present);
+  if (!result.success) throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}${refused(present, issue.path)}`));
   return result.data;
 }
 
