@@ -17,6 +17,23 @@ const oneLine = (max: number) => z.string().trim().min(1).max(max).regex(/^[^\n]
 const text = (max: number) => z.string().trim().min(1).max(max);
 const ids = z.array(id);
 
+/**
+ * A source's address, as replies link it (`[title](url)`): a web page on a named host, and nothing that ends the
+ * link early or makes it something else. `javascript:` and `data:` addresses, and parentheses, brackets, angle
+ * brackets, quotes or spaces in one, are refused; percent-encoded they are fine.
+ */
+const webAddress = z
+  .url({ protocol: /^https?$/, hostname: z.regexes.domain, error: 'must be a web address, http:// or https:// and a host name, e.g. https://www.example.com/report', abort: true })
+  .regex(/^[^\s()[\]<>"'`\\]*$/, 'holds a space or one of ( ) [ ] < > " \' ` \\, which would break the link in a reply: percent-encode it (%20 %28 %29 %5B %5D ...)')
+  .describe('The public address of the source: http or https, with any space, parenthesis or bracket percent-encoded.');
+
+/** `[text](https://...)`: Discord shows it as a link with any text. */
+const MASKED_LINK = /\[[^\]]*\]\(\s*<?[^)\s]*>?\s*\)/;
+
+/** Words as someone said them: never a Markdown link, which would show other words than theirs and hide an address. */
+const saidWords = (max: number) =>
+  text(max).refine((words) => !MASKED_LINK.test(words), 'holds a Markdown link [text](address): quote the words as said, and give the address in the source');
+
 const dated = z
   .enum(['said', 'reported'])
   .default('said')
@@ -75,7 +92,7 @@ export const Source = z
     type: SourceType,
     title: oneLine(200),
     date: isoDate,
-    url: z.url().optional(),
+    url: webAddress.optional(),
     noUrl: z
       .literal(true)
       .optional()
@@ -147,7 +164,7 @@ export const Evidence = z
 
 export const Rendering = z
   .object({
-    text: text(1000),
+    text: saidWords(1000),
     source: id,
     evidence: Evidence.optional(),
   })
@@ -167,7 +184,7 @@ export const Quote = z
   .object({
     id,
     speaker: id,
-    text: text(1000).describe('The words exactly as published by the source.'),
+    text: saidWords(1000).describe('The words exactly as published by the source.'),
     date: isoDate.describe('When the words were said or posted.'),
     dated,
     kind: z.enum(['statement', 'interview', 'social-post', 'press-briefing']),
