@@ -22,6 +22,7 @@ import { complete, customIds as idsOn, press, reply, TEST_CALLER } from './suppo
 import { choiceProblems, payloadProblems } from '../src/render/limits.js';
 import { messageBody, type Reply } from '../src/render/reply.js';
 import { loadOrThrow, SHIPPED_CONTENT } from './support/content.js';
+import { fieldsWithBrokenMarkdown } from './support/markdown.js';
 import { quotesFound } from './support/quotes.js';
 
 const RUNS = 120;
@@ -88,8 +89,10 @@ function customIds(briefing: Briefing, text: fc.Arbitrary<string>): fc.Arbitrary
   return fc.oneof(forged, ...(real.length > 0 ? [tampered] : []), fc.string({ unit: 'binary', maxLength: 120 }));
 }
 
+/** Within Discord's limits, pinging no one, and no field cut inside a link or emphasis (whatever was asked). */
 function expectSafe(reply: Reply): void {
   expect(payloadProblems(messageBody(reply))).toEqual([]);
+  expect(fieldsWithBrokenMarkdown(reply)).toEqual([]);
 }
 
 const briefings: Record<string, Briefing> = {};

@@ -32,6 +32,7 @@ export const en = {
     next: 'Next ▶',
     continued: '(continued)',
     sourcesOnThisPage: 'Sources on this page',
+    moreSources: (count: number) => `…and ${count} more: see Sources`,
     sourcesButton: 'Sources',
     readTheSource: 'Read the source',
     noSuchPage: (pageCount: number, page: number) =>
@@ -50,6 +51,7 @@ export const en = {
     superseded: (date: string) => `Superseded in the edition of ${date}:`,
     corrected: (date: string) => `Corrected ${date}`,
     correctedNote: (date: string) => `*Corrected ${date}:*`,
+    correctedAbove: (date: string) => `*Corrected ${date}* (as said above)`,
     translation: (note: string) => `Translation: ${note}`,
     alsoRendered: (words: string, publisher: string) => `Also rendered as “${words}” (${publisher})`,
     context: (text: string) => `Context: ${text}`,
