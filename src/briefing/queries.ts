@@ -58,7 +58,10 @@ interface TopicKey {
   topic: Topic;
 }
 
+/** A country or organisation actors belong to (their affiliation), or an institution some speak for (`speaksFor`). */
 interface Affiliation {
+  /** As the content writes it. */
+  label: string;
   key: string;
   /** The first letter of each word of `key`: `european union` -> `eu`. */
   initials: string;
@@ -107,9 +110,9 @@ function buildIndex(briefing: Briefing): Index {
     actorsByProminence,
     actorKeysByProminence: actorsByProminence.map((actor) => keysByActor.get(actor.id) ?? []),
     prominenceRank: new Map(actorsByProminence.map((actor, rank) => [actor, rank])),
-    affiliations: [...groupBy(actorsByProminence.map((_, rank) => rank), (rank) => [actorsByProminence[rank]!.affiliation])].map(([affiliation, actors]) => {
-      const key = normalize(affiliation);
-      return { key, initials: initials(key), actors };
+    affiliations: [...groupBy(actorsByProminence.map((_, rank) => rank), (rank) => [actorsByProminence[rank]!.affiliation, ...actorsByProminence[rank]!.speaksFor])].map(([label, actors]) => {
+      const key = withoutArticle(normalize(label));
+      return { label, key, initials: initials(key), actors };
     }),
     actorTypos: new TypoIndex(actorKeys),
     quotesNewestFirst,
@@ -188,18 +191,60 @@ export function findActor(briefing: Briefing, input: string): Actor | undefined 
 }
 
 /**
- * The actors of a country or organisation named as people say it (`NATO`, `Ukraine`, `Ukrainian`, `US`),
- * principals first, then by prominence.
+ * The actors of a country or organisation named as people say it (`NATO`, `Ukraine`, `Ukrainian`, `US`), and the
+ * speakers of an institution (`the Kremlin`), principals first, then by prominence.
  */
 export function actorsOf(briefing: Briefing, input: string): Actor[] {
-  const query = normalize(input);
-  if (query.length < 2) return [];
+  return groupOf(briefing, input)?.actors ?? [];
+}
+
+export interface ActorGroup {
+  /** The country, organisation or institution, as the content writes it (the first that matched). */
+  label: string;
+  actors: Actor[];
+}
+
+/** What actorsOf finds, with the name it read `input` as; undefined when it names no group. */
+export function groupOf(briefing: Briefing, input: string): ActorGroup | undefined {
+  const query = withoutArticle(normalize(input));
+  if (query.length < 2) return undefined;
   const index = indexOf(briefing);
   const names = ({ key, initials }: Affiliation) =>
     key === query || (key.includes(' ') && initials === query) || (key.length >= 5 && query.length <= key.length + 3 && query.startsWith(key.slice(0, -1)));
   // Affiliations are few (tens, where actors are a thousand at 100x content), so they are what is matched.
-  const ranks = index.affiliations.filter(names).flatMap((affiliation) => affiliation.actors).sort((a, b) => a - b);
-  return ranks.map((rank) => index.actorsByProminence[rank]!).sort((a, b) => Number(isCommentary(a)) - Number(isCommentary(b)));
+  const matched = index.affiliations.filter(names);
+  if (matched.length === 0) return undefined;
+  const ranks = [...new Set(matched.flatMap((affiliation) => affiliation.actors))].sort((a, b) => a - b);
+  return { label: matched[0]!.label, actors: ranks.map((rank) => index.actorsByProminence[rank]!).sort((a, b) => Number(isCommentary(a)) - Number(isCommentary(b))) };
+}
+
+/** `the kremlin`, `der kreml`, `l otan` (normalized): an institution as named with its article. */
+function withoutArticle(key: string): string {
+  return key.replace(/^(?:the|der|die|das|le|la|les|l) (?=\S)/, '');
+}
+
+/** Where a briefing mentions `input` as a whole word or words: its newest summary, its timeline, its quotes. */
+export interface Mentions {
+  summary: boolean;
+  timeline: boolean;
+  quotes: boolean;
+}
+
+/**
+ * Where `input` comes up, for a name that is no actor's (`EU`): asked only once nothing else matched, so the
+ * summary and timeline are read through; quotes are looked up in their word index first.
+ */
+export function mentionsOf(briefing: Briefing, input: string): Mentions {
+  const query = normalize(input);
+  if (query.length < 2) return { summary: false, timeline: false, quotes: false };
+  const holds = (text: string) => ` ${normalize(text)} `.includes(` ${query} `);
+  const { tldr, keyPoints, whatsNext, openQuestions, since = [] } = briefing.latest.summary;
+  const index = indexOf(briefing);
+  return {
+    summary: [tldr, ...keyPoints, ...whatsNext, ...openQuestions, ...since].some(holds),
+    timeline: briefing.timeline.some((event) => holds(event.title) || (event.detail !== undefined && holds(event.detail))),
+    quotes: index.quoteSearch().matching(query).some((position) => holds(quoteSearchText(index.quotesNewestFirst[position]!))),
+  };
 }
 
 function initials(text: string): string {

@@ -64,6 +64,13 @@ export const Actor = z
     aliases: z.array(oneLine(80)).default([]).describe('Other spellings, transliterations and short forms.'),
     role: oneLine(150),
     affiliation: oneLine(100).describe('Country or organisation.'),
+    speaksFor: z
+      .array(oneLine(80))
+      .default([])
+      .describe(
+        'Institutions this actor speaks for, in the forms readers use (e.g. [Kremlin, Kreml] for the Kremlin spokesman; "the" is not needed): ' +
+          'asking for one lists its speakers, or opens the page of its only one, saying how the name was read.',
+      ),
     kind: z
       .enum(['official', 'organisation', 'commentator', 'media'])
       .describe('commentator and media entries are shown as commentary or reporting, never as the parties to the story.'),

@@ -140,6 +140,9 @@ export const de: Messages = {
       `${typed} kommt in diesem Briefing nicht vor. Es behandelt ${principals} und weitere. Beginnen Sie, einen Namen einzugeben, und wählen Sie ihn aus der Liste.`,
     noTopicClose: (typed, names) => `In diesem Briefing gibt es kein Thema ${typed}. Meinten Sie ${names}?`,
     noTopic: (typed, names) => `In diesem Briefing gibt es kein Thema ${typed}. Zur Wahl stehen ${names}.`,
+    readAs: (asked, name, role) => `↳ *${asked}: ${name}, ${role}*`,
+    mentioned: (places) => `Der Name kommt aber in ${listOf(locale, places, 'conjunction')} vor.`,
+    places: { brief: '`/lage`', timeline: '`/chronik`', quotes: (words) => `\`/zitate suche:${words}\`` },
   },
 
   quotes: {

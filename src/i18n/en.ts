@@ -143,6 +143,11 @@ export const en = {
       `${typed} is not in this briefing. It follows ${principals} and others. Start typing a name to pick from the list.`,
     noTopicClose: (typed: string, names: string) => `There is no topic ${typed} in this briefing. Did you mean ${names}?`,
     noTopic: (typed: string, names: string) => `There is no topic ${typed} in this briefing. Topics are ${names}.`,
+    /** `NATO: Mark Rutte, Secretary General of NATO`: how a name that is not the actor's own was read. */
+    readAs: (asked: string, name: string, role: string) => `↳ *${asked}: ${name}, ${role}*`,
+    /** Where a name that is no actor's does come up: `/brief`, `/timeline`, `/quotes search:eu`. */
+    mentioned: (places: readonly string[]) => `The name does come up in ${listOf(locale, places, 'conjunction')}.`,
+    places: { brief: '`/brief`', timeline: '`/timeline`', quotes: (words: string) => `\`/quotes search:${words}\`` },
   },
 
   quotes: {

@@ -143,6 +143,9 @@ export const fr: Messages = {
       `${typed} ne figure pas dans ce briefing, qui suit ${principals} et d'autres. Commencez à taper un nom pour le choisir dans la liste.`,
     noTopicClose: (typed, names) => `Il n'y a pas de sujet ${typed} dans ce briefing. Vouliez-vous dire ${names} ?`,
     noTopic: (typed, names) => `Il n'y a pas de sujet ${typed} dans ce briefing. Les sujets possibles sont ${names}.`,
+    readAs: (asked, name, role) => `↳ *${asked} : ${name}, ${role}*`,
+    mentioned: (places) => `Ce nom apparaît toutefois dans ${listOf(locale, places, 'conjunction')}.`,
+    places: { brief: '`/synthèse`', timeline: '`/chronologie`', quotes: (words) => `\`/citations recherche:${words}\`` },
   },
 
   quotes: {
