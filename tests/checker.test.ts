@@ -301,6 +301,13 @@ describe('npm run content:check', () => {
 });
 
 describe('edition summaries', () => {
+  it("warns of a What's next item that names a day but no timeline event, and lets one that names its events be", async () => {
+    await replace(`${EDITION}/edition.yaml`, '    - The bridge is expected to open in March.', '    - The bridge is expected to open on 3 March.\n    - { text: "Opening on 3 March.", events: [opening] }');
+    expect(await check({ archive: false })).toEqual([
+      expect.stringMatching(/^warning: .*edition\.yaml:\d+ summary\.whatsNext\[0\]: names a day but no timeline event: write it as \{ text, events: \[<event ids>\] \}/),
+    ]);
+  });
+
   it('refuses a tl;dr over 60 words and a publication time written with another offset than its zone had', async () => {
     const copy = await contentCopy();
     await copy.edit('editions/2025-11-26/edition.yaml', (text) =>

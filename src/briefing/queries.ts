@@ -4,7 +4,7 @@
 import type { Briefing, InEdition } from './briefing.js';
 import { compareText, containmentOf, containmentScore, editDistance, normalize, TypoIndex } from './matching.js';
 import { TextSearch } from './search.js';
-import type { Actor, Correction, Position, Quote, TimelineEvent, Topic } from './schema.js';
+import { whatsNextText, type Actor, type Correction, type Position, type Quote, type TimelineEvent, type Topic } from './schema.js';
 
 type CorrectionItem = Correction['items'][number];
 
@@ -241,7 +241,7 @@ export function mentionsOf(briefing: Briefing, input: string): Mentions {
   const { tldr, keyPoints, whatsNext, openQuestions, since = [] } = briefing.latest.summary;
   const index = indexOf(briefing);
   return {
-    summary: [tldr, ...keyPoints, ...whatsNext, ...openQuestions, ...since].some(holds),
+    summary: [tldr, ...keyPoints, ...whatsNext.map(whatsNextText), ...openQuestions, ...since].some(holds),
     timeline: briefing.timeline.some((event) => holds(event.title) || (event.detail !== undefined && holds(event.detail))),
     quotes: index.quoteSearch().matching(query).some((position) => holds(quoteSearchText(index.quotesNewestFirst[position]!))),
   };

@@ -118,6 +118,13 @@ export const Source = z
 
 export const SourcesFile = z.object({ sources: z.array(Source).min(1) }).strict();
 
+export const WhatsNextItem = z
+  .object({
+    text: text(500),
+    events: ids.min(1).describe('Ids of the timeline events the item is about: once the last of them is past with no later report, replies say so.'),
+  })
+  .strict();
+
 export const EditionFile = z
   .object({
     published: z.iso.datetime({ offset: true }).describe('When this edition was published, ISO 8601 with offset.'),
@@ -129,7 +136,10 @@ export const EditionFile = z
       .object({
         tldr: text(1000).describe('One paragraph: the state of the story.'),
         keyPoints: z.array(text(500)).min(1),
-        whatsNext: z.array(text(500)).min(1),
+        whatsNext: z
+          .array(z.union([text(500), WhatsNextItem]))
+          .min(1)
+          .describe('What comes next. An item about dated events names them (`events`), so that once their day has passed it says so, as /timeline does.'),
         openQuestions: z.array(text(500)).min(1).describe('Open questions and points of contention.'),
         since: z
           .array(text(500))
@@ -291,4 +301,8 @@ export type Quote = z.infer<typeof Quote>;
 export type Translation = z.infer<typeof Translation>;
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
 export type Correction = z.infer<typeof Correction>;
+export type WhatsNext = EditionContent['summary']['whatsNext'][number];
+
+/** A What's next item's words, whether it names events or not. */
+export const whatsNextText = (item: WhatsNext): string => (typeof item === 'string' ? item : item.text);
 export type Evidence = z.infer<typeof Evidence>;

@@ -4,7 +4,7 @@
 import type { Briefing, Edition, InEdition, ItemKind } from '../briefing/briefing.js';
 import type { EditionProblem } from '../briefing/editions.js';
 import { correctionsOf } from '../briefing/queries.js';
-import type { Actor, Position, Quote, Standing, TimelineEvent } from '../briefing/schema.js';
+import { whatsNextText, type Actor, type Position, type Quote, type Standing, type TimelineEvent, type WhatsNext } from '../briefing/schema.js';
 import type { Block, Repeat } from './document.js';
 import type { Messages } from '../i18n/messages.js';
 import { formatDate, formatLocalDate } from '../time/dates.js';
@@ -151,7 +151,7 @@ export function positionBlock(t: Messages, briefing: Briefing, position: Positio
 }
 
 /** A planned or expected event whose last day is before `today` (YYYY-MM-DD): it did not happen as announced, or no one has said. */
-export function isOverdue(event: TimelineEvent, today: string): boolean {
+export function isOverdue<Event extends TimelineEvent>(event: Event, today: string): event is Event & { status: 'planned' | 'expected' } {
   return (event.status === 'planned' || event.status === 'expected') && (event.endDate ?? event.date) < today;
 }
 
@@ -166,10 +166,28 @@ export function eventLine(t: Messages, briefing: Briefing, event: InEdition<Time
 function eventHeadline(t: Messages, briefing: Briefing, event: InEdition<TimelineEvent>, overdue: boolean): string {
   const when = formatDateSpan(t, event.date, event.endDate);
   const { status } = event;
-  const mark = overdue && (status === 'planned' || status === 'expected')
-    ? ` *${t.item.overdue(status, when, briefing.replacedBy.has(`event:${event.id}`))}*`
-    : status === 'happened' ? '' : ` *${t.item.eventStatus[status]}*`;
+  const mark = overdue && (status === 'planned' || status === 'expected') ? overdueMark(t, { ...event, status }, briefing.replacedBy.has(`event:${event.id}`)) : status === 'happened' ? '' : ` *${t.item.eventStatus[status]}*`;
   return `**${when}** ${literal(event.title)}${mark}`;
+}
+
+/** ` *(was planned for 26 Nov 2025; no later report in this briefing)*`: what a planned event whose day has passed says. */
+function overdueMark(t: Messages, event: TimelineEvent & { status: 'planned' | 'expected' }, reportedLater: boolean): string {
+  return ` *${t.item.overdue(event.status, formatDateSpan(t, event.date, event.endDate), reportedLater)}*`;
+}
+
+/**
+ * A What's next item, under the time rule of the timeline: one about events that are all past their day (on
+ * `today`, YYYY-MM-DD) says so, as the last of them does in /timeline.
+ */
+export function whatsNextLine(t: Messages, briefing: Briefing, item: WhatsNext, today: string): string {
+  const line = `• ${literal(whatsNextText(item))}`;
+  const events = typeof item === 'string' ? [] : item.events.flatMap((id) => briefing.eventById.get(id) ?? []);
+  const overdue = events.filter((event) => isOverdue(event, today));
+  if (events.length === 0 || overdue.length < events.length) return line;
+  const last = overdue.reduce((latest, event) => ((event.endDate ?? event.date) > (latest.endDate ?? latest.date) ? event : latest));
+  // "No later report" only when none of them has one: a report of one event is not silence about all.
+  const reportedLater = overdue.some((event) => briefing.replacedBy.has(`event:${event.id}`));
+  return `${line}${overdueMark(t, last, reportedLater)}`;
 }
 
 /**
