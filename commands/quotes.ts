@@ -21,7 +21,7 @@ export const quotes = defineBriefingCommand({
     .addStringOption((option) => option.setName('actor').setDescription('Who said it, e.g. Leavitt').setAutocomplete(true).setMaxLength(100))
     .addStringOption((option) => option.setName('topic').setDescription('What it is about, e.g. territory').setAutocomplete(true).setMaxLength(100))
     .addStringOption((option) =>
-      option.setName('search').setDescription('Words in the quote or its context').setMaxLength(MAX_SEARCH_LENGTH),
+      option.setName('search').setDescription('Words in the quote, its context or its topics').setMaxLength(MAX_SEARCH_LENGTH),
     )
     .addStringOption(editionOption),
   pageOptions: ['actor', 'topic', 'search'],

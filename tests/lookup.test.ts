@@ -5,6 +5,7 @@ import type { Briefing } from '../src/briefing/briefing.js';
 import { editDistance, matchScore, normalize } from '../src/briefing/matching.js';
 import { filterQuotes, findActor, findTopic, rankActors } from '../src/briefing/queries.js';
 import { quotesFound } from './support/quotes.js';
+import { withoutEnding } from '../src/briefing/search.js';
 import { contentCopy, loadOrThrow, shippedBriefing } from './support/content.js';
 
 let briefing: Briefing;
@@ -90,6 +91,29 @@ describe('quote filters', () => {
     ]);
     expect(quotesFound(briefing, { actor: trump, search: normalize('dealmaker') }).map((quote) => quote.id)).toEqual(['trump-standard-thing']);
     expect(filterQuotes(briefing, {})).toHaveLength(briefing.quotes.length);
+  });
+
+  it('searches the words, their other renderings, the context and the topics, in any form of the last word', () => {
+    const ids = (search: string) => quotesFound(briefing, { search: normalize(search) }).map((quote) => quote.id).sort();
+    const territory = ids('territory');
+    expect(territory).toHaveLength(5);
+    // Tagged with the Territory topic, and the one that says "territorial".
+    expect(territory).toEqual(briefing.quotes.filter((quote) => quote.topics.includes('territory') || /territor/i.test(quote.text)).map((quote) => quote.id).sort());
+    for (const form of ['territorial', 'territories', 'Territory']) expect(ids(form), form).toEqual(territory);
+    // Another outlet's rendering of the words finds the quote.
+    for (const quote of briefing.quotes) {
+      for (const rendering of quote.renderings) expect(ids(rendering.text), rendering.text).toContain(quote.id);
+    }
+    expect(ids('talks').length).toBeGreaterThan(0);
+    expect(ids('talk')).toEqual(ids('talks'));
+  });
+
+  it('takes one ending off the last word searched, keeping stems long enough not to spread', () => {
+    expect(['territory', 'territorial', 'territories', 'negotiations', 'negotiating', 'guarantees', 'talks', 'states', 'peace', 'deal', 'us'].map(withoutEnding)).toEqual([
+      'territor', 'territor', 'territor', 'negoti', 'negotiat', 'guarante', 'talk', 'state', 'peace', 'deal', 'us',
+    ]);
+    expect(withoutEnding('security guarantees')).toBe('security guarante');
+    expect(withoutEnding('2025')).toBe('2025');
   });
 
   it('orders quotes newest first', () => {

@@ -153,7 +153,7 @@ describe('replies', () => {
     const buttons = first.components?.[0]?.components ?? [];
     expect(buttons.map((button) => ('custom_id' in button ? button.custom_id : ''))).toEqual(['quotes:p:0:::the:', 'quotes:p:1:::the:', 'quotes:p:2:::the:', 'quotes:s:1:::the:']);
     const shown = allPages(first).flatMap((page) => page.embeds![0]!.fields!.filter((field) => !field.name.endsWith('(continued)') && field.name !== '\u200b' && field.name !== 'Sources on this page'));
-    const expected = briefing.quotes.filter((quote) => quoteSearchText(quote).includes('the'));
+    const expected = briefing.quotes.filter((quote) => quoteSearchText(briefing, quote).includes('the'));
     expect(shown).toHaveLength(expected.length);
   });
 

@@ -3,7 +3,7 @@
 // with it: nothing scans every quote per keystroke (bench: /quotes and autocomplete at 100x content).
 import type { Briefing, InEdition } from './briefing.js';
 import { compareText, containmentOf, containmentScore, editDistance, normalize, TypoIndex } from './matching.js';
-import { TextSearch } from './search.js';
+import { TextSearch, withoutEnding } from './search.js';
 import { whatsNextText, type Actor, type Correction, type Position, type Quote, type TimelineEvent, type Topic } from './schema.js';
 
 type CorrectionItem = Correction['items'][number];
@@ -117,7 +117,7 @@ function buildIndex(briefing: Briefing): Index {
     actorTypos: new TypoIndex(actorKeys),
     quotesNewestFirst,
     everyQuote: quotePositions,
-    quoteSearch: once(() => new TextSearch(quotesNewestFirst.map(quoteSearchText))),
+    quoteSearch: once(() => new TextSearch(quotesNewestFirst.map((quote) => quoteSearchText(briefing, quote)))),
     citations: countCitations(briefing),
     sourcePositions: new Map(briefing.sources.map((source, position) => [source.id, position])),
     corrections: groupBy(newestCorrectionsFirst(briefing), (correction) => correction.items.map((item) => `${item.kind}:${item.id}`)),
@@ -173,9 +173,10 @@ function uniqueNameWords(actors: readonly Actor[], taken: ReadonlyMap<string, Ac
   return new Map([...owners].flatMap(([word, set]) => (set.size === 1 ? [[word, [...set][0]!] as const] : [])));
 }
 
-/** What /quotes search looks in: the quote's words and its context, normalized. */
-export function quoteSearchText(quote: Quote): string {
-  return normalize(`${quote.text} ${quote.context}`);
+/** What /quotes search looks in: the quote's words, its other renderings, its context and its topics' names, normalized. */
+export function quoteSearchText(briefing: Briefing, quote: Quote): string {
+  const topics = quote.topics.map((id) => briefing.topicById.get(id)?.name ?? id);
+  return normalize([quote.text, ...quote.renderings.map((rendering) => rendering.text), quote.context, ...topics].join(' '));
 }
 
 /** Every normalized id, name and alias, in file order (one per distinct key of each actor). */
@@ -243,7 +244,7 @@ export function mentionsOf(briefing: Briefing, input: string): Mentions {
   return {
     summary: [tldr, ...keyPoints, ...whatsNext.map(whatsNextText), ...openQuestions, ...since].some(holds),
     timeline: briefing.timeline.some((event) => holds(event.title) || (event.detail !== undefined && holds(event.detail))),
-    quotes: index.quoteSearch().matching(query).some((position) => holds(quoteSearchText(index.quotesNewestFirst[position]!))),
+    quotes: index.quoteSearch().matching(query).some((position) => holds(quoteSearchText(briefing, index.quotesNewestFirst[position]!))),
   };
 }
 
@@ -392,7 +393,7 @@ export function rankTopics(briefing: Briefing, input: string, limit: number): To
 export interface QuoteFilter {
   actor?: Actor;
   topic?: Topic;
-  /** Normalized search text; matched against the quote's words and context. */
+  /** Normalized search text; matched against the quote's words, renderings, context and topics, in any form of its last word. */
   search?: string;
 }
 
@@ -406,7 +407,7 @@ export function filterQuotes(briefing: Briefing, filter: QuoteFilter): readonly 
   const lists = [
     filter.actor && (index.quotesBySpeaker.get(filter.actor.id) ?? []),
     filter.topic && (index.quotesByTopic.get(filter.topic.id) ?? []),
-    filter.search ? index.quoteSearch().matching(filter.search) : undefined,
+    filter.search ? index.quoteSearch().matching(withoutEnding(filter.search)) : undefined,
   ].filter((list) => list !== undefined);
   if (lists.length === 0) return index.everyQuote;
   return lists.sort((a, b) => a.length - b.length).reduce(intersectAscending);

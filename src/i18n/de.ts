@@ -288,7 +288,7 @@ export const deCommands: CommandTranslations = {
     'Key quotes, verbatim and sourced; filter by speaker, topic or words': 'Wichtige Zitate, wörtlich und belegt; Filter nach Person, Thema oder Wörtern',
     'Who said it, e.g. Leavitt': 'Wer es gesagt hat, z. B. Leavitt',
     'What it is about, e.g. territory': 'Worum es geht, z. B. territory',
-    'Words in the quote or its context': 'Wörter im Zitat oder in seinem Kontext',
+    'Words in the quote, its context or its topics': 'Wörter im Zitat, in seinem Kontext oder seinen Themen',
     'What happened when, and what is expected next, with sources': 'Was wann geschah und was als Nächstes erwartet wird, mit Quellen',
     'First day, YYYY-MM-DD, e.g. 2025-11-25': 'Erster Tag, JJJJ-MM-TT, z. B. 2025-11-25',
     'Last day, YYYY-MM-DD, e.g. 2025-12-07': 'Letzter Tag, JJJJ-MM-TT, z. B. 2025-12-07',

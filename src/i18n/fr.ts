@@ -292,7 +292,7 @@ export const frCommands: CommandTranslations = {
     'Key quotes, verbatim and sourced; filter by speaker, topic or words': 'Citations clés, textuelles et sourcées ; filtre par auteur, sujet ou mots',
     'Who said it, e.g. Leavitt': "Qui l'a dit, par exemple Leavitt",
     'What it is about, e.g. territory': 'De quoi il est question, par exemple territory',
-    'Words in the quote or its context': 'Mots de la citation ou de son contexte',
+    'Words in the quote, its context or its topics': 'Mots de la citation, de son contexte ou de ses sujets',
     'What happened when, and what is expected next, with sources': "Ce qui s'est passé et quand, ce qui est attendu ensuite, avec les sources",
     'First day, YYYY-MM-DD, e.g. 2025-11-25': 'Premier jour, AAAA-MM-JJ, par exemple 2025-11-25',
     'Last day, YYYY-MM-DD, e.g. 2025-12-07': 'Dernier jour, AAAA-MM-JJ, par exemple 2025-12-07',
