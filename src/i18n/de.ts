@@ -189,7 +189,7 @@ export const de: Messages = {
     outOfDate: 'Diese Zusammenfassung ist veraltet; `/lage` zeigt das aktuelle Briefing.',
   },
   schedule: {
-    help: 'Versuchen Sie `daily 08:00`, `daily 8am`, `weekdays 7:30am`, `twice daily 08:00 20:00`, `weekly monday 9am`, `hourly`, `on new edition` oder einen Cron-Ausdruck wie `0 8 * * 1-5`.',
+    help: (hourly) => `Versuchen Sie \`daily 08:00\`, \`daily 8am\`, \`weekdays 7:30am\`, \`twice daily 08:00 20:00\`, \`weekly monday 9am\`, ${hourly ? '`hourly`, ' : ''}\`on new edition\` oder einen Cron-Ausdruck wie \`0 8 * * 1-5\`.`,
     halfDayHours: (text) => `„${text}“ ist keine Uhrzeit: Mit am oder pm reichen die Stunden von 1 bis 12, z. B. \`8am\`.`,
     clockHours: (text) => `„${text}“ ist keine Uhrzeit: Stunden reichen von 0 bis 23, Minuten von 0 bis 59, z. B. \`daily 08:00\`.`,
     needsTime: (kind, typed) => `„${kind}“ braucht eine Uhrzeit wie 08:00 oder 8am, nicht „${typed}“.`,
@@ -213,7 +213,11 @@ export const de: Messages = {
       `Ich kann in ${channel} noch keine Zusammenfassungen posten: Mir ${missing.length === 1 ? 'fehlt' : 'fehlen'} dort **${missing.join('**, **')}**. ` +
       `Erteilen Sie dem Bot ${missing.length === 1 ? 'diese Berechtigung' : 'diese Berechtigungen'} (Kanaleinstellungen → Berechtigungen) und führen Sie den Befehl erneut aus.`,
     subscribed: (id, channel, schedule, zone, changed) =>
-      `Zusammenfassung **#${id}** ${changed ? 'geändert' : 'eingerichtet'}: ${channel}, ${schedule} in ${zone}.`,
+      `Zusammenfassung **#${id}** ${changed ? 'geändert' : 'eingerichtet'}: ${channel}, ${schedule}${zone ? ` in ${zone}` : ''}.`,
+    zoneNeeded: (examples) =>
+      `Ein Zeitplan mit Uhrzeit braucht eine Zeitzone: Fügen Sie \`zeitzone:\` hinzu, z. B. ${examples}. Die Option schlägt beim Tippen Zeitzonen vor; auch eine Stadt oder ein Land mit nur einer Zeitzone geht.`,
+    sameMinute: (channel, id, when, zone) =>
+      `Zusammenfassung #${id} erscheint in ${channel} bereits zur selben Minute (das nächste Mal gleichzeitig: ${when}, ${zone}); die eine würde nur die andere wiederholen. Wählen Sie eine andere Zeit oder ändern Sie #${id} mit \`/zusammenfassung ändern\`.`,
     notARecapChannel: (channel) => `In ${channel} können keine Zusammenfassungen gepostet werden: Wählen Sie einen Text-, Ankündigungs- oder Forumkanal.`,
     tagNotForum: (channel) => `Die Option Tag gilt für Forumkanäle, und ${channel} ist keiner.`,
     noTags: (channel) => `${channel} hat keine Tags; lassen Sie die Option Tag weg.`,

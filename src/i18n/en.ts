@@ -194,7 +194,7 @@ export const en = {
   },
   /** What is wrong with a schedule as typed: the schedule words themselves are English in every language. */
   schedule: {
-    help: 'Try `daily 08:00`, `daily 8am`, `weekdays 7:30am`, `twice daily 08:00 20:00`, `weekly monday 9am`, `hourly`, `on new edition`, or a cron expression like `0 8 * * 1-5`.',
+    help: (hourly: boolean) => `Try \`daily 08:00\`, \`daily 8am\`, \`weekdays 7:30am\`, \`twice daily 08:00 20:00\`, \`weekly monday 9am\`, ${hourly ? '`hourly`, ' : ''}\`on new edition\`, or a cron expression like \`0 8 * * 1-5\`.`,
     halfDayHours: (text: string) => `"${text}" is not a time of day: with am or pm, hours run 1–12, e.g. \`8am\`.`,
     clockHours: (text: string) => `"${text}" is not a time of day: hours run 0–23 and minutes 0–59, e.g. \`daily 08:00\`.`,
     needsTime: (kind: string, typed: string) => `"${kind}" needs a time like 08:00 or 8am, not "${typed}".`,
@@ -218,8 +218,13 @@ export const en = {
     missingPermissions: (channel: string, missing: readonly string[]) =>
       `I can't post recaps in ${channel} yet: I'm missing **${missing.join('**, **')}** there. ` +
       `Grant ${missing.length === 1 ? 'it' : 'them'} to the bot (channel settings → Permissions) and run the command again.`,
-    subscribed: (id: number, channel: string, schedule: string, zone: string, changed: boolean) =>
-      `Recap **#${id}** ${changed ? 'changed' : 'set up'}: ${channel}, ${schedule} in ${zone}.`,
+    /** `zone`: none for a recap on new editions, which has no time of day. */
+    subscribed: (id: number, channel: string, schedule: string, zone: string | undefined, changed: boolean) =>
+      `Recap **#${id}** ${changed ? 'changed' : 'set up'}: ${channel}, ${schedule}${zone ? ` in ${zone}` : ''}.`,
+    zoneNeeded: (examples: string) =>
+      `A schedule with a time of day needs a time zone: add \`timezone:\`, e.g. ${examples}. The option suggests zones as you type; a city or a country with one time zone works too.`,
+    sameMinute: (channel: string, id: number, when: string, zone: string) =>
+      `Recap #${id} already posts in ${channel} at that minute (next at the same time: ${when}, ${zone}), so one of them would only repeat the other. Pick another time, or change #${id} with \`/recap edit\`.`,
     notARecapChannel: (channel: string) => `${channel} is not a channel recaps can be posted in: pick a text, announcement or forum channel.`,
     tagNotForum: (channel: string) => `The tag option is for forum channels, and ${channel} is not one.`,
     noTags: (channel: string) => `${channel} has no tags; leave the tag option out.`,

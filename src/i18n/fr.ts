@@ -193,7 +193,7 @@ export const fr: Messages = {
     outOfDate: 'Ce récapitulatif est dépassé ; `/synthèse` montre le briefing actuel.',
   },
   schedule: {
-    help: 'Essayez `daily 08:00`, `daily 8am`, `weekdays 7:30am`, `twice daily 08:00 20:00`, `weekly monday 9am`, `hourly`, `on new edition` ou une expression cron comme `0 8 * * 1-5`.',
+    help: (hourly) => `Essayez \`daily 08:00\`, \`daily 8am\`, \`weekdays 7:30am\`, \`twice daily 08:00 20:00\`, \`weekly monday 9am\`, ${hourly ? '`hourly`, ' : ''}\`on new edition\` ou une expression cron comme \`0 8 * * 1-5\`.`,
     halfDayHours: (text) => `« ${text} » n'est pas une heure : avec am ou pm, les heures vont de 1 à 12, par exemple \`8am\`.`,
     clockHours: (text) => `« ${text} » n'est pas une heure : les heures vont de 0 à 23 et les minutes de 0 à 59, par exemple \`daily 08:00\`.`,
     needsTime: (kind, typed) => `« ${kind} » demande une heure comme 08:00 ou 8am, pas « ${typed} ».`,
@@ -217,7 +217,11 @@ export const fr: Messages = {
       `Je ne peux pas encore publier de récapitulatifs dans ${channel} : il me manque **${missing.join('**, **')}** dans ce salon. ` +
       `Accordez ${missing.length === 1 ? 'cette autorisation' : 'ces autorisations'} au bot (paramètres du salon → Permissions), puis relancez la commande.`,
     subscribed: (id, channel, schedule, zone, changed) =>
-      `Récapitulatif **#${id}** ${changed ? 'modifié' : 'créé'} : ${channel}, ${schedule} dans le fuseau ${zone}.`,
+      `Récapitulatif **#${id}** ${changed ? 'modifié' : 'créé'} : ${channel}, ${schedule}${zone ? ` dans le fuseau ${zone}` : ''}.`,
+    zoneNeeded: (examples) =>
+      `Un horaire à heure fixe a besoin d'un fuseau horaire : ajoutez \`fuseau:\`, par exemple ${examples}. L'option propose des fuseaux pendant la saisie ; une ville ou un pays à fuseau unique convient aussi.`,
+    sameMinute: (channel, id, when, zone) =>
+      `Le récapitulatif #${id} paraît déjà dans ${channel} à cette minute (prochaine fois en même temps : ${when}, ${zone}) : l'un ne ferait que répéter l'autre. Choisissez une autre heure, ou modifiez le #${id} avec \`/récapitulatif modifier\`.`,
     notARecapChannel: (channel) => `${channel} ne peut pas recevoir de récapitulatifs : choisissez un salon textuel, d'annonces ou de forum.`,
     tagNotForum: (channel) => `L'option tag est réservée aux salons de forum, et ${channel} n'en est pas un.`,
     noTags: (channel) => `${channel} n'a aucun tag ; laissez l'option tag de côté.`,

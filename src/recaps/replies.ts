@@ -32,7 +32,7 @@ export function subscribedReply(subscription: RecapSubscription, runs: readonly 
   const upcoming = subscription.trigger === 'new-edition' ? t.admin.onNewEdition : `${t.admin.nextRuns(subscription.timezone)}\n${when}`;
   const { id, channelId, schedule, timezone } = subscription;
   return notice(
-    [t.admin.subscribed(id, `<#${channelId}>`, inlineCode(schedule), timezone, done === 'changed'), upcoming, postingSentence(t, subscription, tagName), t.admin.firstIsSummary].join('\n'),
+    [t.admin.subscribed(id, `<#${channelId}>`, inlineCode(schedule), subscription.trigger === 'clock' ? timezone : undefined, done === 'changed'), upcoming, postingSentence(t, subscription, tagName), t.admin.firstIsSummary].join('\n'),
   );
 }
 
