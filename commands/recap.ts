@@ -24,7 +24,7 @@ import { inlineCode } from '../src/render/text.js';
 import { notice, privately, type Choice, type NumberChoice, type Reply } from '../src/render/reply.js';
 import type { DeliveryLedger } from '../src/recaps/ledger.js';
 import { buildRecap, changesPage, changesSources, currentView, lastRecap, RECAP_COMMAND, type Summarize } from '../src/recaps/recap-content.js';
-import { subscribedReply, subscriptionListReply } from '../src/recaps/replies.js';
+import { pausedBecause, subscribedReply, subscriptionListReply } from '../src/recaps/replies.js';
 import type { RecapScheduler } from '../src/recaps/scheduler.js';
 import { nextRuns, parseSchedule, sameMinuteRun, shortestGapMinutes } from '../src/recaps/schedule.js';
 import { LANGUAGES, type ChannelKind, type PostingOptions, type RecapSubscription, type SubscriptionStore, type WhenQuiet } from '../src/recaps/subscriptions.js';
@@ -272,8 +272,8 @@ async function manage(context: RecapContext, caller: Caller, action: 'remove' | 
     await context.subscriptions.remove(subscription.id);
   } else if (action === 'pause') {
     if (subscription.pausedAt) throw new UserError(t.admin.alreadyPaused(subscription.id));
-    // The reason is stored and shown to every admin of the server, whatever their language: in English.
-    await context.subscriptions.pause(subscription.id, `paused by an admin (${caller.userName})`);
+    // Who paused it is shown to every admin, in their language, as a mention; the reason stored is for the logs.
+    await context.subscriptions.pause(subscription.id, 'paused by an admin', caller.userId);
   } else {
     if (!subscription.pausedAt) throw new UserError(t.admin.notPaused(subscription.id));
     await requirePostingPermissions(t, context.guilds, guildId, subscription.channelId, permissionsToPost(subscription.channelKind, subscription));
@@ -296,7 +296,7 @@ async function postNow(context: RecapContext, caller: Caller, id: unknown): Prom
   const t = messagesFor(caller.locale);
   const subscription = await owned(context, caller, id);
   const channel = `<#${subscription.channelId}>`;
-  if (subscription.pausedAt) throw new UserError(t.admin.isPaused(subscription.id, subscription.pausedReason ?? t.admin.byAdmin));
+  if (subscription.pausedAt) throw new UserError(t.admin.isPaused(subscription.id, pausedBecause(t, subscription)));
   const result = await context.scheduler.postNow(subscription, caller.interactionId);
   if (!result) return notice(t.admin.beingPosted);
   if (result.status === 'delivered') {

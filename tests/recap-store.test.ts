@@ -73,11 +73,14 @@ describe.each(engines)('recap storage on $name', (engine) => {
     expect(first).toMatchObject({ id: 1, guildId: GUILD, channelId: channel(0), trigger: 'clock', whenQuiet: 'post', origin: 'command', pausedAt: null, seenEdition: null });
     expect(await subscriptions.get(first.id)).toEqual(first);
     await subscriptions.pause(first.id, 'because');
-    expect(await subscriptions.get(first.id)).toMatchObject({ pausedReason: 'because' });
+    expect(await subscriptions.get(first.id)).toMatchObject({ pausedReason: 'because', pausedBy: null });
+    await subscriptions.resume(first.id);
+    await subscriptions.pause(first.id, 'paused by an admin', '8'.repeat(18));
+    expect(await subscriptions.get(first.id)).toMatchObject({ pausedReason: 'paused by an admin', pausedBy: '8'.repeat(18) });
     await subscriptions.resume(first.id);
     await subscriptions.markSeen(first.id, '2025-12-03');
     await subscriptions.planNextSlot(first.id, '2026-01-01T08:00:00.000Z');
-    expect(await subscriptions.get(first.id)).toMatchObject({ pausedAt: null, pausedReason: null, seenEdition: '2025-12-03', nextSlot: '2026-01-01T08:00:00.000Z' });
+    expect(await subscriptions.get(first.id)).toMatchObject({ pausedAt: null, pausedReason: null, pausedBy: null, seenEdition: '2025-12-03', nextSlot: '2026-01-01T08:00:00.000Z' });
     await subscriptions.syncEnvironment([channel(50)], { text: 'daily 09:00', cron: '0 9 * * *', timezone: 'UTC' });
     expect((await subscriptions.forGuild(GUILD, new Set([channel(50)]))).map((row) => row.channelId)).toEqual([channel(0), channel(50)]);
     expect((await subscriptions.forGuild(GUILD, new Set())).map((row) => row.channelId)).toEqual([channel(0)]);

@@ -239,6 +239,7 @@ export const de: Messages = {
     byOperator: 'vom Betreiber eingerichtet',
     paused: (reason) => `⏸ **Pausiert**: ${reason}`,
     byAdmin: 'von einem Admin',
+    pausedBy: (admin) => `von ${admin}`,
     nextOnEdition: 'Nächste: sobald eine neue Ausgabe erscheint',
     next: (when) => `Nächste: ${when}`,
     last: (what) => `Letzte: ${what}`,

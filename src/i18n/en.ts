@@ -247,6 +247,7 @@ export const en = {
     byOperator: 'set by the operator',
     paused: (reason: string) => `⏸ **Paused**: ${reason}`,
     byAdmin: 'by an admin',
+    pausedBy: (admin: string) => `by ${admin}`,
     nextOnEdition: 'Next: when a new edition is published',
     next: (when: string) => `Next: ${when}`,
     last: (what: string) => `Last: ${what}`,

@@ -243,6 +243,7 @@ export const fr: Messages = {
     byOperator: "défini par l'exploitant",
     paused: (reason) => `⏸ **Suspendu** : ${reason}`,
     byAdmin: 'par un administrateur',
+    pausedBy: (admin) => `par ${admin}`,
     nextOnEdition: 'Prochain : à la prochaine édition',
     next: (when) => `Prochain : ${when}`,
     last: (what) => `Dernier : ${what}`,
