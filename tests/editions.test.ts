@@ -42,7 +42,9 @@ describe('editions', () => {
   it('refuses an unknown edition privately, naming those there are', () => {
     const unknown = reply(named('quotes'), briefing, { edition: '2025-11-30' });
     expect(isPrivate(unknown)).toBe(true);
-    expect(unknown.content).toBe('“2025-11-30”: There is no edition 2025-11-30. Editions: 2025-12-03, 2025-11-26.');
+    expect(unknown.content).toBe('There is no edition “2025-11-30”. Editions: 2025-12-03, 2025-11-26.');
+    // Said once, quoted as typed (Markdown shown as typed).
+    expect(reply(named('brief'), briefing, { edition: '**2025**' }).content).toBe('There is no edition “\\*\\*2025\\*\\*”. Editions: 2025-12-03, 2025-11-26.');
   });
 
   it('are offered as autocomplete, newest first, only those published by now', () => {

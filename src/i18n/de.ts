@@ -78,7 +78,7 @@ export const de: Messages = {
     tldrLead: '**Kurz gesagt:**',
     since: (date) => `Seit dem ${date}`,
     corrections: 'Korrekturen',
-    footer: (date, publishers) => `Ausgabe vom ${date} · Quellen: ${publishers}`,
+    footer: (date, publishers) => `Ausgabe vom ${date} · Quellen: ${publishers.join('; ')}`,
     noSuchSection: (sections) => `Diesen Abschnitt gibt es nicht. Zur Wahl stehen: ${sections.join(', ')}.`,
   },
 
@@ -162,7 +162,7 @@ export const de: Messages = {
 
   timeline: {
     notADate: (typed, option) =>
-      `${typed} ist kein Datum. Schreiben Sie Daten als JJJJ-MM-TT, z. B. \`/chronik ${option === 'from' ? 'von' : 'bis'}:2025-11-25\`.`,
+      `${typed} ist kein Datum, das ich lesen kann. Schreiben Sie es etwa als 25. Nov., 25.11.2025 oder 2025-11-25, z. B. \`/chronik ${option === 'from' ? 'von' : 'bis'}:25. Nov.\`.`,
     backwards: (from, to, fromId, toId) => `Der Zeitraum beginnt nach seinem Ende (${from} bis ${to}). Versuchen Sie \`/chronik von:${toId} bis:${fromId}\`.`,
     range: (from, to) => [from && (to ? `vom ${from}` : `ab dem ${from}`), to && `bis zum ${to}`].filter(Boolean).join(' '),
     noEvents: (range, first, last) => `Keine Ereignisse${range ? ` ${range}` : ''}. Die Chronik reicht vom ${first} bis zum ${last}.`,

@@ -83,7 +83,7 @@ export const en = {
     tldrLead: '**TL;DR**',
     since: (date: string) => `Since ${date}`,
     corrections: 'Corrections',
-    footer: (date: string, publishers: string) => `Edition of ${date} · Sources: ${publishers}`,
+    footer: (date: string, publishers: readonly string[]) => `Edition of ${date} · Sources: ${publishers.join('; ')}`,
     noSuchSection: (sections: readonly string[]) => `There is no section like that. Choose one of: ${sections.join(', ')}.`,
   },
 
@@ -166,7 +166,7 @@ export const en = {
   },
 
   timeline: {
-    notADate: (typed: string, option: 'from' | 'to') => `${typed} is not a date. Write dates as YYYY-MM-DD, e.g. \`/timeline ${option}:2025-11-25\`.`,
+    notADate: (typed: string, option: 'from' | 'to') => `${typed} is not a date I can read. Write it like 25 Nov, 25 Nov 2025 or 2025-11-25, e.g. \`/timeline ${option}:25 Nov\`.`,
     backwards: (from: string, to: string, fromId: string, toId: string) =>
       `The range starts after it ends (${from} to ${to}). Try \`/timeline from:${toId} to:${fromId}\`.`,
     range: (from: string | undefined, to: string | undefined) => [from && `from ${from}`, to && `${from ? 'to' : 'up to'} ${to}`].filter(Boolean).join(' '),

@@ -81,7 +81,7 @@ export const fr: Messages = {
     tldrLead: '**En bref :**',
     since: (date) => `Depuis le ${date}`,
     corrections: 'Corrections',
-    footer: (date, publishers) => `Édition du ${date} · Sources : ${publishers}`,
+    footer: (date, publishers) => `Édition du ${date} · Sources : ${publishers.join(' ; ')}`,
     noSuchSection: (sections) => `Cette rubrique n'existe pas. Choisissez parmi : ${sections.join(', ')}.`,
   },
 
@@ -165,7 +165,7 @@ export const fr: Messages = {
 
   timeline: {
     notADate: (typed, option) =>
-      `${typed} n'est pas une date. Écrivez les dates au format AAAA-MM-JJ, par exemple \`/chronologie ${option === 'from' ? 'du' : 'au'}:2025-11-25\`.`,
+      `${typed} n'est pas une date que je sais lire. Écrivez-la par exemple 25 nov., 25 nov. 2025 ou 2025-11-25, comme dans \`/chronologie ${option === 'from' ? 'du' : 'au'}:25 nov.\`.`,
     backwards: (from, to, fromId, toId) =>
       `La période commence après sa fin (du ${from} au ${to}). Essayez \`/chronologie du:${toId} au:${fromId}\`.`,
     range: (from, to) => [from && (to ? `du ${from}` : `à partir du ${from}`), to && `${from ? 'au' : "jusqu'au"} ${to}`].filter(Boolean).join(' '),

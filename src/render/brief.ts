@@ -48,5 +48,5 @@ export function briefDocument(t: Messages, briefing: Briefing, today: string, se
 /** `Edition of 26 Nov 2025 · Sources: blue News (Keystone-SDA)` (footers show no Markdown, so nothing is escaped). */
 function editionFooter(t: Messages, briefing: Briefing): string {
   const publishers = [...new Set(briefing.latest.basedOn.map((sourceId) => briefing.sourceById.get(sourceId)?.publisher ?? sourceId))];
-  return t.brief.footer(editionDate(t, briefing.latest), publishers.join('; '));
+  return t.brief.footer(editionDate(t, briefing.latest), publishers);
 }

@@ -213,7 +213,7 @@ export function readerNotes(t: Messages, briefing: Briefing, now: Date, staleAft
   return notes;
 }
 
-/** Why no edition can be shown, in the reader's language. */
+/** Why no edition can be shown, in the reader's language (an unknown id as the caller wants it shown). */
 export function editionProblem(t: Messages, problem: EditionProblem): string {
   if (problem.kind === 'none-by') return t.edition.noneBy(formatDate(problem.date, t.locale));
   return problem.kind === 'not-yet' ? t.edition.notYet(problem.id) : t.edition.unknown(problem.id);
