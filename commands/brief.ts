@@ -5,6 +5,7 @@ import { UserError } from '../src/command/command.js';
 import { editionOption } from '../src/command/edition.js';
 import type { Summarize } from '../src/recaps/recap-content.js';
 import { BRIEF_SECTIONS, briefDocument, isBriefSection } from '../src/render/brief.js';
+import { utcDay } from '../src/render/format.js';
 
 export const brief = defineBriefingCommand({
   data: new SlashCommandBuilder()
@@ -18,9 +19,9 @@ export const brief = defineBriefingCommand({
     )
     .addStringOption(editionOption),
   pageOptions: ['section'],
-  build({ briefing }, { section }, t) {
+  build({ briefing, now }, { section }, t) {
     if (section !== undefined && !isBriefSection(section)) throw new UserError(t.brief.noSuchSection(Object.values(t.brief.sections)));
-    return { document: briefDocument(t, briefing, section), pageArgs: [section ?? ''] };
+    return { document: briefDocument(t, briefing, utcDay(now), section), pageArgs: [section ?? ''] };
   },
 });
 

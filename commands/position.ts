@@ -4,11 +4,11 @@ import { SlashCommandBuilder } from 'discord.js';
 import type { Briefing } from '../src/briefing/briefing.js';
 import { normalize } from '../src/briefing/matching.js';
 import { findActor, positionsOf, quotesAbout, timelineOf } from '../src/briefing/queries.js';
-import type { Actor, Topic } from '../src/briefing/schema.js';
+import type { Topic } from '../src/briefing/schema.js';
 import { defineBriefingCommand } from '../src/command/briefing-command.js';
 import { UserError } from '../src/command/command.js';
 import { editionOption } from '../src/command/edition.js';
-import { given, resolveActor, resolveTopic } from '../src/command/resolve.js';
+import { given, readAsNote, resolveActor, resolveTopic, type ResolvedActor } from '../src/command/resolve.js';
 import { actorChoices, topicChoices } from '../src/render/choices.js';
 import type { Section } from '../src/render/document.js';
 import { briefingFooter, describeActor, eventLine, positionBlock, quoteBlock, quoteHeading, utcDay } from '../src/render/format.js';
@@ -31,7 +31,8 @@ export const position = defineBriefingCommand({
   pageOptions: ['actor', 'topic'],
   build({ briefing, now }, options, t) {
     if (!given(options.actor)) throw new UserError(t.position.whose);
-    const actor = resolveActor(t, briefing, options.actor);
+    const asked = resolveActor(t, briefing, options.actor);
+    const { actor } = asked;
     const topic = given(options.topic) ? resolveTopic(t, briefing, options.topic) : undefined;
     const onTopic = <T extends { topic?: string; topics?: readonly string[] }>(item: T) =>
       !topic || item.topic === topic.id || (item.topics?.includes(topic.id) ?? false);
@@ -52,7 +53,7 @@ export const position = defineBriefingCommand({
     return {
       document: {
         title: literal(actor.name),
-        description: describe(t, actor, topic, positions.length),
+        description: describe(t, asked, topic, positions.length),
         sections,
         footer: briefingFooter(t, briefing),
       },
@@ -78,8 +79,9 @@ function guessable(alias: string, name: string): boolean {
   return ` ${full} `.includes(` ${spelling} `) || ` ${spelling} `.includes(` ${surname} `);
 }
 
-function describe(t: Messages, actor: Actor, topic: Topic | undefined, positionCount: number): string {
-  const lines = [describeActor(actor)];
+function describe(t: Messages, asked: ResolvedActor, topic: Topic | undefined, positionCount: number): string {
+  const { actor } = asked;
+  const lines = [readAsNote(t, asked), describeActor(actor)].filter((line): line is string => line !== undefined);
   const aliases = actor.aliases.filter((alias) => !guessable(alias, actor.name)).slice(0, MAX_ALIASES_SHOWN);
   if (aliases.length > 0) lines.push(t.position.alsoWritten(aliases.map(literal).join(', ')));
   if (actor.note) lines.push(t.position.note(literal(actor.note)));

@@ -6,15 +6,13 @@ import { filterQuotes, hasQuotesBy, type QuoteFilter } from '../src/briefing/que
 import { defineBriefingCommand } from '../src/command/briefing-command.js';
 import { UserError } from '../src/command/command.js';
 import { editionOption } from '../src/command/edition.js';
-import { echo, given, resolveActor, resolveTopic } from '../src/command/resolve.js';
+import { echo, given, MAX_SEARCH_LENGTH, readAsNote, resolveActor, resolveTopic } from '../src/command/resolve.js';
 import { actorChoices, topicChoices } from '../src/render/choices.js';
 import { briefingFooter, sourceNotes } from '../src/render/format.js';
 import { quoteSections } from '../src/render/quote-list.js';
 import type { Messages } from '../src/i18n/messages.js';
 import { literal } from '../src/render/text.js';
 
-/** Search text travels in page-button custom ids, which Discord caps at 100 characters, with two ids and an edition. */
-export const MAX_SEARCH_LENGTH = 26;
 
 export const quotes = defineBriefingCommand({
   data: new SlashCommandBuilder()
@@ -23,13 +21,14 @@ export const quotes = defineBriefingCommand({
     .addStringOption((option) => option.setName('actor').setDescription('Who said it, e.g. Leavitt').setAutocomplete(true).setMaxLength(100))
     .addStringOption((option) => option.setName('topic').setDescription('What it is about, e.g. territory').setAutocomplete(true).setMaxLength(100))
     .addStringOption((option) =>
-      option.setName('search').setDescription('Words in the quote or its context').setMaxLength(MAX_SEARCH_LENGTH),
+      option.setName('search').setDescription('Words in the quote, its context or its topics').setMaxLength(MAX_SEARCH_LENGTH),
     )
     .addStringOption(editionOption),
   pageOptions: ['actor', 'topic', 'search'],
   build({ briefing }, options, t) {
     const filter: QuoteFilter = {};
-    if (given(options.actor)) filter.actor = resolveActor(t, briefing, options.actor);
+    const asked = given(options.actor) ? resolveActor(t, briefing, options.actor) : undefined;
+    filter.actor = asked?.actor;
     if (given(options.topic)) filter.topic = resolveTopic(t, briefing, options.topic);
     if (given(options.search)) {
       const search = normalize(options.search);
@@ -49,7 +48,7 @@ export const quotes = defineBriefingCommand({
     return {
       document: {
         title: t.quotes.title,
-        description: `${t.quotes.description(found.length, description)}\n${t.quotes.legend}`,
+        description: [asked && readAsNote(t, asked), t.quotes.description(found.length, description), t.quotes.legend].filter(Boolean).join('\n'),
         sections: quoteSections(t, briefing, found),
         footer: briefingFooter(t, briefing),
         pageNotes: (sourceIds) => sourceNotes(t, briefing, sourceIds),

@@ -25,14 +25,14 @@ import { notice, privately, type Choice, type NumberChoice, type Reply } from '.
 import type { DeliveryLedger } from '../src/recaps/ledger.js';
 import { buildRecap, changesPage, changesSources, currentView, RECAP_COMMAND, type Summarize } from '../src/recaps/recap-content.js';
 import { recapFor } from '../src/recaps/delivery.js';
-import { subscribedReply, subscriptionListReply } from '../src/recaps/replies.js';
+import { pausedBecause, subscribedReply, subscriptionListReply } from '../src/recaps/replies.js';
 import type { RecapScheduler } from '../src/recaps/scheduler.js';
-import { nextRuns, parseSchedule, shortestGapMinutes } from '../src/recaps/schedule.js';
+import { nextRuns, parseSchedule, sameMinuteRun, shortestGapMinutes } from '../src/recaps/schedule.js';
 import { LANGUAGES, type ChannelKind, type PostingOptions, type RecapSubscription, type SubscriptionStore, type WhenQuiet } from '../src/recaps/subscriptions.js';
 import { localeOf } from '../src/i18n/locale.js';
 import { messagesFor, type Messages } from '../src/i18n/messages.js';
 import { formatInZone } from '../src/time/dates.js';
-import { canonicalTimeZone, currentOffset, isTimeZone, suggestTimeZones } from '../src/time/zones.js';
+import { canonicalTimeZone, currentOffset, suggestTimeZones } from '../src/time/zones.js';
 
 export interface RecapContext extends BriefingContext {
   subscriptions: Pick<SubscriptionStore, 'add' | 'edit' | 'forGuild' | 'remove' | 'pause' | 'resume'>;
@@ -91,8 +91,9 @@ const data = new SlashCommandBuilder()
         .addStringOption((option) =>
           option.setName('schedule').setDescription('daily 8am, weekdays 07:30, twice daily 08:00 20:00, weekly monday 9am, on new edition, or cron').setRequired(true).setMaxLength(100),
         )
+        // Not required: a recap on new editions has no time of day.
         .addStringOption((option) =>
-          option.setName('timezone').setDescription('Time zone of the schedule, e.g. Europe/Zurich').setRequired(true).setAutocomplete(true).setMaxLength(64),
+          option.setName('timezone').setDescription('Time zone of the schedule, e.g. Europe/Zurich').setAutocomplete(true).setMaxLength(64),
         )
         .addStringOption((option) => quietOption(option)),
     ),
@@ -132,21 +133,44 @@ async function owned(context: RecapContext, caller: Caller, id: unknown): Promis
 /** The next clock slot; none for a recap that waits for new editions. */
 const nextRun = (subscription: RecapSubscription) => (subscription.trigger === 'clock' ? nextRuns(subscription.cron, subscription.timezone, 1)[0] : undefined);
 
-/** A schedule and time zone as an admin typed them, checked: what to store, or a UserError saying what to type. */
-function readSchedule(context: RecapContext, t: Messages, scheduleText: string, typedZone: string) {
+/** The time zone of a recap that posts on new editions, when none is given: the dates in its posts. */
+const EDITION_RECAP_ZONE = 'UTC';
+
+/**
+ * A schedule and time zone as an admin typed them, checked: what to store, or a UserError saying what to type.
+ * `typedZone` is needed only for a clock schedule.
+ */
+function readSchedule(context: RecapContext, t: Messages, scheduleText: string, typedZone: string | undefined) {
   const schedule = scheduleText.trim();
-  // `europe/zurich` is Europe/Zurich: stored and shown as the database spells it.
-  const timezone = canonicalTimeZone(typedZone) ?? typedZone.trim();
-  const parsed = parseSchedule(schedule, t);
+  const parsed = parseSchedule(schedule, t, { hourly: false });
   if ('problem' in parsed) throw new UserError(parsed.problem);
-  if (!isTimeZone(timezone)) {
-    const close = suggestTimeZones(typedZone, context.now).slice(0, 3).map((zone) => t.admin.zoneNow(`\`${zone}\``, currentOffset(zone, context.now)));
+  if (parsed.trigger === 'new-edition' && typedZone === undefined) return { schedule, timezone: EDITION_RECAP_ZONE, trigger: parsed.trigger, cron: parsed.cron };
+  const suggested = (typed: string) => suggestTimeZones(typed, context.now).slice(0, 3).map((zone) => t.admin.zoneNow(`\`${zone}\``, currentOffset(zone, context.now)));
+  if (typedZone === undefined) throw new UserError(t.admin.zoneNeeded(suggested('').join(', ')));
+  // `europe/zurich`, `Berlin`, `Europe/Kiev`: stored and shown by the zone's current name.
+  const timezone = canonicalTimeZone(typedZone);
+  if (!timezone) {
+    const close = suggested(typedZone);
     throw new UserError(t.admin.notTimeZone(typedZone.trim().slice(0, 64), close.length > 0 ? close.join(', ') : undefined));
   }
   if (parsed.trigger === 'clock' && shortestGapMinutes(parsed.cron, timezone) <= MIN_MINUTES_BETWEEN_RECAPS) {
     throw new UserError(t.admin.tooOften(schedule.slice(0, 60)));
   }
   return { schedule, timezone, trigger: parsed.trigger, cron: parsed.cron };
+}
+
+/**
+ * A UserError when another clock recap of the channel (not `except`) posts in the same minute as `read`: the second
+ * would post "no new developments" a minute after the first. Checked here rather than by the database, which
+ * keeps only exact twins out: two admins making such a pair at the same second is no harm done.
+ */
+async function refuseSameMinute(context: RecapContext, t: Messages, guildId: string, channelId: string, read: ReturnType<typeof readSchedule>, except?: number): Promise<void> {
+  if (read.trigger !== 'clock') return;
+  for (const other of await inGuild(context, guildId)) {
+    if (other.channelId !== channelId || other.trigger !== 'clock' || other.id === except) continue;
+    const both = sameMinuteRun(read, other);
+    if (both) throw new UserError(t.admin.sameMinute(`<#${channelId}>`, other.id, formatInZone(both, read.timezone, 'dayAndTime', t.locale), read.timezone));
+  }
 }
 
 const quietFrom = (value: unknown, otherwise: WhenQuiet): WhenQuiet => (value === 'skip' || value === 'post' ? value : otherwise);
@@ -183,9 +207,11 @@ async function subscribe(context: RecapContext, caller: Caller, options: Record<
   const t = messagesFor(caller.locale);
   const guildId = guildOf(caller);
   const channelId = String(options.channel);
-  const read = readSchedule(context, t, String(options.schedule ?? ''), String(options.timezone ?? ''));
+  const typedZone = typeof options.timezone === 'string' && options.timezone.trim() !== '' ? options.timezone : undefined;
+  const read = readSchedule(context, t, String(options.schedule ?? ''), typedZone);
   const whenQuiet = quietFrom(options['when-quiet'], 'post');
   const posting = await readPosting(context, t, guildId, channelId, options);
+  await refuseSameMinute(context, t, guildId, channelId, read);
   // The limit and the duplicate check are made by the database, in the same transaction as the insert.
   // A recap on new editions announces editions published after it was set up, not the one it starts with.
   const seenEdition = read.trigger === 'new-edition' ? currentView(context).newest.id : null;
@@ -209,10 +235,13 @@ async function edit(context: RecapContext, caller: Caller, options: Record<strin
   const guildId = guildOf(caller);
   const subscription = await owned(context, caller, options.subscription);
   if (subscription.origin === 'environment') throw new UserError(t.admin.operatorEdit(subscription.id));
-  const typed = (name: string, otherwise: string) => (typeof options[name] === 'string' && String(options[name]).trim() !== '' ? String(options[name]) : otherwise);
-  const read = readSchedule(context, t, typed('schedule', subscription.schedule), typed('timezone', subscription.timezone));
+  const typed = <T>(name: string, otherwise: T) => (typeof options[name] === 'string' && String(options[name]).trim() !== '' ? String(options[name]) : otherwise);
+  // A recap on new editions given a time of day needs a zone for it: the UTC it was stored with is no one's choice.
+  const zone = typed('timezone', subscription.trigger === 'clock' ? subscription.timezone : undefined);
+  const read = readSchedule(context, t, typed('schedule', subscription.schedule), zone);
   const whenQuiet = quietFrom(options['when-quiet'], subscription.whenQuiet);
   const posting = await readPosting(context, t, guildId, subscription.channelId, options, subscription);
+  await refuseSameMinute(context, t, guildId, subscription.channelId, read, subscription.id);
   if (posting.threadPerRecap && !subscription.threadPerRecap) {
     await requirePostingPermissions(t, context.guilds, guildId, subscription.channelId, permissionsToPost(posting.channelKind, { threadPerRecap: true }));
   }
@@ -244,8 +273,8 @@ async function manage(context: RecapContext, caller: Caller, action: 'remove' | 
     await context.subscriptions.remove(subscription.id);
   } else if (action === 'pause') {
     if (subscription.pausedAt) throw new UserError(t.admin.alreadyPaused(subscription.id));
-    // The reason is stored and shown to every admin of the server, whatever their language: in English.
-    await context.subscriptions.pause(subscription.id, `paused by an admin (${caller.userName})`);
+    // Who paused it is shown to every admin, in their language, as a mention; the reason stored is for the logs.
+    await context.subscriptions.pause(subscription.id, 'paused by an admin', caller.userId);
   } else {
     if (!subscription.pausedAt) throw new UserError(t.admin.notPaused(subscription.id));
     await requirePostingPermissions(t, context.guilds, guildId, subscription.channelId, permissionsToPost(subscription.channelKind, subscription));
@@ -268,7 +297,7 @@ async function postNow(context: RecapContext, caller: Caller, id: unknown): Prom
   const t = messagesFor(caller.locale);
   const subscription = await owned(context, caller, id);
   const channel = `<#${subscription.channelId}>`;
-  if (subscription.pausedAt) throw new UserError(t.admin.isPaused(subscription.id, subscription.pausedReason ?? t.admin.byAdmin));
+  if (subscription.pausedAt) throw new UserError(t.admin.isPaused(subscription.id, pausedBecause(t, subscription)));
   const result = await context.scheduler.postNow(subscription, caller.interactionId);
   if (!result) return notice(t.admin.beingPosted);
   if (result.status === 'delivered') {

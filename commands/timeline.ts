@@ -1,7 +1,6 @@
 // /timeline [from] [to]: the story's events, oldest first, each with its dates, whether it happened, was
 // reported or is still to come, what it was, and its source; grouped by month, paginated.
 import { SlashCommandBuilder } from 'discord.js';
-import { z } from 'zod';
 import type { Briefing } from '../src/briefing/briefing.js';
 import type { TimelineEvent } from '../src/briefing/schema.js';
 import { defineBriefingCommand } from '../src/command/briefing-command.js';
@@ -15,9 +14,7 @@ import { oncePerView } from '../src/render/per-view.js';
 import type { Choice } from '../src/render/reply.js';
 import type { Messages } from '../src/i18n/messages.js';
 import { literal, truncate } from '../src/render/text.js';
-import { formatDate, formatMonth } from '../src/time/dates.js';
-
-const isoDate = z.iso.date();
+import { formatDate, formatMonth, readDate } from '../src/time/dates.js';
 
 /** Whether an event's dates overlap [from, to]; either end may be open. */
 function inRange(event: TimelineEvent, from: string | undefined, to: string | undefined): boolean {
@@ -56,10 +53,10 @@ export const timeline = defineBriefingCommand({
     for (const name of ['from', 'to'] as const) {
       const value = options[name];
       if (typeof value !== 'string' || value.trim() === '') continue;
-      if (!isoDate.safeParse(value.trim()).success) {
-        throw new UserError(t.timeline.notADate(echo(t, value), name));
-      }
-      dates[name] = value.trim();
+      // `1 Dec` as well as 2025-12-01: a day without its year is the one nearest the newest edition.
+      const day = readDate(value, briefing.newest.published.slice(0, 10));
+      if (!day) throw new UserError(t.timeline.notADate(echo(t, value), name));
+      dates[name] = day;
     }
     const { from, to } = dates;
     if (from && to && from > to) {

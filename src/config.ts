@@ -14,7 +14,13 @@ const channelIds = z
   .transform((text) => text.split(',').map((id) => id.trim()).filter(Boolean))
   .refine((ids) => ids.every((id) => /^\d{17,20}$/.test(id)), 'must be Discord channel ids separated by commas');
 
-const Fields = z.object({
+/** What the PostgreSQL client (pg-connection-string) reads a DATABASE_URL as: a URL, with or without a host. */
+function readsAsUrl(text: string): boolean {
+  return URL.canParse(text) || URL.canParse(text.replace('@/', '@host/'));
+}
+
+/** Every variable, each with its own rule; the bot's Environment adds the rules between them. */
+const Variables = z.object({
   DISCORD_TOKEN: z.string({ error: 'is required: the bot token from the Discord Developer Portal' }).min(1),
   DISCORD_CLIENT_ID: snowflake.optional(),
   DISCORD_GUILD_ID: snowflake.optional(),
@@ -23,7 +29,11 @@ const Fields = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'must be json or pretty' }).optional(),
   DATABASE_PATH: z.string().default('data/bot.sqlite'),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a PostgreSQL URL, e.g. postgres://bot:secret@db.internal:5432/bot').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, { error: 'must be a PostgreSQL URL, e.g. postgres://bot:secret@db.internal:5432/bot', abort: true })
+    .refine(readsAsUrl, 'is not a URL the PostgreSQL client can read: the port must be digits, and @ : / # ? in the user name or password percent-encoded (%40 %3A %2F %23 %3F)')
+    .optional(),
   RECAP_CHANNEL_IDS: channelIds.optional(),
   RECAP_SCHEDULE: z
     .string()
@@ -47,7 +57,7 @@ const Fields = z.object({
   RECAP_CLAIM_LEASE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(1).max(24 * 60 * 60).default(900),
 });
 
-const Environment = Fields.refine((config) => (config.RECAP_CHANNEL_IDS === undefined) === (config.RECAP_SCHEDULE === undefined), {
+const Environment = Variables.refine((config) => (config.RECAP_CHANNEL_IDS === undefined) === (config.RECAP_SCHEDULE === undefined), {
   message: 'RECAP_CHANNEL_IDS and RECAP_SCHEDULE go together: set both for a default recap, or neither',
   path: ['RECAP_SCHEDULE'],
 }).refine((config) => config.INTERACTIONS !== 'http' || config.DISCORD_PUBLIC_KEY !== undefined, {
@@ -58,7 +68,7 @@ const Environment = Fields.refine((config) => (config.RECAP_CHANNEL_IDS === unde
 export type Config = z.infer<typeof Environment>;
 
 /** What the editors' tools (publish, releases, preview) need: where the releases are, and the content. */
-const ToolFields = Fields.pick({ DATABASE_URL: true, DATABASE_PATH: true, CONTENT_DIR: true, STALE_AFTER_DAYS: true });
+const ToolFields = Variables.pick({ DATABASE_URL: true, DATABASE_PATH: true, CONTENT_DIR: true, STALE_AFTER_DAYS: true });
 export type ToolConfig = z.infer<typeof ToolFields>;
 
 export class ConfigError extends Error {
@@ -72,27 +82,34 @@ export class ConfigError extends Error {
  * `require` names variables that are optional in general but needed by this entry point.
  */
 export function loadConfig(require: readonly (keyof Config)[] = [], environment: NodeJS.ProcessEnv = readEnvironment()): Config {
-  const present = presentIn(environment);
-  const result = Environment.safeParse(present);
-  const problems = result.success ? [] : result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}${refused(present, issue.path)}`);
-  for (const name of require) {
-    if (result.success && result.data[name] === undefined) problems.push(`${name} is required for this command`);
-  }
-  if (problems.length > 0 || !result.success) throw new ConfigError(problems);
+  const config = parseEnvironment(Environment, environment);
+  const problems = require.filter((name) => config[name] === undefined).map((name) => `${name} is required for this command`);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/**
+ * The settings of another entry point (the REST proxy), read by the same rules as the bot's: `pick` the
+ * variables it shares with the bot, `extend` with its own. A ConfigError lists every problem.
+ */
+export function loadSettings<Shape extends z.ZodRawShape>(
+  schema: (variables: typeof Variables) => z.ZodObject<Shape>,
+  environment: NodeJS.ProcessEnv = readEnvironment(),
+): z.infer<z.ZodObject<Shape>> {
+  return parseEnvironment(schema(Variables), environment);
+}
+
+function parseEnvironment<Schema extends z.ZodType>(schema: Schema, environment: NodeJS.ProcessEnv): z.infer<Schema> {
+  // An empty value in .env (`DISCORD_GUILD_ID=`) means "not set".
+  const present = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''));
+  const result = schema.safeParse(present);
+  if (!result.success) throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}${refused(present, issue.path)}`));
   return result.data;
 }
 
 /** The same, for the editors' tools: no token needed. */
 export function loadToolConfig(environment: NodeJS.ProcessEnv = readEnvironment()): ToolConfig {
-  const present = presentIn(environment);
-  const result = ToolFields.safeParse(present);
-  if (!result.success) throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}${refused(present, issue.path)}`));
-  return result.data;
-}
-
-/** An empty value in .env (`DISCORD_GUILD_ID=`) means "not set". */
-function presentIn(environment: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(Object.entries(environment).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''));
+  return parseEnvironment(ToolFields, environment);
 }
 
 /** Variables whose value must never be echoed. */

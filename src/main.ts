@@ -21,6 +21,7 @@ import { answerInteractions } from './discord/adapter.js';
 import { createClient, createRest, isRejectedToken, REJECTED_TOKEN } from './discord/client.js';
 import { guildDirectory } from './discord/guilds.js';
 import { serveInteractions, type InteractionsEndpoint } from './discord/http-interactions.js';
+import { ListenError } from './discord/listen.js';
 import { restGuildDirectory, withInteractionPermissions } from './discord/rest-guilds.js';
 import { importPublicKey } from './discord/signature.js';
 import { createLogger } from './log.js';
@@ -159,12 +160,14 @@ try {
       contextFor: (interaction) => ({ ...contextNow(), guilds: withInteractionPermissions(guilds, interaction.channel?.id ?? null, interaction.app_permissions) }),
       rest,
       log,
+      firstAnswer: (interactionId) => storage.interactions.first(interactionId),
     });
     log.info({ mode: 'http', port: endpoint.port, release: feed.release.id, edition: feed.briefing.latest.id, rssMb: rssMb() }, 'ready');
     startScheduler();
   }
 } catch (error) {
   if (isRejectedToken(error)) log.fatal(REJECTED_TOKEN);
+  else if (error instanceof ListenError) log.fatal({ code: error.code }, error.message);
   else log.fatal({ err: error }, 'could not connect to Discord');
   log.flush();
   process.exit(1);

@@ -167,6 +167,42 @@ describe('each lint fires on its crafted case', () => {
   });
 });
 
+describe('markup a reply would turn into something else', () => {
+  const SOURCES = 'content/sources.yaml';
+  const QUOTES = `${EDITION}/quotes.yaml`;
+  const URL = 'url: https://harbourtown.example/news/bridge-opening';
+
+  it('refuses a javascript: or data: address, and one that is not on the web', async () => {
+    for (const address of ['javascript:alert(document.cookie)', 'data:text/html,<b>hi</b>', 'ftp://harbourtown.example/file']) {
+      await replace(SOURCES, URL, `url: "${address}"`);
+      expect((await check({ archive: false })).filter((line) => line.startsWith('error')), address).toEqual([
+        expect.stringMatching(/sources\.yaml:\d+ sources\[0\]\.url: must be a web address, http:\/\/ or https:\/\/ and a host name/),
+      ]);
+      await replace(SOURCES, `url: "${address}"`, URL);
+    }
+  });
+
+  it('refuses an address that would end its Markdown link early, or open another', async () => {
+    await replace(SOURCES, URL, 'url: "https://harbourtown.example/news) [Click here](https://evil.example/steal"');
+    expect((await check({ archive: false })).filter((line) => line.startsWith('error'))).toEqual([expect.stringMatching(/sources\[0\]\.url: holds a space or one of \( \) \[ \] < > /)]);
+  });
+
+  it('refuses a Markdown link in quoted words and in a rendering of them', async () => {
+    await replace(QUOTES, 'text: We will open the bridge in March, not a day later.', 'text: We will open the [bridge](https://evil.example/) in March, not a day later.');
+    await replace(QUOTES, '- text: in March, not one day later', '- text: "in March, [not one day later]( https://evil.example )"');
+    const errors = (await check({ archive: false })).filter((line) => line.startsWith('error'));
+    expect(errors).toEqual([
+      expect.stringMatching(/quotes\.yaml:\d+ quotes\[0\]\.text: holds a Markdown link \[text\]\(address\): quote the words as said/),
+      expect.stringMatching(/quotes\.yaml:\d+ quotes\[0\]\.renderings\[0\]\.text: holds a Markdown link/),
+    ]);
+  });
+
+  it('lets square brackets an editor adds to quoted words be', async () => {
+    await replace(QUOTES, 'text: We will open the bridge in March, not a day later.', 'text: We will open [the bridge] in March (not a day later).');
+    expect((await check({ archive: false })).filter((line) => line.startsWith('error'))).toEqual([]);
+  });
+});
+
 describe('quote verification', () => {
   it('forgives white space, quotation marks, apostrophes, dashes and ellipses, and nothing else', () => {
     const archive = plainTypography('He said:\n«no deadline» — twice... It’s “final”.');
@@ -318,6 +354,13 @@ describe('npm run content:check', () => {
 });
 
 describe('edition summaries', () => {
+  it("warns of a What's next item that names a day but no timeline event, and lets one that names its events be", async () => {
+    await replace(`${EDITION}/edition.yaml`, '    - The bridge is expected to open in March.', '    - The bridge is expected to open on 3 March.\n    - { text: "Opening on 3 March.", events: [opening] }');
+    expect(await check({ archive: false })).toEqual([
+      expect.stringMatching(/^warning: .*edition\.yaml:\d+ summary\.whatsNext\[0\]: names a day but no timeline event: write it as \{ text, events: \[<event ids>\] \}/),
+    ]);
+  });
+
   it('refuses a tl;dr over 60 words and a publication time written with another offset than its zone had', async () => {
     const copy = await contentCopy();
     await copy.edit('editions/2025-11-26/edition.yaml', (text) =>

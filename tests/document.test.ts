@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeButton, encodeButton } from '../src/render/custom-id.js';
-import { layOut, renderPage, type Document } from '../src/render/document.js';
+import { layOut, renderPage, wholeEntries, type Document } from '../src/render/document.js';
+import { brokenMarkdown } from './support/markdown.js';
 import { LIMITS, payloadProblems } from '../src/render/limits.js';
 import { messageBody } from '../src/render/reply.js';
 import { en } from '../src/i18n/en.js';
@@ -24,6 +25,35 @@ describe('splitText', () => {
     const pieces = splitText('😀'.repeat(60), 101);
     expect(pieces.every((piece) => !/[\uD800-\uDBFF]$/.test(piece))).toBe(true);
     expect(pieces.join('')).toBe('😀'.repeat(60));
+  });
+});
+
+describe('splitText around Markdown', () => {
+  it('never cuts inside a link, inline code or emphasis when it can cut elsewhere', () => {
+    const link = '[Kremlin: Russian-US contacts in Moscow on 2 December](https://example.org/a/long/address)';
+    for (const markup of [link, '**bold words that go on for a while**', '*italic words that go on for a while*', '`code with spaces in it`']) {
+      for (let at = 0; at < 60; at += 7) {
+        const text = `${'lead '.repeat(at)}${markup} ${'tail '.repeat(20)}`;
+        for (const piece of splitText(text, 120)) expect(brokenMarkdown(piece), `${markup} at ${at}: ${piece}`).toEqual([]);
+      }
+    }
+  });
+});
+
+describe('wholeEntries', () => {
+  const more = (count: number) => `…and ${count} more`;
+
+  it('keeps every entry that fits, whole, and counts the rest', () => {
+    const entries = ['• one [A](https://a.example/x)', '• two [B](https://b.example/y)', '• three [C](https://c.example/z)'];
+    expect(wholeEntries(entries, 200, more)).toBe(entries.join('\n'));
+    const cut = wholeEntries(entries, 70, more);
+    expect(cut).toBe(`${entries[0]}\n${entries[1]}\n…and 1 more`.length <= 70 ? `${entries[0]}\n${entries[1]}\n…and 1 more` : `${entries[0]}\n…and 2 more`);
+    expect(cut.length).toBeLessThanOrEqual(70);
+    expect(brokenMarkdown(cut)).toEqual([]);
+  });
+
+  it('counts every entry when not even the first fits', () => {
+    expect(wholeEntries(['x'.repeat(100)], 50, more)).toBe('…and 1 more');
   });
 });
 

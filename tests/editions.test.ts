@@ -6,6 +6,8 @@ import { atEdition } from '../src/briefing/editions.js';
 import { isPrivate } from '../src/render/reply.js';
 import { complete, named, press, reply, TEST_CALLER, TEST_NOW } from './support/commands.js';
 import { shippedUpTo } from './support/content.js';
+import { summarize } from '../commands/brief.js';
+import { buildRecap } from '../src/recaps/recap-content.js';
 
 let briefing: Briefing;
 beforeAll(async () => {
@@ -41,7 +43,9 @@ describe('editions', () => {
   it('refuses an unknown edition privately, naming those there are', () => {
     const unknown = reply(named('quotes'), briefing, { edition: '2025-11-30' });
     expect(isPrivate(unknown)).toBe(true);
-    expect(unknown.content).toBe('“2025-11-30”: There is no edition 2025-11-30. Editions: 2025-12-03, 2025-11-26.');
+    expect(unknown.content).toBe('There is no edition “2025-11-30”. Editions: 2025-12-03, 2025-11-26.');
+    // Said once, quoted as typed (Markdown shown as typed).
+    expect(reply(named('brief'), briefing, { edition: '**2025**' }).content).toBe('There is no edition “\\*\\*2025\\*\\*”. Editions: 2025-12-03, 2025-11-26.');
   });
 
   it('are offered as autocomplete, newest first, only those published by now', () => {
@@ -96,6 +100,33 @@ describe('replies that know what day it is', () => {
       );
     }
     expect(reply(named('position'), briefing, { actor: 'Rutte' }, 1, A_YEAR_LATER).embeds![0]!.description).toMatch(/^⏳ \*Last updated 3 Dec 2025, 362 days ago/);
+  });
+});
+
+describe("What's next, under the timeline's time rule", () => {
+  const ON_2_DEC = new Date('2025-12-02T23:00:00Z');
+  const whatsNext = (shown: ReturnType<typeof reply>, name: string) => shown.embeds![0]!.fields!.find((field) => field.name === name)!.value.split('\n');
+
+  it('/brief in the stale window says a planned item is past its day, as /timeline does, and leaves one still to come as it is', () => {
+    const [eu, witkoff, driscoll] = whatsNext(reply(named('brief'), briefing, {}, 1, ON_2_DEC), "What's next");
+    expect(eu).toBe('• 26 Nov: EU foreign ministers discuss the talks by video link. *(was planned for 26 Nov 2025; no later report in this briefing)*');
+    expect(text(reply(named('timeline'), briefing, {}, 1, ON_2_DEC))).toContain('*(was planned for 26 Nov 2025; no later report in this briefing)*');
+    expect(witkoff).toBe('• Week of 1 Dec: Witkoff expected in Moscow to meet Putin ("probably next week", according to Trump).');
+    expect(driscoll).toBe('• Week of 1 Dec: Driscoll due to negotiate in Kyiv.');
+    const german = whatsNext(reply(named('brief'), briefing, {}, 1, ON_2_DEC, 'de'), 'Wie es weitergeht');
+    expect(german[0]).toMatch(/\*\(war für 26\. Nov\. 2025 geplant; kein späterer Bericht in diesem Briefing\)\*$/);
+  });
+
+  it('says which items a later edition reported, once their days are past', () => {
+    const after = whatsNext(reply(named('brief'), briefing, { edition: '2025-11-26' }, 1, new Date('2025-12-09T12:00:00Z')), "What's next");
+    expect(after[1]).toMatch(/Witkoff .* \*\(was expected for 1–7 Dec 2025\)\*$/);
+    expect(after[2]).toMatch(/Driscoll .* \*\(was expected for 1–7 Dec 2025; no later report in this briefing\)\*$/);
+  });
+
+  it('a channel\'s first recap, the summary, uses the same rule', () => {
+    const recap = buildRecap({ briefing, now: ON_2_DEC, staleAfterDays: 7 }, undefined, 'UTC', summarize, 'en');
+    expect(recap.kind).toBe('summary');
+    expect(whatsNext(recap.reply, "What's next")[0]).toContain('*(was planned for 26 Nov 2025; no later report in this briefing)*');
   });
 });
 

@@ -4,7 +4,7 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { channelPermissions, missingFrom } from '../src/discord/rest-guilds.js';
-import { importPublicKey, isSignedByDiscord } from '../src/discord/signature.js';
+import { importPublicKey, isFresh, isSignedByDiscord } from '../src/discord/signature.js';
 
 describe('Discord request signatures', () => {
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
@@ -28,6 +28,16 @@ describe('Discord request signatures', () => {
     expect(isSignedByDiscord(key, signature, timestamp, Buffer.from('{"type":1} '))).toBe(false);
     const other = generateKeyPairSync('ed25519').publicKey.export({ format: 'der', type: 'spki' }).subarray(-32).toString('hex');
     expect(isSignedByDiscord(importPublicKey(other), signature, timestamp, body)).toBe(false);
+  });
+
+  it('accepts a timestamp within 5 minutes of the clock, either way, and nothing older, newer or malformed', () => {
+    const now = 1_767_225_600_000;
+    expect(isFresh('1767225600', now)).toBe(true);
+    expect(isFresh(String(1_767_225_600 - 300), now)).toBe(true);
+    expect(isFresh(String(1_767_225_600 + 300), now)).toBe(true);
+    expect(isFresh(String(1_767_225_600 - 301), now)).toBe(false);
+    expect(isFresh(String(1_767_225_600 + 301), now)).toBe(false);
+    for (const malformed of [undefined, '', '1767225600.5', '-1', ' 1767225600', '1e9']) expect(isFresh(malformed, now), String(malformed)).toBe(false);
   });
 
   it('takes only a 32-byte hex public key', () => {

@@ -84,7 +84,7 @@ describe('replies in German and French', () => {
     const french = reply(named('brief'), briefing, {}, 1, undefined, 'fr').embeds![0]!;
     expect(french.description).toContain(`**En bref :** ${tldr}`);
     expect(french.fields!.map((field) => field.name)).toEqual(['Depuis le 26 nov. 2025', 'Points clés', 'La suite', 'Questions ouvertes']);
-    expect(french.footer!.text).toMatch(/^Édition du 3 déc\. 2025 · Sources : Dawn; /);
+    expect(french.footer!.text).toMatch(/^Édition du 3 déc\. 2025 · Sources : Dawn ; Sputnik ; /);
   });
 
   it('label claims, translations, sources and dates in the reader\'s language', () => {
@@ -98,7 +98,7 @@ describe('replies in German and French', () => {
   it('tell a reader\'s own mistakes in their language', () => {
     expect(reply(named('position'), briefing, { actor: 'Rutt' }, 1, undefined, 'de').content).toContain('Meinten Sie Mark Rutte?');
     expect(reply(named('position'), briefing, { actor: 'Rutt' }, 1, undefined, 'fr').content).toContain('Vouliez-vous dire Mark Rutte ?');
-    expect(reply(named('timeline'), briefing, { from: 'soon' }, 1, undefined, 'de').content).toBe('„soon“ ist kein Datum. Schreiben Sie Daten als JJJJ-MM-TT, z. B. `/chronik von:2025-11-25`.');
+    expect(reply(named('timeline'), briefing, { from: 'soon' }, 1, undefined, 'de').content).toBe('„soon“ ist kein Datum, das ich lesen kann. Schreiben Sie es etwa als 25. Nov., 25.11.2025 oder 2025-11-25, z. B. `/chronik von:25. Nov.`.');
     expect(press(briefing, 'quotes:p:999999::::', undefined, { ...TEST_CALLER, locale: 'fr' })!.reply.content).toMatch(/^Cette réponse compte \d+ pages ; il n'y a pas de page 999999\.$/);
   });
 

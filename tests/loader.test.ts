@@ -136,6 +136,13 @@ describe('broken content', () => {
     );
   });
 
+  it("reports an unknown timeline event a What's next item names", async () => {
+    await content.edit(`${EDITION_DIR}/edition.yaml`, (text) => text.replace('events: [eu-foreign-ministers]', 'events: [eu-foreign-minister]'));
+    expect(await content.errors()).toEqual([
+      expect.stringMatching(/edition\.yaml:\d+ summary\.whatsNext\[0\]\.events\[0\]: unknown timeline event "eu-foreign-minister" \(did you mean "eu-foreign-ministers"\?\)/),
+    ]);
+  });
+
   it('rejects a date that does not exist', async () => {
     await content.edit(POSITIONS, (text) => text.replace('    date: 2025-11-24\n    source: rnd-elpais-rutte', '    date: 2025-02-30\n    source: rnd-elpais-rutte'));
     await expectOnlyError(/positions\.yaml:\d+ positions\[8\]\.date: not a valid date: use YYYY-MM-DD/);

@@ -5,6 +5,7 @@ import type { Briefing } from '../src/briefing/briefing.js';
 import { editDistance, matchScore, normalize } from '../src/briefing/matching.js';
 import { filterQuotes, findActor, findTopic, rankActors } from '../src/briefing/queries.js';
 import { quotesFound } from './support/quotes.js';
+import { withoutEnding } from '../src/briefing/search.js';
 import { contentCopy, loadOrThrow, shippedBriefing } from './support/content.js';
 
 let briefing: Briefing;
@@ -92,6 +93,29 @@ describe('quote filters', () => {
     expect(filterQuotes(briefing, {})).toHaveLength(briefing.quotes.length);
   });
 
+  it('searches the words, their other renderings, the context and the topics, in any form of the last word', () => {
+    const ids = (search: string) => quotesFound(briefing, { search: normalize(search) }).map((quote) => quote.id).sort();
+    const territory = ids('territory');
+    expect(territory).toHaveLength(5);
+    // Tagged with the Territory topic, and the one that says "territorial".
+    expect(territory).toEqual(briefing.quotes.filter((quote) => quote.topics.includes('territory') || /territor/i.test(quote.text)).map((quote) => quote.id).sort());
+    for (const form of ['territorial', 'territories', 'Territory']) expect(ids(form), form).toEqual(territory);
+    // Another outlet's rendering of the words finds the quote.
+    for (const quote of briefing.quotes) {
+      for (const rendering of quote.renderings) expect(ids(rendering.text), rendering.text).toContain(quote.id);
+    }
+    expect(ids('talks').length).toBeGreaterThan(0);
+    expect(ids('talk')).toEqual(ids('talks'));
+  });
+
+  it('takes one ending off the last word searched, keeping stems long enough not to spread', () => {
+    expect(['territory', 'territorial', 'territories', 'negotiations', 'negotiating', 'guarantees', 'talks', 'states', 'peace', 'deal', 'us'].map(withoutEnding)).toEqual([
+      'territor', 'territor', 'territor', 'negoti', 'negotiat', 'guarante', 'talk', 'state', 'peace', 'deal', 'us',
+    ]);
+    expect(withoutEnding('security guarantees')).toBe('security guarante');
+    expect(withoutEnding('2025')).toBe('2025');
+  });
+
   it('orders quotes newest first', () => {
     const dates = quotesFound(briefing, {}).map((quote) => quote.date);
     expect(dates).toEqual([...dates].sort().reverse());
@@ -157,6 +181,40 @@ describe('names the way people say them', () => {
     expect(macron).toMatch(/^“Macron” is not in this briefing\. It follows Donald Trump, /);
     expect(macron).not.toContain('Did you mean');
     expect(macron).not.toContain('Aaron Rupar');
+  });
+
+  it('lists the speakers of an institution, however it is named (the Kremlin, Kremlin, Kreml, der Kreml)', () => {
+    for (const name of ['the Kremlin', 'Kremlin', 'Kreml', 'der Kreml', 'le Kremlin']) {
+      const asked = reply(named('position'), briefing, { actor: name });
+      expect(asked.flags, name).toBe(64);
+      expect(asked.content, name).toMatch(/^Several people in this briefing speak for “.+”: (Yuri Ushakov or Dmitry Peskov|Dmitry Peskov or Yuri Ushakov)\. /);
+      expect(complete(named('position'), briefing, { name: 'actor', value: name }).slice(0, 2).map((choice) => choice.value).sort(), name).toEqual(['peskov', 'ushakov']);
+    }
+    expect(reply(named('position'), briefing, { actor: 'White House' }).content).toMatch(/speak for “White House”: (Donald Trump or Karoline Leavitt|Karoline Leavitt or Donald Trump)/);
+  });
+
+  it('says how a name was read when it is not the actor\'s own: an organisation or institution read as its one speaker', () => {
+    const nato = reply(named('position'), briefing, { actor: 'NATO' }).embeds![0]!;
+    expect(nato.title).toBe('Mark Rutte');
+    expect(nato.description).toMatch(/^↳ \*NATO: Mark Rutte, Secretary General of NATO\*\n/);
+    expect(reply(named('position'), briefing, { actor: 'OTAN' }, 1, undefined, 'fr').embeds![0]!.description).toMatch(/^↳ \*OTAN : Mark Rutte, Secretary General of NATO\*/);
+    expect(reply(named('quotes'), briefing, { actor: 'nato' }).embeds![0]!.description).toMatch(/^↳ \*NATO: Mark Rutte, Secretary General of NATO\*\n\d+ quotes by Mark Rutte/);
+    expect(reply(named('position'), briefing, { actor: 'Rutte' }).embeds![0]!.description).not.toContain('↳');
+  });
+
+  it('knows the French name of Putin', () => {
+    expect(findActor(briefing, 'Poutine')?.id).toBe('putin');
+    expect(findActor(briefing, 'Vladimir Poutine')?.id).toBe('putin');
+  });
+
+  it('says where a name that is no one\'s comes up: EU in the timeline, Europe in the summary and quotes too', () => {
+    const eu = reply(named('position'), briefing, { actor: 'EU' }).content!;
+    expect(eu).toMatch(/^“EU” is not in this briefing\. .* The name does come up in `\/timeline`\.$/);
+    const europe = reply(named('position'), briefing, { actor: 'Europe' }).content!;
+    expect(europe).toContain('Did you mean Coalition of the willing?');
+    expect(europe).toMatch(/The name does come up in `\/brief`, `\/timeline` and `\/quotes search:europe`\.$/);
+    expect(reply(named('position'), briefing, { actor: 'EU' }, 1, undefined, 'de').content).toMatch(/Der Name kommt aber in `\/chronik` vor\.$/);
+    expect(reply(named('position'), briefing, { actor: 'Macron' }).content).not.toContain('come up');
   });
 
   it('lists only the spellings a reader would not guess', () => {

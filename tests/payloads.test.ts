@@ -7,8 +7,10 @@ import { messageBody, type Reply } from '../src/render/reply.js';
 import { named as command, press, complete, reply as replyOf, TEST_CALLER, TEST_NOW } from './support/commands.js';
 import { choiceProblems, payloadProblems } from '../src/render/limits.js';
 import { shippedAt } from './support/content.js';
+import { fieldsWithBrokenMarkdown } from './support/markdown.js';
 import { LOCALES, type Locale } from '../src/i18n/locale.js';
 import { messagesFor } from '../src/i18n/messages.js';
+import { formatDate } from '../src/time/dates.js';
 
 let briefing: Briefing;
 beforeAll(async () => {
@@ -27,8 +29,10 @@ function allPages(first: Reply, locale: Locale = 'en'): Reply[] {
   }
 }
 
+/** Within Discord's limits, pinging no one, and no field cut inside a link or emphasis. */
 function expectSafe(reply: Reply, what: string) {
   expect(payloadProblems(messageBody(reply)), what).toEqual([]);
+  expect(fieldsWithBrokenMarkdown(reply), what).toEqual([]);
 }
 
 describe.each(LOCALES)('every payload stays within Discord limits and pings no one, in %s', (locale) => {
@@ -74,6 +78,22 @@ describe.each(LOCALES)('every payload stays within Discord limits and pings no o
         expect(choices.length).toBeGreaterThan(0);
       }
     }
+  });
+});
+
+describe('a correction of several items', () => {
+  it.each(LOCALES)('is said once per page, under the first item it applies to, and referred to under the others (%s)', (locale) => {
+    const wrong = "Rutte's interview words were shown as said on 26 November";
+    for (const options of [{ actor: 'rutte' }, {}]) {
+      for (const page of allPages(replyOf(command('quotes'), briefing, options, 1, undefined, locale), locale)) {
+        const values = page.embeds![0]!.fields!.map((field) => field.value).join('\n');
+        expect(values.split(wrong).length - 1, JSON.stringify(options)).toBeLessThanOrEqual(1);
+      }
+    }
+    const both = replyOf(command('quotes'), briefing, { actor: 'rutte' }, 1, undefined, locale).embeds![0]!.fields!.map((field) => field.value);
+    expect(both.filter((value) => value.includes(wrong))).toHaveLength(1);
+    const again = messagesFor(locale).item.correctedAbove(formatDate('2025-12-03', locale));
+    expect(both.filter((value) => value.includes(`✏️ ${again}`))).toHaveLength(1);
   });
 });
 
@@ -134,7 +154,7 @@ describe('replies', () => {
     const buttons = first.components?.[0]?.components ?? [];
     expect(buttons.map((button) => ('custom_id' in button ? button.custom_id : ''))).toEqual(['quotes:p:0:::the:', 'quotes:p:1:::the:', 'quotes:p:2:::the:', 'quotes:s:1:::the:']);
     const shown = allPages(first).flatMap((page) => page.embeds![0]!.fields!.filter((field) => !field.name.endsWith('(continued)') && field.name !== '\u200b' && field.name !== 'Sources on this page'));
-    const expected = briefing.quotes.filter((quote) => quoteSearchText(quote).includes('the'));
+    const expected = briefing.quotes.filter((quote) => quoteSearchText(briefing, quote).includes('the'));
     expect(shown).toHaveLength(expected.length);
   });
 

@@ -17,6 +17,13 @@ describe('preview CLI', () => {
     expect(then.stdout).toContain('— Edition of 3 Dec 2025 · Sources: Dawn;');
   });
 
+  it('shows a field continuing the one above as more of it, with no heading of a blank name', async () => {
+    const { code, stdout } = await preview('/timeline', '--now', '2025-12-02');
+    expect(code).toBe(0);
+    expect(stdout).not.toContain('▸ \u200b');
+    expect(stdout).toContain('▸ November 2025\n');
+  });
+
   it('answers in German or French with --locale, as to a Discord client in that language', async () => {
     const german = await preview('/brief', '--locale', 'de');
     expect(german.code).toBe(0);

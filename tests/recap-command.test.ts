@@ -90,6 +90,20 @@ describe('/recap checks, as named pieces', () => {
     expect(await subscriptions.all()).toHaveLength(0);
   });
 
+  it('options are read as their definition declares them: a channel given as a number, or as an id too short, is refused and nothing is stored', async () => {
+    const { ask, subscriptions } = setUp();
+    for (const channel of [123, '123', true]) {
+      const reply = await ask({ ...subscribe, channel });
+      expect(isPrivate(reply)).toBe(true);
+      expect(reply.content).toBe("The option `channel` is missing or holds a value Discord would not send for it. Type the command again and pick what it asks for from Discord's list.");
+    }
+    const { channel: _channel, ...withoutChannel } = subscribe;
+    expect((await ask(withoutChannel)).content).toContain('The option `channel` is missing');
+    expect((await ask({ subcommand: 'remove', subscription: '1' })).content).toContain('The option `subscription` is missing');
+    expect((await ask({ ...subscribe, channel: 123 }, { ...admin, locale: 'de' })).content).toMatch(/^Die Option `kanal` fehlt/);
+    expect(await subscriptions.all()).toHaveLength(0);
+  });
+
   it('the bot can post in the channel: names what is missing and stores nothing', async () => {
     const { ask, subscriptions } = setUp(['Send Messages', 'Embed Links']);
     const reply = await ask(subscribe);
@@ -123,8 +137,47 @@ describe('/recap replies without Discord', () => {
     expect((await ask({ ...subscribe, timezone: 'Europe/Zurch' })).content).toContain('"Europe/Zurch" is not a time zone name I can schedule in. Use an IANA name, e.g. `Europe/Zurich` (now UTC+01:00)');
     expect((await ask({ ...subscribe, schedule: '*/5 * * * *' })).content).toContain("runs every hour or more often. Hourly recaps are for the bot's operator");
     await ask(subscribe);
-    expect((await ask(subscribe)).content).toBe('<#200000000000000001> already gets this recap (#1).');
+    expect((await ask(subscribe)).content).toMatch(/^Recap #1 already posts in <#200000000000000001> at that minute/);
+    await ask({ ...subscribe, schedule: 'on new edition' });
+    expect((await ask({ ...subscribe, schedule: 'on new edition', timezone: 'Europe/Berlin' })).content).toBe('<#200000000000000001> already gets this recap (#2).');
     expect((await ask({ subcommand: 'remove', subscription: 9 })).content).toBe('There is no recap #9 in this server. `/recap list` shows them.');
+  });
+
+  it('asks no time zone of a recap on new editions, and one of a clock recap, which may be a city or a country with one zone', async () => {
+    const { ask, subscriptions } = setUp();
+    const { timezone: _zone, ...withoutZone } = subscribe;
+    expect((await ask({ ...withoutZone, schedule: 'on new edition' })).content).toMatch(/^Recap \*\*#1\*\* set up: <#200000000000000001>, `on new edition`\.\n/);
+    expect((await ask(withoutZone)).content).toMatch(/^A schedule with a time of day needs a time zone: add `timezone:`, e\.g\. `UTC` \(now UTC\+00:00\)/);
+    expect((await ask({ ...subscribe, schedule: 'mondays 9am', timezone: 'Berlin' })).content).toMatch(/^Recap \*\*#2\*\* set up: <#200000000000000001>, `mondays 9am` in Europe\/Berlin\./);
+    expect((await ask({ ...subscribe, schedule: '7am', timezone: 'Kyiv' })).content).toContain('`7am` in Europe/Kyiv.');
+    expect((await subscriptions.all()).map(({ cron, timezone }) => [cron, timezone])).toEqual([['', 'UTC'], ['0 9 * * 1', 'Europe/Berlin'], ['0 7 * * *', 'Europe/Kyiv']]);
+  });
+
+  it('suggests for UTC+2 only zones it then accepts, and offers no hourly schedule to an admin', async () => {
+    const { ask } = setUp();
+    const refused = (await ask({ ...subscribe, timezone: 'UTC+2' })).content!;
+    expect(refused).toContain('`Etc/GMT-2` (now UTC+02:00)');
+    for (const zone of refused.match(/`[^`]+\/[^`]+`/g)!.map((quoted) => quoted.slice(1, -1))) {
+      expect((await ask({ ...subscribe, timezone: zone, schedule: 'daily 06:00' })).content, zone).toMatch(/set up/);
+      await ask({ subcommand: 'remove', subscription: 1 + Number(/#(\d+)/.exec((await ask({ subcommand: 'list' })).embeds![0]!.fields!.at(-1)!.name)![1]) - 1 });
+    }
+    expect((await ask({ ...subscribe, schedule: 'sometimes' })).content).not.toContain('hourly');
+  });
+
+  it('refuses a second clock recap posting in the same minute in one channel, naming the one that does', async () => {
+    const { ask, subscriptions } = setUp();
+    await ask(subscribe);
+    for (const [schedule, timezone] of [['weekdays 08:00', 'Europe/Zurich'], ['daily 08:00', 'Europe/Berlin'], ['daily 08:00', 'Europe/Zurich']]) {
+      expect((await ask({ ...subscribe, schedule, timezone })).content, `${schedule} ${timezone}`).toMatch(
+        /^Recap #1 already posts in <#200000000000000001> at that minute \(next at the same time: .*08:00, Europe\/(Zurich|Berlin)\), so one of them would only repeat the other\./,
+      );
+    }
+    expect((await ask({ ...subscribe, schedule: 'daily 08:01' })).content).toMatch(/set up/);
+    expect((await ask({ ...subscribe, channel: NEWS })).content).toMatch(/set up/);
+    // Editing a recap onto another's minute is refused too; onto its own, not.
+    expect((await ask({ subcommand: 'edit', subscription: 2, schedule: 'weekdays 08:00' })).content).toMatch(/^Recap #1 already posts/);
+    expect((await ask({ subcommand: 'edit', subscription: 1, schedule: 'weekdays 08:00' })).content).toMatch(/^Recap \*\*#1\*\* changed/);
+    expect(await subscriptions.all()).toHaveLength(3);
   });
 
   it('previews privately what the next recap would post, and posts now through the scheduler', async () => {
@@ -170,8 +223,8 @@ describe('/recap as admins type it', () => {
     expect(changed).toMatch(/^Recap \*\*#1\*\* changed: <#200000000000000001>, `weekdays 7:30am` in America\/New_York\./);
     expect(await subscriptions.all()).toMatchObject([{ id: 1, cron: '30 7 * * 1-5', timezone: 'America/New_York', whenQuiet: 'skip' }]);
     await ask(subscribe);
-    expect((await ask({ subcommand: 'edit', subscription: 1, schedule: 'daily 08:00', timezone: 'Europe/Zurich' })).content).toBe(
-      '<#200000000000000001> already gets a recap on `daily 08:00` in Europe/Zurich.',
+    expect((await ask({ subcommand: 'edit', subscription: 1, schedule: 'daily 08:00', timezone: 'Europe/Zurich' })).content).toMatch(
+      /^Recap #2 already posts in <#200000000000000001> at that minute \(next at the same time: .*, 08:00, Europe\/Zurich\)/,
     );
     expect((await ask({ subcommand: 'edit', subscription: 2, schedule: 'every 5 minutes' })).content).toContain('I can\'t read "every 5 minutes" as a schedule.');
     expect((await context.subscriptions.forGuild(GUILD, new Set())).map((subscription) => subscription.id)).toEqual([1, 2]);

@@ -73,11 +73,14 @@ describe.each(engines)('recap storage on $name', (engine) => {
     expect(first).toMatchObject({ id: 1, guildId: GUILD, channelId: channel(0), trigger: 'clock', whenQuiet: 'post', origin: 'command', pausedAt: null, seenEdition: null });
     expect(await subscriptions.get(first.id)).toEqual(first);
     await subscriptions.pause(first.id, 'because');
-    expect(await subscriptions.get(first.id)).toMatchObject({ pausedReason: 'because' });
+    expect(await subscriptions.get(first.id)).toMatchObject({ pausedReason: 'because', pausedBy: null });
+    await subscriptions.resume(first.id);
+    await subscriptions.pause(first.id, 'paused by an admin', '8'.repeat(18));
+    expect(await subscriptions.get(first.id)).toMatchObject({ pausedReason: 'paused by an admin', pausedBy: '8'.repeat(18) });
     await subscriptions.resume(first.id);
     await subscriptions.markSeen(first.id, '2025-12-03');
     await subscriptions.planNextSlot(first.id, '2026-01-01T08:00:00.000Z');
-    expect(await subscriptions.get(first.id)).toMatchObject({ pausedAt: null, pausedReason: null, seenEdition: '2025-12-03', nextSlot: '2026-01-01T08:00:00.000Z' });
+    expect(await subscriptions.get(first.id)).toMatchObject({ pausedAt: null, pausedReason: null, pausedBy: null, seenEdition: '2025-12-03', nextSlot: '2026-01-01T08:00:00.000Z' });
     await subscriptions.syncEnvironment([channel(50)], { text: 'daily 09:00', cron: '0 9 * * *', timezone: 'UTC' });
     expect((await subscriptions.forGuild(GUILD, new Set([channel(50)]))).map((row) => row.channelId)).toEqual([channel(0), channel(50)]);
     expect((await subscriptions.forGuild(GUILD, new Set())).map((row) => row.channelId)).toEqual([channel(0)]);
@@ -108,6 +111,18 @@ describe.each(engines)('recap storage on $name', (engine) => {
     await one.ledger.claim(forum.id, 'slot', forum.channelId, 'a');
     await one.ledger.settle(forum.id, 'slot', { status: 'delivered', messageId: '9'.repeat(18), threadId: '8'.repeat(18) });
     expect(await other.ledger.lastDelivered(forum.channelId)).toMatchObject({ channelId: forum.channelId, threadId: '8'.repeat(18) });
+  });
+
+  it('answers each interaction id once, whichever of many processes is asked, and forgets ids past the replay window', async () => {
+    const { open } = await engine.create();
+    const replicas = await Promise.all([open(), open(), open()]);
+    setClock(0);
+    const firsts = await Promise.all(replicas.flatMap((replica) => ['1'.repeat(18), '2'.repeat(18)].map((id) => replica.interactions.first(id))));
+    expect(firsts.filter(Boolean)).toHaveLength(2);
+    expect(await replicas[0]!.interactions.first('1'.repeat(18))).toBe(false);
+    // A request signed 20 minutes ago is refused for its age; its id need not be kept.
+    setClock(20);
+    expect(await replicas[1]!.interactions.first('1'.repeat(18))).toBe(true);
   });
 
   it('keeps the per-server limit and refuses duplicates with many processes subscribing at once', async () => {

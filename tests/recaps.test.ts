@@ -54,8 +54,19 @@ describe('schedule presets', () => {
     ['weekly monday 9am', '0 9 * * 1'],
     ['every friday at 6:15 pm', '15 18 * * 5'],
     ['hourly', '0 * * * *'],
+    ['mondays 9am', '0 9 * * 1'],
+    ['on fridays at 18:30', '30 18 * * 5'],
+    ['7am', '0 7 * * *'],
+    ['07:30', '30 7 * * *'],
   ])('reads %s as people type it', (text, cron) => {
     expect(parseSchedule(text)).toEqual({ trigger: 'clock', cron });
+  });
+
+  it('offers hourly in a refusal only to whoever may use it: the operator, not a server admin', () => {
+    const problem = (parsed: ReturnType<typeof parseSchedule>) => ('problem' in parsed ? parsed.problem : '');
+    expect(problem(parseSchedule('sometimes'))).toContain('`hourly`');
+    expect(problem(parseSchedule('sometimes', undefined, { hourly: false }))).not.toContain('hourly');
+    expect(problem(parseSchedule('7', undefined, { hourly: false }))).toContain("I can't read \"7\" as a schedule.");
   });
 
   it('measures how often a schedule runs', () => {

@@ -88,11 +88,21 @@ describe('/timeline', () => {
     expect(press(briefing, 'timeline:p:1:2025-11-25:2025-11-25')).toEqual({ reply: pages[0], replace: true });
   });
 
+  it('reads dates as people type them, in any of the three languages; without a year, the one nearest the newest edition', () => {
+    const first = replyOf(timeline, briefing, { from: '2025-12-01' });
+    for (const typed of ['1 Dec', 'Dec 1', 'dec 1, 2025', '1 December 2025', '1. Dez.', '1er déc.', '1.12.2025', '1.12.']) {
+      expect(replyOf(timeline, briefing, { from: typed }), typed).toEqual(first);
+    }
+    expect(replyOf(timeline, briefing, { from: '25 Nov', to: '25 Nov' }).embeds![0]!.description).toMatch(/^8 events from 25 Nov 2025 to 25 Nov 2025/);
+  });
+
   it('answers malformed dates, reversed ranges and empty ranges with a notice only the user sees', () => {
     const cases: [OptionValues, string][] = [
-      [{ from: '2025-13-01' }, '“2025-13-01” is not a date. Write dates as YYYY-MM-DD, e.g. `/timeline from:2025-11-25`.'],
-      [{ to: '25/11/2025' }, '“25/11/2025” is not a date. Write dates as YYYY-MM-DD, e.g. `/timeline to:2025-11-25`.'],
-      [{ from: '2025-02-30' }, '“2025-02-30” is not a date.'],
+      [{ from: '2025-13-01' }, '“2025-13-01” is not a date I can read. Write it like 25 Nov, 25 Nov 2025 or 2025-11-25, e.g. `/timeline from:25 Nov`.'],
+      [{ to: '25/11/2025' }, '“25/11/2025” is not a date I can read. Write it like 25 Nov, 25 Nov 2025 or 2025-11-25, e.g. `/timeline to:25 Nov`.'],
+      [{ from: '2025-02-30' }, '“2025-02-30” is not a date I can read.'],
+      [{ from: '31 Feb' }, '“31 Feb” is not a date I can read.'],
+      [{ from: '1 Ju' }, '“1 Ju” is not a date I can read.'],
       [{ from: '2025-11-27', to: '2025-11-25' }, 'The range starts after it ends (27 Nov 2025 to 25 Nov 2025). Try `/timeline from:2025-11-25 to:2025-11-27`.'],
       [{ from: '2026-01-01' }, 'No events from 1 Jan 2026. The timeline runs from 24 Feb 2022 to 3 Dec 2025.'],
     ];

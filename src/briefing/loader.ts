@@ -216,7 +216,10 @@ function checkReferences(content: LocatedContent, failedFiles: ReadonlySet<strin
     expect(sources, source, ['via'], source.item.via);
     if (source.item.via === source.item.id) errors.push(source.file.error([...source.path, 'via'], 'a source cannot be read via itself'));
   }
-  for (const edition of content.editions) expectAll(sources, edition, 'basedOn', edition.item.basedOn);
+  for (const edition of content.editions) {
+    expectAll(sources, edition, 'basedOn', edition.item.basedOn);
+    edition.item.summary.whatsNext.forEach((item, index) => typeof item !== 'string' && item.events.forEach((id, at) => expect(events, edition, ['summary', 'whatsNext', index, 'events', at], id)));
+  }
 
   const editionOrder = new Map(content.editions.map((edition, index) => [edition.item.id, index]));
   /** `supersedes` must name an existing item of an earlier edition. */

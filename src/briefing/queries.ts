@@ -3,8 +3,8 @@
 // with it: nothing scans every quote per keystroke (bench: /quotes and autocomplete at 100x content).
 import type { Briefing, InEdition } from './briefing.js';
 import { compareText, containmentOf, containmentScore, editDistance, normalize, TypoIndex } from './matching.js';
-import { TextSearch } from './search.js';
-import type { Actor, Correction, Position, Quote, TimelineEvent, Topic } from './schema.js';
+import { TextSearch, withoutEnding } from './search.js';
+import { whatsNextText, type Actor, type Correction, type Position, type Quote, type TimelineEvent, type Topic } from './schema.js';
 
 type CorrectionItem = Correction['items'][number];
 
@@ -58,7 +58,10 @@ interface TopicKey {
   topic: Topic;
 }
 
+/** A country or organisation actors belong to (their affiliation), or an institution some speak for (`speaksFor`). */
 interface Affiliation {
+  /** As the content writes it. */
+  label: string;
   key: string;
   /** The first letter of each word of `key`: `european union` -> `eu`. */
   initials: string;
@@ -107,14 +110,14 @@ function buildIndex(briefing: Briefing): Index {
     actorsByProminence,
     actorKeysByProminence: actorsByProminence.map((actor) => keysByActor.get(actor.id) ?? []),
     prominenceRank: new Map(actorsByProminence.map((actor, rank) => [actor, rank])),
-    affiliations: [...groupBy(actorsByProminence.map((_, rank) => rank), (rank) => [actorsByProminence[rank]!.affiliation])].map(([affiliation, actors]) => {
-      const key = normalize(affiliation);
-      return { key, initials: initials(key), actors };
+    affiliations: [...groupBy(actorsByProminence.map((_, rank) => rank), (rank) => [actorsByProminence[rank]!.affiliation, ...actorsByProminence[rank]!.speaksFor])].map(([label, actors]) => {
+      const key = withoutArticle(normalize(label));
+      return { label, key, initials: initials(key), actors };
     }),
     actorTypos: new TypoIndex(actorKeys),
     quotesNewestFirst,
     everyQuote: quotePositions,
-    quoteSearch: once(() => new TextSearch(quotesNewestFirst.map(quoteSearchText))),
+    quoteSearch: once(() => new TextSearch(quotesNewestFirst.map((quote) => quoteSearchText(briefing, quote)))),
     citations: countCitations(briefing),
     sourcePositions: new Map(briefing.sources.map((source, position) => [source.id, position])),
     corrections: groupBy(newestCorrectionsFirst(briefing), (correction) => correction.items.map((item) => `${item.kind}:${item.id}`)),
@@ -170,9 +173,10 @@ function uniqueNameWords(actors: readonly Actor[], taken: ReadonlyMap<string, Ac
   return new Map([...owners].flatMap(([word, set]) => (set.size === 1 ? [[word, [...set][0]!] as const] : [])));
 }
 
-/** What /quotes search looks in: the quote's words and its context, normalized. */
-export function quoteSearchText(quote: Quote): string {
-  return normalize(`${quote.text} ${quote.context}`);
+/** What /quotes search looks in: the quote's words, its other renderings, its context and its topics' names, normalized. */
+export function quoteSearchText(briefing: Briefing, quote: Quote): string {
+  const topics = quote.topics.map((id) => briefing.topicById.get(id)?.name ?? id);
+  return normalize([quote.text, ...quote.renderings.map((rendering) => rendering.text), quote.context, ...topics].join(' '));
 }
 
 /** Every normalized id, name and alias, in file order (one per distinct key of each actor). */
@@ -188,18 +192,60 @@ export function findActor(briefing: Briefing, input: string): Actor | undefined 
 }
 
 /**
- * The actors of a country or organisation named as people say it (`NATO`, `Ukraine`, `Ukrainian`, `US`),
- * principals first, then by prominence.
+ * The actors of a country or organisation named as people say it (`NATO`, `Ukraine`, `Ukrainian`, `US`), and the
+ * speakers of an institution (`the Kremlin`), principals first, then by prominence.
  */
 export function actorsOf(briefing: Briefing, input: string): Actor[] {
-  const query = normalize(input);
-  if (query.length < 2) return [];
+  return groupOf(briefing, input)?.actors ?? [];
+}
+
+export interface ActorGroup {
+  /** The country, organisation or institution, as the content writes it (the first that matched). */
+  label: string;
+  actors: Actor[];
+}
+
+/** What actorsOf finds, with the name it read `input` as; undefined when it names no group. */
+export function groupOf(briefing: Briefing, input: string): ActorGroup | undefined {
+  const query = withoutArticle(normalize(input));
+  if (query.length < 2) return undefined;
   const index = indexOf(briefing);
   const names = ({ key, initials }: Affiliation) =>
     key === query || (key.includes(' ') && initials === query) || (key.length >= 5 && query.length <= key.length + 3 && query.startsWith(key.slice(0, -1)));
   // Affiliations are few (tens, where actors are a thousand at 100x content), so they are what is matched.
-  const ranks = index.affiliations.filter(names).flatMap((affiliation) => affiliation.actors).sort((a, b) => a - b);
-  return ranks.map((rank) => index.actorsByProminence[rank]!).sort((a, b) => Number(isCommentary(a)) - Number(isCommentary(b)));
+  const matched = index.affiliations.filter(names);
+  if (matched.length === 0) return undefined;
+  const ranks = [...new Set(matched.flatMap((affiliation) => affiliation.actors))].sort((a, b) => a - b);
+  return { label: matched[0]!.label, actors: ranks.map((rank) => index.actorsByProminence[rank]!).sort((a, b) => Number(isCommentary(a)) - Number(isCommentary(b))) };
+}
+
+/** `the kremlin`, `der kreml`, `l otan` (normalized): an institution as named with its article. */
+function withoutArticle(key: string): string {
+  return key.replace(/^(?:the|der|die|das|le|la|les|l) (?=\S)/, '');
+}
+
+/** Where a briefing mentions `input` as a whole word or words: its newest summary, its timeline, its quotes. */
+export interface Mentions {
+  summary: boolean;
+  timeline: boolean;
+  quotes: boolean;
+}
+
+/**
+ * Where `input` comes up, for a name that is no actor's (`EU`): asked only once nothing else matched, so the
+ * summary and timeline are read through; quotes are looked up in their word index first.
+ */
+export function mentionsOf(briefing: Briefing, input: string): Mentions {
+  const query = normalize(input);
+  if (query.length < 2) return { summary: false, timeline: false, quotes: false };
+  const holds = (text: string) => ` ${normalize(text)} `.includes(` ${query} `);
+  const { tldr, keyPoints, whatsNext, openQuestions, since = [] } = briefing.latest.summary;
+  const index = indexOf(briefing);
+  return {
+    summary: [tldr, ...keyPoints, ...whatsNext.map(whatsNextText), ...openQuestions, ...since].some(holds),
+    timeline: briefing.timeline.some((event) => holds(event.title) || (event.detail !== undefined && holds(event.detail))),
+    quotes: index.quoteSearch().matching(query).some((position) => holds(quoteSearchText(briefing, index.quotesNewestFirst[position]!))),
+  };
 }
 
 function initials(text: string): string {
@@ -347,7 +393,7 @@ export function rankTopics(briefing: Briefing, input: string, limit: number): To
 export interface QuoteFilter {
   actor?: Actor;
   topic?: Topic;
-  /** Normalized search text; matched against the quote's words and context. */
+  /** Normalized search text; matched against the quote's words, renderings, context and topics, in any form of its last word. */
   search?: string;
 }
 
@@ -361,7 +407,7 @@ export function filterQuotes(briefing: Briefing, filter: QuoteFilter): readonly 
   const lists = [
     filter.actor && (index.quotesBySpeaker.get(filter.actor.id) ?? []),
     filter.topic && (index.quotesByTopic.get(filter.topic.id) ?? []),
-    filter.search ? index.quoteSearch().matching(filter.search) : undefined,
+    filter.search ? index.quoteSearch().matching(withoutEnding(filter.search)) : undefined,
   ].filter((list) => list !== undefined);
   if (lists.length === 0) return index.everyQuote;
   return lists.sort((a, b) => a.length - b.length).reduce(intersectAscending);

@@ -17,6 +17,23 @@ const oneLine = (max: number) => z.string().trim().min(1).max(max).regex(/^[^\n]
 const text = (max: number) => z.string().trim().min(1).max(max);
 const ids = z.array(id);
 
+/**
+ * A source's address, as replies link it (`[title](url)`): a web page on a named host, and nothing that ends the
+ * link early or makes it something else. `javascript:` and `data:` addresses, and parentheses, brackets, angle
+ * brackets, quotes or spaces in one, are refused; percent-encoded they are fine.
+ */
+const webAddress = z
+  .url({ protocol: /^https?$/, hostname: z.regexes.domain, error: 'must be a web address, http:// or https:// and a host name, e.g. https://www.example.com/report', abort: true })
+  .regex(/^[^\s()[\]<>"'`\\]*$/, 'holds a space or one of ( ) [ ] < > " \' ` \\, which would break the link in a reply: percent-encode it (%20 %28 %29 %5B %5D ...)')
+  .describe('The public address of the source: http or https, with any space, parenthesis or bracket percent-encoded.');
+
+/** `[text](https://...)`: Discord shows it as a link with any text. */
+const MASKED_LINK = /\[[^\]]*\]\(\s*<?[^)\s]*>?\s*\)/;
+
+/** Words as someone said them: never a Markdown link, which would show other words than theirs and hide an address. */
+const saidWords = (max: number) =>
+  text(max).refine((words) => !MASKED_LINK.test(words), 'holds a Markdown link [text](address): quote the words as said, and give the address in the source');
+
 const dated = z
   .enum(['said', 'reported'])
   .default('said')
@@ -47,6 +64,13 @@ export const Actor = z
     aliases: z.array(oneLine(80)).default([]).describe('Other spellings, transliterations and short forms.'),
     role: oneLine(150),
     affiliation: oneLine(100).describe('Country or organisation.'),
+    speaksFor: z
+      .array(oneLine(80))
+      .default([])
+      .describe(
+        'Institutions this actor speaks for, in the forms readers use (e.g. [Kremlin, Kreml] for the Kremlin spokesman; "the" is not needed): ' +
+          'asking for one lists its speakers, or opens the page of its only one, saying how the name was read.',
+      ),
     kind: z
       .enum(['official', 'organisation', 'commentator', 'media'])
       .describe('commentator and media entries are shown as commentary or reporting, never as the parties to the story.'),
@@ -75,7 +99,7 @@ export const Source = z
     type: SourceType,
     title: oneLine(200),
     date: isoDate,
-    url: z.url().optional(),
+    url: webAddress.optional(),
     noUrl: z
       .literal(true)
       .optional()
@@ -94,6 +118,13 @@ export const Source = z
 
 export const SourcesFile = z.object({ sources: z.array(Source).min(1) }).strict();
 
+export const WhatsNextItem = z
+  .object({
+    text: text(500),
+    events: ids.min(1).describe('Ids of the timeline events the item is about: once the last of them is past with no later report, replies say so.'),
+  })
+  .strict();
+
 export const EditionFile = z
   .object({
     published: z.iso.datetime({ offset: true }).describe('When this edition was published, ISO 8601 with offset.'),
@@ -105,7 +136,10 @@ export const EditionFile = z
       .object({
         tldr: text(1000).describe('One paragraph: the state of the story.'),
         keyPoints: z.array(text(500)).min(1),
-        whatsNext: z.array(text(500)).min(1),
+        whatsNext: z
+          .array(z.union([text(500), WhatsNextItem]))
+          .min(1)
+          .describe('What comes next. An item about dated events names them (`events`), so that once their day has passed it says so, as /timeline does.'),
         openQuestions: z.array(text(500)).min(1).describe('Open questions and points of contention.'),
         since: z
           .array(text(500))
@@ -147,7 +181,7 @@ export const Evidence = z
 
 export const Rendering = z
   .object({
-    text: text(1000),
+    text: saidWords(1000),
     source: id,
     evidence: Evidence.optional(),
   })
@@ -167,7 +201,7 @@ export const Quote = z
   .object({
     id,
     speaker: id,
-    text: text(1000).describe('The words exactly as published by the source.'),
+    text: saidWords(1000).describe('The words exactly as published by the source.'),
     date: isoDate.describe('When the words were said or posted.'),
     dated,
     kind: z.enum(['statement', 'interview', 'social-post', 'press-briefing']),
@@ -267,4 +301,8 @@ export type Quote = z.infer<typeof Quote>;
 export type Translation = z.infer<typeof Translation>;
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
 export type Correction = z.infer<typeof Correction>;
+export type WhatsNext = EditionContent['summary']['whatsNext'][number];
+
+/** A What's next item's words, whether it names events or not. */
+export const whatsNextText = (item: WhatsNext): string => (typeof item === 'string' ? item : item.text);
 export type Evidence = z.infer<typeof Evidence>;

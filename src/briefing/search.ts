@@ -119,3 +119,22 @@ function positions(set: Uint32Array): number[] {
   }
   return found;
 }
+
+/**
+ * Endings that differ between forms of one word (territory, territorial, territories; negotiations,
+ * negotiating), longest first: the last word searched loses one, so that any form finds the others, as
+ * a substring of each. A stem keeps 5 letters at least (`states` -> `state`, not `stat`), 4 for a plural
+ * `s` (`talks` -> `talk`), so a search does not spread to unrelated words.
+ */
+const ENDINGS = ['ations', 'ation', 'ially', 'ings', 'ions', 'ians', 'ally', 'ies', 'ied', 'ial', 'ing', 'ion', 'ian', 'al', 'es', 'ed', 'y', 'e', 's'];
+
+export function withoutEnding(search: string): string {
+  const at = search.lastIndexOf(' ') + 1;
+  const word = search.slice(at);
+  if (!/^[a-z]+$/.test(word)) return search;
+  for (const ending of ENDINGS) {
+    const stem = word.slice(0, -ending.length);
+    if (word.endsWith(ending) && stem.length >= (ending === 's' ? 4 : 5)) return search.slice(0, at) + stem;
+  }
+  return search;
+}

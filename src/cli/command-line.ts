@@ -3,6 +3,7 @@
 // command's own definition: names, subcommands, required options, choices, lengths.
 import { ApplicationCommandOptionType, type APIApplicationCommandOption, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { OptionValue } from '../command/command.js';
+import { declaredOptions } from '../command/options.js';
 
 export class UsageError extends Error {}
 
@@ -26,18 +27,19 @@ export function parseCommandLine<C extends Named>(line: string, commands: readon
   const name = trimmed.split(/\s/, 1)[0] ?? '';
   const command = commands.find((candidate) => candidate.data.name === name);
   if (!command) throw new UsageError(name ? `unknown command /${name}` : 'no command given');
-  let definitions = (command.data.toJSON().options ?? []) as APIApplicationCommandOption[];
+  const definition = command.data.toJSON();
+  let definitions = declaredOptions(definition)!;
   let rest = trimmed.slice(name.length);
   let label = name;
   const options: Record<string, OptionValue> = {};
 
-  const subcommands = definitions.filter((definition) => definition.type === ApplicationCommandOptionType.Subcommand);
+  const subcommands = definitions.filter((candidate) => candidate.type === ApplicationCommandOptionType.Subcommand);
   if (subcommands.length > 0) {
     const subcommandName = rest.trim().split(/\s/, 1)[0] ?? '';
-    const subcommand = subcommands.find((candidate) => candidate.name === subcommandName);
-    if (!subcommand) throw new UsageError(`/${name} needs one of: ${subcommands.map((candidate) => candidate.name).join(', ')}`);
-    options.subcommand = subcommand.name;
-    definitions = (subcommand.options ?? []) as APIApplicationCommandOption[];
+    const declared = declaredOptions(definition, subcommandName);
+    if (!declared) throw new UsageError(`/${name} needs one of: ${subcommands.map((candidate) => candidate.name).join(', ')}`);
+    options.subcommand = subcommandName;
+    definitions = declared;
     rest = rest.trim().slice(subcommandName.length);
     label = `${name} ${subcommandName}`;
   }

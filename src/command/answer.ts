@@ -1,7 +1,10 @@
 // Calling a command the way the adapter does, for every caller (Discord, the preview CLI, the tests):
 // checks first, then the builder; a UserError from either becomes a private notice.
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { messagesFor } from '../i18n/messages.js';
 import { notice, privately, type Reply } from '../render/reply.js';
 import { UserError, type ButtonReply, type Check, type Command, type Request } from './command.js';
+import { wrongOption } from './options.js';
 import type { ButtonRef } from '../render/custom-id.js';
 import type { Caller } from './command.js';
 
@@ -32,8 +35,19 @@ export async function orNotice<T>(work: () => T | Promise<T>, fromNotice: (reply
   }
 }
 
+/** Each command's definition, as JSON once: options are checked against it on every request. */
+const definitions = new WeakMap<object, RESTPostAPIChatInputApplicationCommandsJSONBody>();
+
+function definitionOf(command: Command<unknown>): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  let definition = definitions.get(command);
+  if (!definition) definitions.set(command, (definition = command.data.toJSON()));
+  return definition;
+}
+
 export function answerCommand<Context>(command: Command<Context>, context: Context, request: Request): Promise<Reply> {
   return orNotice(async () => {
+    const wrong = wrongOption(definitionOf(command as Command<unknown>), request.options);
+    if (wrong) throw new UserError(messagesFor(request.caller.locale).shell.wrongOption(wrong));
     await runChecks(command.checks, context, request);
     return command.run(context, request);
   }, (reply) => reply);

@@ -22,8 +22,9 @@ export function editionView(t: Messages, context: BriefingContext, typed: unknow
   const chosen = atEdition(context.briefing, context.now, wanted);
   if ('problem' in chosen) {
     const listed = publishedBy(context.briefing, context.now).map((edition) => edition.id).reverse();
-    const problem = editionProblem(t, chosen.problem);
-    throw new UserError(`${wanted ? t.labelled(echo(t, wanted), problem) : problem}${listed.length > 0 ? ` ${t.edition.listed(listed)}` : ''}`);
+    // What was typed is shown once, quoted as typed; an edition that exists by its id.
+    const problem = editionProblem(t, chosen.problem.kind === 'unknown' ? { ...chosen.problem, id: echo(t, wanted ?? '') } : chosen.problem);
+    throw new UserError(`${problem}${listed.length > 0 ? ` ${t.edition.listed(listed)}` : ''}`);
   }
   return chosen.briefing;
 }

@@ -17,7 +17,7 @@ import {
   type REST,
 } from 'discord.js';
 import { answerButton, answerCommand, orNotice } from '../command/answer.js';
-import type { Caller, Command, OptionValue } from '../command/command.js';
+import type { Caller, Command, Focused, OptionValue } from '../command/command.js';
 import type { Logger } from '../log.js';
 import { localeOf, type Locale } from '../i18n/locale.js';
 import { messagesFor } from '../i18n/messages.js';
@@ -48,17 +48,21 @@ export function commandsByName<Context>(commands: readonly Command<Context>[]): 
   return new Map(commands.map((command) => [command.data.name, command]));
 }
 
-/** Answers `interaction`; false when it is not a kind the bot answers (a ping, a modal), which is left alone. */
-export async function answerInteraction<Context>(interaction: APIInteraction, answering: Answering<Context>): Promise<boolean> {
+/**
+ * Answers `interaction`; false when it is not a kind the bot answers (a ping, a modal) or lacks what an answer
+ * needs (its id, token or application id), which is left alone.
+ */
+export async function answerInteraction<Context>(raw: APIInteraction, answering: Answering<Context>): Promise<boolean> {
   const started = performance.now();
-  const summary = describe(interaction);
-  if (!summary) return false;
+  const interaction = readInteraction(raw);
+  if (!interaction) return false;
   const { log } = answering;
+  const summary = describe(interaction);
   let acknowledged = false;
   let outcome: InteractionOutcome;
   let reference: string | undefined;
   try {
-    const answer = await responseTo(interaction, answering, summary.options ?? {});
+    const answer = await responseTo(interaction, answering);
     await answering.send(answer.response);
     if (answer.followUp) {
       // Discord accepts the edit for 15 minutes after the acknowledgement.
@@ -90,21 +94,19 @@ interface Answer {
   followUp?: () => Promise<Reply>;
 }
 
-/** `options`: the interaction's option values, as its log line shows them. */
-async function responseTo<Context>(interaction: APIInteraction, { commands, context }: Answering<Context>, options: Record<string, OptionValue>): Promise<Answer> {
-  const caller = callerOf(interaction);
+async function responseTo<Context>(interaction: Incoming, { commands, context }: Answering<Context>): Promise<Answer> {
+  const { caller, options } = interaction;
+  const command = commands.get(interaction.command);
   if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
-    const command = commands.get(interaction.data.name);
-    const focused = findFocused(commandOptions(interaction));
+    const { focused } = interaction;
     const request = { caller, options };
     // A mistake (say, no Manage Server for a list of the server's recaps) offers nothing rather than an error.
     const choices =
-      command?.autocomplete && focused ? await orNotice(() => command.autocomplete!(context, { name: focused.name, value: String(focused.value ?? '') }, request), () => []) : [];
+      command?.autocomplete && focused ? await orNotice(() => command.autocomplete!(context, focused, request), () => []) : [];
     return { response: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } }, outcome: 'answered' };
   }
+  if (!command) return { response: message(unknownCommand(caller.locale)), outcome: 'unknown-command' };
   if (interaction.type === InteractionType.ApplicationCommand) {
-    const command = commands.get(interaction.data.name);
-    if (!command) return { response: message(unknownCommand(caller.locale)), outcome: 'unknown-command' };
     const request = { caller, options };
     if (command.defers?.(request)) {
       const response = { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } } as const;
@@ -112,10 +114,7 @@ async function responseTo<Context>(interaction: APIInteraction, { commands, cont
     }
     return reply(await answerCommand(command, context, request));
   }
-  if (interaction.type !== InteractionType.MessageComponent) throw new Error('not an interaction the bot answers');
-  const command = commands.get(commandOfButton(interaction.data.custom_id));
-  if (!command) return { response: message(unknownCommand(caller.locale)), outcome: 'unknown-command' };
-  const ref = decodeButton(interaction.data.custom_id);
+  const ref = decodeButton(interaction.customId ?? '');
   const pressed = ref && answerButton(command, context, ref, caller);
   if (!pressed) return reply(notMine(caller.locale));
   const { reply: page, replace } = await pressed;
@@ -138,8 +137,8 @@ function outcomeOf(reply: Reply): InteractionOutcome {
   return isPrivate(reply) ? 'notice' : 'answered';
 }
 
-async function apologise<Context>(interaction: APIInteraction, answering: Answering<Context>, reference: string, acknowledged: boolean): Promise<void> {
-  const sorry = apology(callerOf(interaction).locale, reference);
+async function apologise<Context>(interaction: Incoming, answering: Answering<Context>, reference: string, acknowledged: boolean): Promise<void> {
+  const sorry = apology(interaction.caller.locale, reference);
   // Acknowledged already (deferred): the apology replaces the placeholder instead.
   if (acknowledged) return editOriginal(answering.rest, interaction, sorry);
   if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
@@ -149,65 +148,112 @@ async function apologise<Context>(interaction: APIInteraction, answering: Answer
 }
 
 /** The deferred reply, as an edit of the placeholder Discord shows meanwhile (no bot token: the interaction's own). */
-async function editOriginal(rest: REST, interaction: APIInteraction, reply: Reply): Promise<void> {
+async function editOriginal(rest: REST, interaction: Incoming, reply: Reply): Promise<void> {
   const { content, embeds, components, allowed_mentions } = messageBody(reply);
-  await rest.patch(Routes.webhookMessage(interaction.application_id, interaction.token, '@original'), { body: { content, embeds, components, allowed_mentions }, auth: false });
+  await rest.patch(Routes.webhookMessage(interaction.applicationId, interaction.token, '@original'), { body: { content, embeds, components, allowed_mentions }, auth: false });
 }
 
 function isUnknownInteraction(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === RESTJSONErrorCodes.UnknownInteraction;
 }
 
-/** An option as Discord's JSON gives it. */
-interface OptionData {
-  name: string;
-  value?: unknown;
-  focused?: boolean;
-  options?: readonly OptionData[];
+/**
+ * What the bot reads of an interaction, each field checked for the type it must have. A signature says who
+ * sent a request, not that its fields hold what Discord's documentation promises: a field of the wrong type
+ * reads as absent (a locale as English, permissions as none), so an answer, or at worst an apology, always
+ * goes out.
+ */
+interface Incoming {
+  type: InteractionType.ApplicationCommand | InteractionType.ApplicationCommandAutocomplete | InteractionType.MessageComponent;
+  id: string;
+  token: string;
+  applicationId: string;
+  /** The command's name; for a button, the command its custom id names. */
+  command: string;
+  /** `{ actor: 'Rutte' }`; a subcommand becomes `{ subcommand: 'list', ... }`. */
+  options: Record<string, OptionValue>;
+  /** Autocomplete: the option being typed. */
+  focused?: Focused;
+  customId?: string;
+  caller: Caller;
 }
 
-/** `{ actor: 'Rutte' }`; a subcommand becomes `{ subcommand: 'list', ... }`. */
-function optionValues(options: readonly OptionData[]): Record<string, OptionValue> {
+type Fields = Readonly<Record<string, unknown>>;
+
+const fields = (value: unknown): Fields | undefined => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Fields) : undefined);
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+const ANSWERED_TYPES: readonly unknown[] = [InteractionType.ApplicationCommand, InteractionType.ApplicationCommandAutocomplete, InteractionType.MessageComponent];
+
+function readInteraction(raw: unknown): Incoming | undefined {
+  const interaction = fields(raw);
+  const type = interaction?.type as Incoming['type'];
+  const [id, token, applicationId] = [interaction?.id, interaction?.token, interaction?.application_id].map(text);
+  if (!interaction || !ANSWERED_TYPES.includes(type) || !id || !token || !applicationId) return undefined;
+  const data = fields(interaction.data) ?? {};
+  const base = { type, id, token, applicationId, caller: callerOf(interaction, id, type) };
+  if (type === InteractionType.MessageComponent) {
+    const customId = text(data.custom_id) ?? '';
+    return { ...base, command: customId.split(':', 1)[0]!, customId, options: {} };
+  }
+  const options = optionList(data.options);
+  const focused = type === InteractionType.ApplicationCommandAutocomplete ? findFocused(options) : undefined;
+  return {
+    ...base,
+    command: text(data.name) ?? '',
+    options: optionValues(options),
+    ...(focused ? { focused: { name: text(focused.name) ?? '', value: String(focused.value ?? '') } } : {}),
+  };
+}
+
+/** The options of a command or subcommand: objects with a name, as Discord sends them. */
+function optionList(value: unknown): Fields[] {
+  const list: unknown[] = Array.isArray(value) ? value : [];
+  return list.map(fields).filter((option): option is Fields => typeof option?.name === 'string');
+}
+
+function optionValues(options: readonly Fields[]): Record<string, OptionValue> {
   const values: Record<string, OptionValue> = {};
   for (const option of options) {
-    if (option.options) Object.assign(values, { subcommand: option.name }, optionValues(option.options));
-    else if (typeof option.value === 'string' || typeof option.value === 'number' || typeof option.value === 'boolean') values[option.name] = option.value;
+    const name = option.name as string;
+    if (Array.isArray(option.options)) Object.assign(values, { subcommand: name }, optionValues(optionList(option.options)));
+    else if (typeof option.value === 'string' || typeof option.value === 'number' || typeof option.value === 'boolean') values[name] = option.value;
   }
   return values;
 }
 
-function commandOptions(interaction: APIInteraction): readonly OptionData[] {
-  if (interaction.type === InteractionType.ApplicationCommand || interaction.type === InteractionType.ApplicationCommandAutocomplete) {
-    return ('options' in interaction.data ? (interaction.data.options ?? []) : []) as readonly OptionData[];
-  }
-  return [];
-}
-
-function findFocused(options: readonly OptionData[]): OptionData | undefined {
+function findFocused(options: readonly Fields[]): Fields | undefined {
   for (const option of options) {
-    if (option.focused) return option;
-    const nested = option.options && findFocused(option.options);
+    if (option.focused === true) return option;
+    const nested = findFocused(optionList(option.options));
     if (nested) return nested;
   }
   return undefined;
 }
 
-const commandOfButton = (customId: string): string => customId.split(':', 1)[0]!;
-
-function callerOf(interaction: APIInteraction): Caller {
-  const user = interaction.member?.user ?? interaction.user;
+function callerOf(interaction: Fields, interactionId: string, type: Incoming['type']): Caller {
+  const member = fields(interaction.member);
+  const user = fields(member?.user) ?? fields(interaction.user);
+  const guildId = text(interaction.guild_id) ?? null;
+  const askedFor = fields(fields(interaction.message)?.interaction_metadata);
   return {
-    interactionId: interaction.id,
-    userId: user?.id ?? '',
-    userName: user?.username ?? '',
-    guildId: interaction.guild_id ?? null,
-    botInGuild: interaction.guild_id !== undefined && interaction.authorizing_integration_owners[ApplicationIntegrationType.GuildInstall] === interaction.guild_id,
-    channelId: interaction.channel?.id ?? interaction.channel_id ?? null,
-    permissions: interaction.member ? BigInt(interaction.member.permissions) : null,
+    interactionId,
+    userId: text(user?.id) ?? '',
+    userName: text(user?.username) ?? '',
+    guildId,
+    botInGuild: guildId !== null && fields(interaction.authorizing_integration_owners)?.[ApplicationIntegrationType.GuildInstall] === guildId,
+    channelId: text(fields(interaction.channel)?.id) ?? text(interaction.channel_id) ?? null,
+    // Permissions that do not read as bits grant nothing.
+    permissions: member ? (permissionBits(member.permissions) ?? 0n) : null,
     // Discord sends the user's client language with every interaction but a PING.
-    locale: localeOf('locale' in interaction ? interaction.locale : undefined),
-    askedBy: interaction.type === InteractionType.MessageComponent ? (interaction.message.interaction_metadata?.user.id ?? null) : null,
+    locale: localeOf(text(interaction.locale)),
+    askedBy: type === InteractionType.MessageComponent ? (text(fields(askedFor?.user)?.id) ?? null) : null,
   };
+}
+
+/** Permissions as Discord sends them, a decimal string of bits; undefined for anything else. */
+export function permissionBits(value: unknown): bigint | undefined {
+  return typeof value === 'string' && /^\d{1,20}$/.test(value) ? BigInt(value) : undefined;
 }
 
 interface InteractionSummary {
@@ -219,14 +265,13 @@ interface InteractionSummary {
   interactionId: string;
 }
 
-function describe(interaction: APIInteraction): InteractionSummary | undefined {
-  const base = { guild: interaction.guild_id ?? null, interactionId: interaction.id };
-  if (interaction.type === InteractionType.ApplicationCommand || interaction.type === InteractionType.ApplicationCommandAutocomplete) {
-    const kind = interaction.type === InteractionType.ApplicationCommandAutocomplete ? 'autocomplete' : 'command';
-    return { ...base, kind, command: interaction.data.name, options: optionValues(commandOptions(interaction)) };
-  }
-  if (interaction.type === InteractionType.MessageComponent) {
-    return { ...base, kind: 'button', command: commandOfButton(interaction.data.custom_id), customId: interaction.data.custom_id };
-  }
-  return undefined;
+const KINDS = {
+  [InteractionType.ApplicationCommand]: 'command',
+  [InteractionType.ApplicationCommandAutocomplete]: 'autocomplete',
+  [InteractionType.MessageComponent]: 'button',
+} as const;
+
+function describe(interaction: Incoming): InteractionSummary {
+  const base = { kind: KINDS[interaction.type], command: interaction.command, guild: interaction.caller.guildId, interactionId: interaction.id };
+  return interaction.type === InteractionType.MessageComponent ? { ...base, customId: interaction.customId } : { ...base, options: interaction.options };
 }

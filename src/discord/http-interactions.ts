@@ -1,9 +1,12 @@
 // The interactions endpoint (INTERACTIONS=http): Discord POSTs each interaction to this server instead of
 // sending it over a gateway connection, and takes the answer from the HTTP response. Every request's
-// Ed25519 signature is checked first: anything unsigned or badly signed gets 401 and is never read
-// further. Everything else is answered by answerInteraction, as on the gateway, with the response in
-// the HTTP response; a command that defers is acknowledged (type 5) there and its reply follows as an
-// edit of @original over REST.
+// Ed25519 signature is checked first: anything unsigned, badly signed or signed more than 5 minutes from
+// now gets 401 and is never read further. An interaction already answered (a captured request sent
+// again, to this replica or another) gets 409 and is not run twice. Everything else is answered by
+// answerInteraction, as on the gateway, with the response in the HTTP response; a command that defers is
+// acknowledged (type 5) there and its reply follows as an edit of @original over REST. A signed request
+// the bot cannot answer (not a kind it answers, or missing what an answer needs) gets 400: every signed
+// request gets a response.
 import type { KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,7 +14,8 @@ import { InteractionResponseType, InteractionType, type APIInteraction, type RES
 import type { Command } from '../command/command.js';
 import type { Logger } from '../log.js';
 import { answerInteraction, commandsByName } from './answer-interaction.js';
-import { isSignedByDiscord } from './signature.js';
+import { listenOn } from './listen.js';
+import { isFresh, isSignedByDiscord } from './signature.js';
 
 /** Discord's interactions are small; anything far larger is not from Discord. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -31,6 +35,13 @@ export interface EndpointOptions<Context> {
   contextFor: (interaction: APIInteraction) => Context;
   rest: REST;
   log: Logger;
+  /**
+   * True the first time an interaction id is seen, by any replica: the recap database remembers them.
+   * When it cannot be asked, the interaction is answered anyway (a replay then still has to be recent).
+   */
+  firstAnswer?: (interactionId: string) => Promise<boolean>;
+  /** The clock signatures' timestamps are compared with; tests set it. */
+  now?: () => number;
 }
 
 export async function serveInteractions<Context>(options: EndpointOptions<Context>): Promise<InteractionsEndpoint> {
@@ -44,10 +55,7 @@ export async function serveInteractions<Context>(options: EndpointOptions<Contex
     inFlight.add(work);
     void work.finally(() => inFlight.delete(work));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host ?? '0.0.0.0', resolve);
-  });
+  await listenOn(server, options.port, options.host ?? '0.0.0.0');
   return {
     server,
     port: (server.address() as AddressInfo).port,
@@ -85,14 +93,24 @@ async function handleRequest<Context>(req: IncomingMessage, res: ServerResponse,
     options.log.warn({ signed: Boolean(signature && timestamp) }, 'refused an interaction request without a valid signature');
     return respond(res, 401, { message: 'invalid request signature' });
   }
+  if (!isFresh(timestamp, options.now?.() ?? Date.now())) {
+    options.log.warn({ timestamp }, 'refused an interaction request signed too long ago (a replay, or a clock far off)');
+    return respond(res, 401, { message: 'request signed too long ago' });
+  }
   let interaction: APIInteraction;
   try {
     interaction = JSON.parse(raw.toString('utf8')) as APIInteraction;
   } catch {
     return respond(res, 400);
   }
+  if (typeof interaction !== 'object' || interaction === null) return respond(res, 400);
   if (interaction.type === InteractionType.Ping) return respond(res, 200, { type: InteractionResponseType.Pong });
-  const answered = await answerInteraction(interaction, {
+  const id: unknown = interaction.id;
+  if (typeof id === 'string' && !(await isFirstAnswer(options, id))) {
+    options.log.warn({ interactionId: id }, 'refused an interaction already answered (a replayed request)');
+    return respond(res, 409, { message: 'interaction already answered' });
+  }
+  await answerInteraction(interaction, {
     commands,
     context: options.contextFor(interaction),
     send: (response) => respond(res, 200, response),
@@ -100,7 +118,17 @@ async function handleRequest<Context>(req: IncomingMessage, res: ServerResponse,
     log: options.log,
     logFields: { via: 'http' },
   });
-  if (!answered) respond(res, 400);
+  // Not a kind the bot answers, or too malformed to answer: said at once, never left to time out.
+  if (!res.headersSent) respond(res, 400);
+}
+
+async function isFirstAnswer<Context>(options: EndpointOptions<Context>, interactionId: string): Promise<boolean> {
+  try {
+    return (await options.firstAnswer?.(interactionId)) ?? true;
+  } catch (error) {
+    options.log.warn({ err: error, interactionId }, 'could not check whether the interaction was already answered; answering it');
+    return true;
+  }
 }
 
 const header = (req: IncomingMessage, name: string): string | undefined => {

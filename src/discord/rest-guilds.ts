@@ -6,6 +6,7 @@ import { PermissionFlagsBits, Routes, type APIGuild, type APIGuildChannel, type 
 import { POSTING_PERMISSIONS } from '../command/checks.js';
 import type { GuildDirectory, NamedPermission } from '../command/context.js';
 import type { PermissionName } from '../i18n/messages.js';
+import { permissionBits } from './answer-interaction.js';
 import { kindOf, tagsOf } from './guilds.js';
 
 const FRESH_FOR_MS = 30_000;
@@ -88,9 +89,10 @@ export function restGuildDirectory(rest: REST, botUserId: () => Promise<string>)
  * The directory for one interaction: Discord tells the bot its permissions in the interaction's channel
  * (`app_permissions`), so a check on that channel needs no request at all.
  */
-export function withInteractionPermissions(directory: GuildDirectory, channelId: string | null, appPermissions: string | undefined): GuildDirectory {
-  if (!channelId || appPermissions === undefined) return directory;
-  const granted = BigInt(appPermissions);
+export function withInteractionPermissions(directory: GuildDirectory, channelId: unknown, appPermissions: unknown): GuildDirectory {
+  // Only what Discord's documentation says these hold (a channel id, a decimal string of bits) is trusted.
+  const granted = permissionBits(appPermissions);
+  if (typeof channelId !== 'string' || granted === undefined) return directory;
   return {
     ...directory,
     missingPostingPermissions: (guildId, channel, needed) =>

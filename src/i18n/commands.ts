@@ -23,7 +23,7 @@ export type CommandDescription =
   | 'Key quotes, verbatim and sourced; filter by speaker, topic or words'
   | 'Who said it, e.g. Leavitt'
   | 'What it is about, e.g. territory'
-  | 'Words in the quote or its context'
+  | 'Words in the quote, its context or its topics'
   | 'What happened when, and what is expected next, with sources'
   | 'First day, YYYY-MM-DD, e.g. 2025-11-25'
   | 'Last day, YYYY-MM-DD, e.g. 2025-12-07'

@@ -1,6 +1,6 @@
 // German: the same keys as English (src/i18n/en.ts), in the register of a news service, addressing the
 // reader as "Sie". Command and option names in examples are the German ones Discord shows (deCommands, below).
-import type { CommandTranslations } from './commands.js';
+import type { CommandName, CommandTranslations } from './commands.js';
 import type { Messages } from './en.js';
 import { countOf, daysAgo, listOf } from './intl.js';
 import type { Locale } from './locale.js';
@@ -19,6 +19,8 @@ export const de: Messages = {
     apology: (reference) => `Entschuldigung, bei der Antwort ist auf meiner Seite ein Fehler aufgetreten. Referenz: \`${reference}\`.`,
     notMine: 'Diese Schaltfläche gehört nicht zu mir.',
     unknown: 'Diesen Befehl oder diese Schaltfläche kenne ich nicht mehr. Versuchen Sie `/lage` oder tippen Sie `/`, um zu sehen, was ich kann.',
+    wrongOption: (option) =>
+      `Die Option \`${deCommands.names[option as CommandName] ?? option}\` fehlt oder enthält einen Wert, den Discord dafür nicht sendet. Geben Sie den Befehl erneut ein und wählen Sie das Verlangte aus der Liste von Discord.`,
   },
   page: {
     label: (page, pageCount) => `Seite ${page}/${pageCount}`,
@@ -26,6 +28,7 @@ export const de: Messages = {
     next: 'Weiter ▶',
     continued: '(Fortsetzung)',
     sourcesOnThisPage: 'Quellen auf dieser Seite',
+    moreSources: (count) => `… und ${count} weitere: siehe Quellen`,
     sourcesButton: 'Quellen',
     readTheSource: 'Zur Quelle',
     noSuchPage: (pageCount, page) => `Diese Antwort hat ${pageCount === 1 ? 'eine Seite' : `${pageCount} Seiten`}; eine Seite ${page} gibt es nicht.`,
@@ -43,6 +46,7 @@ export const de: Messages = {
     superseded: (date) => `In der Ausgabe vom ${date} ersetzt:`,
     corrected: (date) => `Korrigiert am ${date}`,
     correctedNote: (date) => `*Korrigiert am ${date}:*`,
+    correctedAbove: (date) => `*Korrigiert am ${date}* (wie oben)`,
     translation: (note) => `Übersetzung: ${note}`,
     alsoRendered: (words, publisher) => `Auch wiedergegeben als „${words}“ (${publisher})`,
     context: (text) => `Kontext: ${text}`,
@@ -74,7 +78,7 @@ export const de: Messages = {
     tldrLead: '**Kurz gesagt:**',
     since: (date) => `Seit dem ${date}`,
     corrections: 'Korrekturen',
-    footer: (date, publishers) => `Ausgabe vom ${date} · Quellen: ${publishers}`,
+    footer: (date, publishers) => `Ausgabe vom ${date} · Quellen: ${publishers.join('; ')}`,
     noSuchSection: (sections) => `Diesen Abschnitt gibt es nicht. Zur Wahl stehen: ${sections.join(', ')}.`,
   },
 
@@ -136,6 +140,9 @@ export const de: Messages = {
       `${typed} kommt in diesem Briefing nicht vor. Es behandelt ${principals} und weitere. Beginnen Sie, einen Namen einzugeben, und wählen Sie ihn aus der Liste.`,
     noTopicClose: (typed, names) => `In diesem Briefing gibt es kein Thema ${typed}. Meinten Sie ${names}?`,
     noTopic: (typed, names) => `In diesem Briefing gibt es kein Thema ${typed}. Zur Wahl stehen ${names}.`,
+    readAs: (asked, name, role) => `↳ *${asked}: ${name}, ${role}*`,
+    mentioned: (places) => `Der Name kommt aber in ${listOf(locale, places, 'conjunction')} vor.`,
+    places: { brief: '`/lage`', timeline: '`/chronik`', quotes: (words) => `\`/zitate suche:${words}\`` },
   },
 
   quotes: {
@@ -155,7 +162,7 @@ export const de: Messages = {
 
   timeline: {
     notADate: (typed, option) =>
-      `${typed} ist kein Datum. Schreiben Sie Daten als JJJJ-MM-TT, z. B. \`/chronik ${option === 'from' ? 'von' : 'bis'}:2025-11-25\`.`,
+      `${typed} ist kein Datum, das ich lesen kann. Schreiben Sie es etwa als 25. Nov., 25.11.2025 oder 2025-11-25, z. B. \`/chronik ${option === 'from' ? 'von' : 'bis'}:25. Nov.\`.`,
     backwards: (from, to, fromId, toId) => `Der Zeitraum beginnt nach seinem Ende (${from} bis ${to}). Versuchen Sie \`/chronik von:${toId} bis:${fromId}\`.`,
     range: (from, to) => [from && (to ? `vom ${from}` : `ab dem ${from}`), to && `bis zum ${to}`].filter(Boolean).join(' '),
     noEvents: (range, first, last) => `Keine Ereignisse${range ? ` ${range}` : ''}. Die Chronik reicht vom ${first} bis zum ${last}.`,
@@ -184,7 +191,7 @@ export const de: Messages = {
     outOfDate: 'Diese Zusammenfassung ist veraltet; `/lage` zeigt das aktuelle Briefing.',
   },
   schedule: {
-    help: 'Versuchen Sie `daily 08:00`, `daily 8am`, `weekdays 7:30am`, `twice daily 08:00 20:00`, `weekly monday 9am`, `hourly`, `on new edition` oder einen Cron-Ausdruck wie `0 8 * * 1-5`.',
+    help: (hourly) => `Versuchen Sie \`daily 08:00\`, \`daily 8am\`, \`weekdays 7:30am\`, \`twice daily 08:00 20:00\`, \`weekly monday 9am\`, ${hourly ? '`hourly`, ' : ''}\`on new edition\` oder einen Cron-Ausdruck wie \`0 8 * * 1-5\`.`,
     halfDayHours: (text) => `„${text}“ ist keine Uhrzeit: Mit am oder pm reichen die Stunden von 1 bis 12, z. B. \`8am\`.`,
     clockHours: (text) => `„${text}“ ist keine Uhrzeit: Stunden reichen von 0 bis 23, Minuten von 0 bis 59, z. B. \`daily 08:00\`.`,
     needsTime: (kind, typed) => `„${kind}“ braucht eine Uhrzeit wie 08:00 oder 8am, nicht „${typed}“.`,
@@ -208,7 +215,11 @@ export const de: Messages = {
       `Ich kann in ${channel} noch keine Zusammenfassungen posten: Mir ${missing.length === 1 ? 'fehlt' : 'fehlen'} dort **${missing.join('**, **')}**. ` +
       `Erteilen Sie dem Bot ${missing.length === 1 ? 'diese Berechtigung' : 'diese Berechtigungen'} (Kanaleinstellungen → Berechtigungen) und führen Sie den Befehl erneut aus.`,
     subscribed: (id, channel, schedule, zone, changed) =>
-      `Zusammenfassung **#${id}** ${changed ? 'geändert' : 'eingerichtet'}: ${channel}, ${schedule} in ${zone}.`,
+      `Zusammenfassung **#${id}** ${changed ? 'geändert' : 'eingerichtet'}: ${channel}, ${schedule}${zone ? ` in ${zone}` : ''}.`,
+    zoneNeeded: (examples) =>
+      `Ein Zeitplan mit Uhrzeit braucht eine Zeitzone: Fügen Sie \`zeitzone:\` hinzu, z. B. ${examples}. Die Option schlägt beim Tippen Zeitzonen vor; auch eine Stadt oder ein Land mit nur einer Zeitzone geht.`,
+    sameMinute: (channel, id, when, zone) =>
+      `Zusammenfassung #${id} erscheint in ${channel} bereits zur selben Minute (das nächste Mal gleichzeitig: ${when}, ${zone}); die eine würde nur die andere wiederholen. Wählen Sie eine andere Zeit oder ändern Sie #${id} mit \`/zusammenfassung ändern\`.`,
     notARecapChannel: (channel) => `In ${channel} können keine Zusammenfassungen gepostet werden: Wählen Sie einen Text-, Ankündigungs- oder Forumkanal.`,
     tagNotForum: (channel) => `Die Option Tag gilt für Forumkanäle, und ${channel} ist keiner.`,
     noTags: (channel) => `${channel} hat keine Tags; lassen Sie die Option Tag weg.`,
@@ -230,6 +241,7 @@ export const de: Messages = {
     byOperator: 'vom Betreiber eingerichtet',
     paused: (reason) => `⏸ **Pausiert**: ${reason}`,
     byAdmin: 'von einem Admin',
+    pausedBy: (admin) => `von ${admin}`,
     nextOnEdition: 'Nächste: sobald eine neue Ausgabe erscheint',
     next: (when) => `Nächste: ${when}`,
     last: (what) => `Letzte: ${what}`,
@@ -283,7 +295,7 @@ export const deCommands: CommandTranslations = {
     'Key quotes, verbatim and sourced; filter by speaker, topic or words': 'Wichtige Zitate, wörtlich und belegt; Filter nach Person, Thema oder Wörtern',
     'Who said it, e.g. Leavitt': 'Wer es gesagt hat, z. B. Leavitt',
     'What it is about, e.g. territory': 'Worum es geht, z. B. territory',
-    'Words in the quote or its context': 'Wörter im Zitat oder in seinem Kontext',
+    'Words in the quote, its context or its topics': 'Wörter im Zitat, in seinem Kontext oder seinen Themen',
     'What happened when, and what is expected next, with sources': 'Was wann geschah und was als Nächstes erwartet wird, mit Quellen',
     'First day, YYYY-MM-DD, e.g. 2025-11-25': 'Erster Tag, JJJJ-MM-TT, z. B. 2025-11-25',
     'Last day, YYYY-MM-DD, e.g. 2025-12-07': 'Letzter Tag, JJJJ-MM-TT, z. B. 2025-12-07',

@@ -23,6 +23,8 @@ export const en = {
     apology: (reference: string) => `Sorry, something went wrong on my side while answering that. Reference: \`${reference}\`.`,
     notMine: 'That button is not one of mine.',
     unknown: "I don't know that command or button any more. Try `/brief`, or type `/` to see what I can do.",
+    /** `option`: its English name (each catalogue shows the name Discord shows its reader). */
+    wrongOption: (option: string) => `The option \`${option}\` is missing or holds a value Discord would not send for it. Type the command again and pick what it asks for from Discord's list.`,
   },
   page: {
     label: (page: number, pageCount: number) => `Page ${page}/${pageCount}`,
@@ -30,6 +32,7 @@ export const en = {
     next: 'Next ▶',
     continued: '(continued)',
     sourcesOnThisPage: 'Sources on this page',
+    moreSources: (count: number) => `…and ${count} more: see Sources`,
     sourcesButton: 'Sources',
     readTheSource: 'Read the source',
     noSuchPage: (pageCount: number, page: number) =>
@@ -48,6 +51,7 @@ export const en = {
     superseded: (date: string) => `Superseded in the edition of ${date}:`,
     corrected: (date: string) => `Corrected ${date}`,
     correctedNote: (date: string) => `*Corrected ${date}:*`,
+    correctedAbove: (date: string) => `*Corrected ${date}* (as said above)`,
     translation: (note: string) => `Translation: ${note}`,
     alsoRendered: (words: string, publisher: string) => `Also rendered as “${words}” (${publisher})`,
     context: (text: string) => `Context: ${text}`,
@@ -79,7 +83,7 @@ export const en = {
     tldrLead: '**TL;DR**',
     since: (date: string) => `Since ${date}`,
     corrections: 'Corrections',
-    footer: (date: string, publishers: string) => `Edition of ${date} · Sources: ${publishers}`,
+    footer: (date: string, publishers: readonly string[]) => `Edition of ${date} · Sources: ${publishers.join('; ')}`,
     noSuchSection: (sections: readonly string[]) => `There is no section like that. Choose one of: ${sections.join(', ')}.`,
   },
 
@@ -139,6 +143,11 @@ export const en = {
       `${typed} is not in this briefing. It follows ${principals} and others. Start typing a name to pick from the list.`,
     noTopicClose: (typed: string, names: string) => `There is no topic ${typed} in this briefing. Did you mean ${names}?`,
     noTopic: (typed: string, names: string) => `There is no topic ${typed} in this briefing. Topics are ${names}.`,
+    /** `NATO: Mark Rutte, Secretary General of NATO`: how a name that is not the actor's own was read. */
+    readAs: (asked: string, name: string, role: string) => `↳ *${asked}: ${name}, ${role}*`,
+    /** Where a name that is no actor's does come up: `/brief`, `/timeline`, `/quotes search:eu`. */
+    mentioned: (places: readonly string[]) => `The name does come up in ${listOf(locale, places, 'conjunction')}.`,
+    places: { brief: '`/brief`', timeline: '`/timeline`', quotes: (words: string) => `\`/quotes search:${words}\`` },
   },
 
   quotes: {
@@ -157,7 +166,7 @@ export const en = {
   },
 
   timeline: {
-    notADate: (typed: string, option: 'from' | 'to') => `${typed} is not a date. Write dates as YYYY-MM-DD, e.g. \`/timeline ${option}:2025-11-25\`.`,
+    notADate: (typed: string, option: 'from' | 'to') => `${typed} is not a date I can read. Write it like 25 Nov, 25 Nov 2025 or 2025-11-25, e.g. \`/timeline ${option}:25 Nov\`.`,
     backwards: (from: string, to: string, fromId: string, toId: string) =>
       `The range starts after it ends (${from} to ${to}). Try \`/timeline from:${toId} to:${fromId}\`.`,
     range: (from: string | undefined, to: string | undefined) => [from && `from ${from}`, to && `${from ? 'to' : 'up to'} ${to}`].filter(Boolean).join(' '),
@@ -187,7 +196,7 @@ export const en = {
   },
   /** What is wrong with a schedule as typed: the schedule words themselves are English in every language. */
   schedule: {
-    help: 'Try `daily 08:00`, `daily 8am`, `weekdays 7:30am`, `twice daily 08:00 20:00`, `weekly monday 9am`, `hourly`, `on new edition`, or a cron expression like `0 8 * * 1-5`.',
+    help: (hourly: boolean) => `Try \`daily 08:00\`, \`daily 8am\`, \`weekdays 7:30am\`, \`twice daily 08:00 20:00\`, \`weekly monday 9am\`, ${hourly ? '`hourly`, ' : ''}\`on new edition\`, or a cron expression like \`0 8 * * 1-5\`.`,
     halfDayHours: (text: string) => `"${text}" is not a time of day: with am or pm, hours run 1–12, e.g. \`8am\`.`,
     clockHours: (text: string) => `"${text}" is not a time of day: hours run 0–23 and minutes 0–59, e.g. \`daily 08:00\`.`,
     needsTime: (kind: string, typed: string) => `"${kind}" needs a time like 08:00 or 8am, not "${typed}".`,
@@ -211,8 +220,13 @@ export const en = {
     missingPermissions: (channel: string, missing: readonly string[]) =>
       `I can't post recaps in ${channel} yet: I'm missing **${missing.join('**, **')}** there. ` +
       `Grant ${missing.length === 1 ? 'it' : 'them'} to the bot (channel settings → Permissions) and run the command again.`,
-    subscribed: (id: number, channel: string, schedule: string, zone: string, changed: boolean) =>
-      `Recap **#${id}** ${changed ? 'changed' : 'set up'}: ${channel}, ${schedule} in ${zone}.`,
+    /** `zone`: none for a recap on new editions, which has no time of day. */
+    subscribed: (id: number, channel: string, schedule: string, zone: string | undefined, changed: boolean) =>
+      `Recap **#${id}** ${changed ? 'changed' : 'set up'}: ${channel}, ${schedule}${zone ? ` in ${zone}` : ''}.`,
+    zoneNeeded: (examples: string) =>
+      `A schedule with a time of day needs a time zone: add \`timezone:\`, e.g. ${examples}. The option suggests zones as you type; a city or a country with one time zone works too.`,
+    sameMinute: (channel: string, id: number, when: string, zone: string) =>
+      `Recap #${id} already posts in ${channel} at that minute (next at the same time: ${when}, ${zone}), so one of them would only repeat the other. Pick another time, or change #${id} with \`/recap edit\`.`,
     notARecapChannel: (channel: string) => `${channel} is not a channel recaps can be posted in: pick a text, announcement or forum channel.`,
     tagNotForum: (channel: string) => `The tag option is for forum channels, and ${channel} is not one.`,
     noTags: (channel: string) => `${channel} has no tags; leave the tag option out.`,
@@ -235,6 +249,7 @@ export const en = {
     byOperator: 'set by the operator',
     paused: (reason: string) => `⏸ **Paused**: ${reason}`,
     byAdmin: 'by an admin',
+    pausedBy: (admin: string) => `by ${admin}`,
     nextOnEdition: 'Next: when a new edition is published',
     next: (when: string) => `Next: ${when}`,
     last: (what: string) => `Last: ${what}`,

@@ -1,7 +1,7 @@
 // French: the same keys as English (src/i18n/en.ts), in the register of a news service, with French
 // punctuation (a space before : ; ? and inside « »). Command and option names in examples are the French
 // ones Discord shows (frCommands, below).
-import type { CommandTranslations } from './commands.js';
+import type { CommandName, CommandTranslations } from './commands.js';
 import type { Messages } from './en.js';
 import { countOf, daysAgo, listOf } from './intl.js';
 import type { Locale } from './locale.js';
@@ -22,6 +22,8 @@ export const fr: Messages = {
     apology: (reference) => `Désolé, une erreur s'est produite de mon côté en répondant. Référence : \`${reference}\`.`,
     notMine: "Ce bouton n'est pas l'un des miens.",
     unknown: "Je ne connais plus cette commande ou ce bouton. Essayez `/synthèse`, ou tapez `/` pour voir ce que je sais faire.",
+    wrongOption: (option) =>
+      `L'option \`${frCommands.names[option as CommandName] ?? option}\` manque ou contient une valeur que Discord n'envoie pas pour elle. Retapez la commande et choisissez ce qu'elle demande dans la liste de Discord.`,
   },
   page: {
     label: (page, pageCount) => `Page ${page}/${pageCount}`,
@@ -29,6 +31,7 @@ export const fr: Messages = {
     next: 'Suivant ▶',
     continued: '(suite)',
     sourcesOnThisPage: 'Sources de cette page',
+    moreSources: (count) => `… et ${count} autres : voir Sources`,
     sourcesButton: 'Sources',
     readTheSource: 'Lire la source',
     noSuchPage: (pageCount, page) => `Cette réponse compte ${pageCount === 1 ? 'une page' : `${pageCount} pages`} ; il n'y a pas de page ${page}.`,
@@ -46,6 +49,7 @@ export const fr: Messages = {
     superseded: (date) => `Remplacé dans l'édition du ${date} :`,
     corrected: (date) => `Corrigé le ${date}`,
     correctedNote: (date) => `*Corrigé le ${date} :*`,
+    correctedAbove: (date) => `*Corrigé le ${date}* (voir plus haut)`,
     translation: (note) => `Traduction : ${note}`,
     alsoRendered: (words, publisher) => `Aussi rendu par « ${words} » (${publisher})`,
     context: (text) => `Contexte : ${text}`,
@@ -77,7 +81,7 @@ export const fr: Messages = {
     tldrLead: '**En bref :**',
     since: (date) => `Depuis le ${date}`,
     corrections: 'Corrections',
-    footer: (date, publishers) => `Édition du ${date} · Sources : ${publishers}`,
+    footer: (date, publishers) => `Édition du ${date} · Sources : ${publishers.join(' ; ')}`,
     noSuchSection: (sections) => `Cette rubrique n'existe pas. Choisissez parmi : ${sections.join(', ')}.`,
   },
 
@@ -139,6 +143,9 @@ export const fr: Messages = {
       `${typed} ne figure pas dans ce briefing, qui suit ${principals} et d'autres. Commencez à taper un nom pour le choisir dans la liste.`,
     noTopicClose: (typed, names) => `Il n'y a pas de sujet ${typed} dans ce briefing. Vouliez-vous dire ${names} ?`,
     noTopic: (typed, names) => `Il n'y a pas de sujet ${typed} dans ce briefing. Les sujets possibles sont ${names}.`,
+    readAs: (asked, name, role) => `↳ *${asked} : ${name}, ${role}*`,
+    mentioned: (places) => `Ce nom apparaît toutefois dans ${listOf(locale, places, 'conjunction')}.`,
+    places: { brief: '`/synthèse`', timeline: '`/chronologie`', quotes: (words) => `\`/citations recherche:${words}\`` },
   },
 
   quotes: {
@@ -158,7 +165,7 @@ export const fr: Messages = {
 
   timeline: {
     notADate: (typed, option) =>
-      `${typed} n'est pas une date. Écrivez les dates au format AAAA-MM-JJ, par exemple \`/chronologie ${option === 'from' ? 'du' : 'au'}:2025-11-25\`.`,
+      `${typed} n'est pas une date que je sais lire. Écrivez-la par exemple 25 nov., 25 nov. 2025 ou 2025-11-25, comme dans \`/chronologie ${option === 'from' ? 'du' : 'au'}:25 nov.\`.`,
     backwards: (from, to, fromId, toId) =>
       `La période commence après sa fin (du ${from} au ${to}). Essayez \`/chronologie du:${toId} au:${fromId}\`.`,
     range: (from, to) => [from && (to ? `du ${from}` : `à partir du ${from}`), to && `${from ? 'au' : "jusqu'au"} ${to}`].filter(Boolean).join(' '),
@@ -188,7 +195,7 @@ export const fr: Messages = {
     outOfDate: 'Ce récapitulatif est dépassé ; `/synthèse` montre le briefing actuel.',
   },
   schedule: {
-    help: 'Essayez `daily 08:00`, `daily 8am`, `weekdays 7:30am`, `twice daily 08:00 20:00`, `weekly monday 9am`, `hourly`, `on new edition` ou une expression cron comme `0 8 * * 1-5`.',
+    help: (hourly) => `Essayez \`daily 08:00\`, \`daily 8am\`, \`weekdays 7:30am\`, \`twice daily 08:00 20:00\`, \`weekly monday 9am\`, ${hourly ? '`hourly`, ' : ''}\`on new edition\` ou une expression cron comme \`0 8 * * 1-5\`.`,
     halfDayHours: (text) => `« ${text} » n'est pas une heure : avec am ou pm, les heures vont de 1 à 12, par exemple \`8am\`.`,
     clockHours: (text) => `« ${text} » n'est pas une heure : les heures vont de 0 à 23 et les minutes de 0 à 59, par exemple \`daily 08:00\`.`,
     needsTime: (kind, typed) => `« ${kind} » demande une heure comme 08:00 ou 8am, pas « ${typed} ».`,
@@ -212,7 +219,11 @@ export const fr: Messages = {
       `Je ne peux pas encore publier de récapitulatifs dans ${channel} : il me manque **${missing.join('**, **')}** dans ce salon. ` +
       `Accordez ${missing.length === 1 ? 'cette autorisation' : 'ces autorisations'} au bot (paramètres du salon → Permissions), puis relancez la commande.`,
     subscribed: (id, channel, schedule, zone, changed) =>
-      `Récapitulatif **#${id}** ${changed ? 'modifié' : 'créé'} : ${channel}, ${schedule} dans le fuseau ${zone}.`,
+      `Récapitulatif **#${id}** ${changed ? 'modifié' : 'créé'} : ${channel}, ${schedule}${zone ? ` dans le fuseau ${zone}` : ''}.`,
+    zoneNeeded: (examples) =>
+      `Un horaire à heure fixe a besoin d'un fuseau horaire : ajoutez \`fuseau:\`, par exemple ${examples}. L'option propose des fuseaux pendant la saisie ; une ville ou un pays à fuseau unique convient aussi.`,
+    sameMinute: (channel, id, when, zone) =>
+      `Le récapitulatif #${id} paraît déjà dans ${channel} à cette minute (prochaine fois en même temps : ${when}, ${zone}) : l'un ne ferait que répéter l'autre. Choisissez une autre heure, ou modifiez le #${id} avec \`/récapitulatif modifier\`.`,
     notARecapChannel: (channel) => `${channel} ne peut pas recevoir de récapitulatifs : choisissez un salon textuel, d'annonces ou de forum.`,
     tagNotForum: (channel) => `L'option tag est réservée aux salons de forum, et ${channel} n'en est pas un.`,
     noTags: (channel) => `${channel} n'a aucun tag ; laissez l'option tag de côté.`,
@@ -234,6 +245,7 @@ export const fr: Messages = {
     byOperator: "défini par l'exploitant",
     paused: (reason) => `⏸ **Suspendu** : ${reason}`,
     byAdmin: 'par un administrateur',
+    pausedBy: (admin) => `par ${admin}`,
     nextOnEdition: 'Prochain : à la prochaine édition',
     next: (when) => `Prochain : ${when}`,
     last: (what) => `Dernier : ${what}`,
@@ -287,7 +299,7 @@ export const frCommands: CommandTranslations = {
     'Key quotes, verbatim and sourced; filter by speaker, topic or words': 'Citations clés, textuelles et sourcées ; filtre par auteur, sujet ou mots',
     'Who said it, e.g. Leavitt': "Qui l'a dit, par exemple Leavitt",
     'What it is about, e.g. territory': 'De quoi il est question, par exemple territory',
-    'Words in the quote or its context': 'Mots de la citation ou de son contexte',
+    'Words in the quote, its context or its topics': 'Mots de la citation, de son contexte ou de ses sujets',
     'What happened when, and what is expected next, with sources': "Ce qui s'est passé et quand, ce qui est attendu ensuite, avec les sources",
     'First day, YYYY-MM-DD, e.g. 2025-11-25': 'Premier jour, AAAA-MM-JJ, par exemple 2025-11-25',
     'Last day, YYYY-MM-DD, e.g. 2025-12-07': 'Dernier jour, AAAA-MM-JJ, par exemple 2025-12-07',

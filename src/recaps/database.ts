@@ -147,6 +147,14 @@ export const MIGRATIONS: readonly string[] = [
   // 6: the newsroom's desk: releases proposed for review (each a snapshot, approved by someone other than
   // its author, or sent back), who approved a release, and readers' reports of mistakes.
   `${DESK_TABLES.replace(/%ID%/g, 'INTEGER PRIMARY KEY')}`,
+  // 7: interactions already answered (the HTTP endpoint refuses a replayed request on every replica), and
+  // who paused a recap, so /recap list can name them.
+  `CREATE TABLE answered_interactions (
+     id TEXT PRIMARY KEY,
+     answered_at TEXT NOT NULL
+   );
+   CREATE INDEX answered_interactions_by_age ON answered_interactions (answered_at);
+   ALTER TABLE subscriptions ADD COLUMN paused_by TEXT;`,
 ];
 
 /**

@@ -106,8 +106,9 @@ export async function sendClaimedSlot(deps: DeliveryDependencies, subscription: 
     if (placed.opened) await deps.subscriptions.setThread(subscription.id, threadId ?? null);
     const shown = { items: JSON.stringify(recap.items), content: body.content ?? '', ...(threadId ? { threadId } : {}), ...(releaseId === undefined ? {} : { releaseId }) };
     await ledger.settle(subscription.id, slot, { status: 'delivered', messageId, editionId: recap.editionId, detail: recap.kind, ...shown });
-    log.info({ subscription: subscription.id, channel: subscription.channelId, thread: threadId, slot, kind: recap.kind, messageId }, 'recap delivered');
-    await followUp(deps, subscription, messageId, title);
+    log.info({ subscription: subscription.id, channel: subscription.channelId, thread: threadId, slot, ref: nonce, kind: recap.kind, messageId }, 'recap delivered');
+    // A "no new developments" line starts no discussion: no thread under it.
+    await followUp(deps, subscription, messageId, title, recap.kind !== 'quiet');
     return { status: 'delivered', messageId, ...(threadId ? { threadId } : {}) };
   }
 }
@@ -163,9 +164,9 @@ async function place(deps: DeliveryDependencies, subscription: RecapSubscription
  * After a recap is posted and recorded: its own thread, and its publishing, one attempt each (discord.js waits
  * out a 429 itself). A failure never fails the recap; a failed publish is kept for /recap list, never retried.
  */
-async function followUp(deps: DeliveryDependencies, subscription: RecapSubscription, messageId: string, title: string): Promise<void> {
+async function followUp(deps: DeliveryDependencies, subscription: RecapSubscription, messageId: string, title: string, thread: boolean): Promise<void> {
   const { log, poster } = deps;
-  if (subscription.threadPerRecap) {
+  if (subscription.threadPerRecap && thread) {
     try {
       await poster.startThread(subscription.channelId, messageId, { name: title, auto_archive_duration: AUTO_ARCHIVE_MINUTES });
     } catch (error) {
@@ -189,12 +190,24 @@ const codeOf = (error: unknown) => (error as { code?: unknown } | null)?.code;
 
 /**
  * Discord honours a nonce for a few minutes only, and does not always return it in message objects, so
- * each recap also says which slot it is: `ref <nonce>` at the end of its footer (or, with no embed, as
- * a small last line). A restart finishing an old claim looks for it before posting again.
+ * each recap also says which slot it is, for a restart finishing an old claim to look for before posting
+ * again: the nonce, written in four zero-width characters (three to each of its base64url characters) at
+ * the end of its footer, or of its text when it has no embed. Readers see nothing (a visible `ref ...` was
+ * an opaque code at the end of every post); the nonce itself is in the log line of the delivery, and the
+ * ledger's (subscription, slot) gives it again (nonceFor).
  */
 export function markerFor(nonce: string): string {
-  return `ref ${nonce}`;
+  let marker = '';
+  for (const character of nonce) {
+    const value = BASE64URL.indexOf(character);
+    for (const shift of [4, 2, 0]) marker += INVISIBLE[(value >> shift) & 3];
+  }
+  return marker;
 }
+
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+/** Zero width space, non-joiner, joiner and word joiner: shown as nothing, kept by Discord as written. */
+const INVISIBLE = ['\u200b', '\u200c', '\u200d', '\u2060'];
 
 const FOOTER_LIMIT = 2048;
 const EMBEDS_TOTAL_LIMIT = 6000;
@@ -205,13 +218,13 @@ function withMarker(message: Pick<RESTPostAPIChannelMessageJSONBody, 'content' |
   const embeds = message.embeds ?? [];
   const last = embeds.at(-1);
   if (last) {
-    const footer = last.footer?.text ? `${last.footer.text} · ${marker}` : marker;
+    const footer = `${last.footer?.text ?? ''}${marker}`;
     const total = JSON.stringify(embeds).length; // An upper bound on the characters Discord counts.
     if (footer.length <= FOOTER_LIMIT && total + marker.length + 3 <= EMBEDS_TOTAL_LIMIT) {
       return { ...message, embeds: [...embeds.slice(0, -1), { ...last, footer: { ...last.footer, text: footer } }] };
     }
   }
-  const content = message.content ? `${message.content}\n-# ${marker}` : `-# ${marker}`;
+  const content = `${message.content ?? ''}${marker}`;
   return content.length <= CONTENT_LIMIT ? { ...message, content } : message;
 }
 

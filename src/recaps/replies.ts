@@ -10,6 +10,15 @@ import { messagesFor, type Messages } from '../i18n/messages.js';
 import { formatInZone } from '../time/dates.js';
 import type { RecapSubscription } from './subscriptions.js';
 
+/**
+ * Why a recap is paused, for its admins: who paused it, as a mention (shown as their name; the reply pings
+ * no one), or the reason the bot stored (in English).
+ */
+export function pausedBecause(t: Messages, subscription: RecapSubscription): string {
+  if (subscription.pausedBy) return t.admin.pausedBy(`<@${subscription.pausedBy}>`);
+  return literal(subscription.pausedReason ?? t.admin.byAdmin);
+}
+
 /** `<t:...:R>` renders as "in 3 hours" in each reader's own clock and language. */
 const relative = (date: Date) => `<t:${Math.floor(date.getTime() / 1000)}:R>`;
 
@@ -32,7 +41,7 @@ export function subscribedReply(subscription: RecapSubscription, runs: readonly 
   const upcoming = subscription.trigger === 'new-edition' ? t.admin.onNewEdition : `${t.admin.nextRuns(subscription.timezone)}\n${when}`;
   const { id, channelId, schedule, timezone } = subscription;
   return notice(
-    [t.admin.subscribed(id, `<#${channelId}>`, inlineCode(schedule), timezone, done === 'changed'), upcoming, postingSentence(t, subscription, tagName), t.admin.firstIsSummary].join('\n'),
+    [t.admin.subscribed(id, `<#${channelId}>`, inlineCode(schedule), subscription.trigger === 'clock' ? timezone : undefined, done === 'changed'), upcoming, postingSentence(t, subscription, tagName), t.admin.firstIsSummary].join('\n'),
   );
 }
 
@@ -46,10 +55,11 @@ export interface ListedSubscription {
 export function subscriptionListReply(listed: readonly ListedSubscription[], locale: Locale, page = 1): Reply {
   const t = messagesFor(locale);
   if (listed.length === 0) return notice(t.admin.noneYet);
-  const at = (date: Date | string, zone: string) => formatInZone(date, zone, 'dayAndTime', locale);
+  // The zone is said with each time: the recap's, which need not be the reader's.
+  const at = (date: Date | string, zone: string) => `${formatInZone(date, zone, 'dayAndTime', locale)} ${zone}`;
   const blocks = listed.map(({ subscription, next, latest, tagName }) => {
     const lines = [`<#${subscription.channelId}> · ${inlineCode(subscription.schedule)} · ${subscription.timezone}${subscription.origin === 'environment' ? ` · ${t.admin.byOperator}` : ''}`];
-    if (subscription.pausedAt) lines.push(t.admin.paused(literal(subscription.pausedReason ?? t.admin.byAdmin)));
+    if (subscription.pausedAt) lines.push(t.admin.paused(pausedBecause(t, subscription)));
     else if (subscription.trigger === 'new-edition') lines.push(t.admin.nextOnEdition);
     else if (next) lines.push(t.admin.next(`${at(next, subscription.timezone)} (${relative(next)})`));
     lines.push(postingSentence(t, subscription, tagName));

@@ -3,6 +3,7 @@
 import { SqlReleaseStore, RELEASES_CHANNEL, type ReleaseStore } from '../releases/store.js';
 import { SqlReportStore, type ReportStore } from '../reports/store.js';
 import { postgresSql, sqliteSql } from '../storage/sql.js';
+import { AnsweredInteractionLog, sqliteAnsweredPort, type AnsweredInteractions } from './answered.js';
 import { openDatabase, type RetryOptions } from './database.js';
 import { SqliteDeliveryLedger, type DeliveryLedger } from './ledger.js';
 import { SqliteSubscriptionStore, type SubscriptionStore } from './subscriptions.js';
@@ -14,6 +15,8 @@ export interface RecapStorage {
   releases: ReleaseStore;
   /** Readers' reports of mistakes, for the editors' inbox. */
   reports: ReportStore;
+  /** Interactions answered lately, so that a replayed request is refused on every replica. */
+  interactions: AnsweredInteractions;
   /**
    * Calls `listener` whenever any process changes a subscription (PostgreSQL: LISTEN/NOTIFY). SQLite
    * has no such signal: other processes' changes are found by the scheduler's periodic re-sync.
@@ -40,10 +43,11 @@ export async function openStorage(settings: StorageSettings, options: StorageOpt
   if (settings.DATABASE_URL) {
     const url = settings.DATABASE_URL;
     // Imported only here: a bot on SQLite never loads the PostgreSQL client (pg costs a few MB of memory).
-    const [{ openPostgres, NotificationListener, SUBSCRIPTIONS_CHANNEL }, { PgDeliveryLedger }, { PgSubscriptionStore }] = await Promise.all([
+    const [{ openPostgres, NotificationListener, SUBSCRIPTIONS_CHANNEL }, { PgDeliveryLedger }, { PgSubscriptionStore }, { pgAnsweredPort }] = await Promise.all([
       import('./postgres/database.js'),
       import('./postgres/ledger.js'),
       import('./postgres/subscriptions.js'),
+      import('./postgres/answered.js'),
     ]);
     const pool = await openPostgres(url);
     const listeners: InstanceType<typeof NotificationListener>[] = [];
@@ -60,6 +64,7 @@ export async function openStorage(settings: StorageSettings, options: StorageOpt
       reports: new SqlReportStore(postgresSql(pool)),
       onSubscriptionsChanged: (listener) => listen(SUBSCRIPTIONS_CHANNEL, listener),
       onReleasePublished: (listener) => listen(RELEASES_CHANNEL, listener),
+      interactions: new AnsweredInteractionLog(pgAnsweredPort(pool)),
       async close() {
         await Promise.all(listeners.map((listening) => listening.close()));
         await pool.end();
@@ -74,6 +79,7 @@ export async function openStorage(settings: StorageSettings, options: StorageOpt
     ledger: new SqliteDeliveryLedger(db, busy),
     releases: new SqlReleaseStore(sqliteSql(db, busy)),
     reports: new SqlReportStore(sqliteSql(db, busy)),
+    interactions: new AnsweredInteractionLog(sqliteAnsweredPort(db, busy)),
     onSubscriptionsChanged: () => Promise.resolve(),
     onReleasePublished: () => Promise.resolve(),
     close: async () => void db.close(),

@@ -28,6 +28,8 @@ export interface RecapSubscription {
   createdAt: string;
   pausedAt: string | null;
   pausedReason: string | null;
+  /** The admin who paused it (a user id), so /recap list can name them; null when the bot paused it. */
+  pausedBy: string | null;
   /** The next slot the scheduler planned; a past value at start-up is a slot missed while down. */
   nextSlot: string | null;
   /** For `new-edition` recaps: the newest edition when it was set up, which it does not announce. */
@@ -59,7 +61,7 @@ export const DEFAULT_POSTING: PostingOptions = { channelKind: 'text', tagId: nul
 
 /** The columns as RecapSubscription fields; quoted so that PostgreSQL keeps their case, as SQLite does. */
 export const SUBSCRIPTION_COLUMNS = `id, guild_id AS "guildId", channel_id AS "channelId", schedule, trigger, cron, timezone, when_quiet AS "whenQuiet", origin,
-  created_by AS "createdBy", created_at AS "createdAt", paused_at AS "pausedAt", paused_reason AS "pausedReason", next_slot AS "nextSlot",
+  created_by AS "createdBy", created_at AS "createdAt", paused_at AS "pausedAt", paused_reason AS "pausedReason", paused_by AS "pausedBy", next_slot AS "nextSlot",
   seen_edition AS "seenEdition", channel_kind AS "channelKind", forum_tag_id AS "tagId", thread_per_recap AS "threadPerRecap", publish,
   thread_id AS "threadId", publish_failure AS "publishFailure", language`;
 const COLUMNS = SUBSCRIPTION_COLUMNS;
@@ -106,7 +108,8 @@ export interface SubscriptionStore {
    * when the channel already gets that schedule (the unique index decides).
    */
   edit(id: number, change: RecapChange): Promise<'edited' | 'duplicate'>;
-  pause(id: number, reason: string): Promise<void>;
+  /** `by`: the admin who paused it; none when the bot pauses it (a lost permission, a deleted channel). */
+  pause(id: number, reason: string, by?: string): Promise<void>;
   resume(id: number): Promise<void>;
   /** A `new-edition` recap has announced (or was set up after) this edition. */
   markSeen(id: number, editionId: string): Promise<void>;
@@ -205,12 +208,12 @@ export class SqliteSubscriptionStore implements SubscriptionStore {
     }
   }
 
-  async pause(id: number, reason: string): Promise<void> {
-    await this.write(() => this.db.prepare('UPDATE subscriptions SET paused_at = ?, paused_reason = ? WHERE id = ?').run(new Date().toISOString(), reason, id));
+  async pause(id: number, reason: string, by?: string): Promise<void> {
+    await this.write(() => this.db.prepare('UPDATE subscriptions SET paused_at = ?, paused_reason = ?, paused_by = ? WHERE id = ?').run(new Date().toISOString(), reason, by ?? null, id));
   }
 
   async resume(id: number): Promise<void> {
-    await this.write(() => this.db.prepare('UPDATE subscriptions SET paused_at = NULL, paused_reason = NULL WHERE id = ?').run(id));
+    await this.write(() => this.db.prepare('UPDATE subscriptions SET paused_at = NULL, paused_reason = NULL, paused_by = NULL WHERE id = ?').run(id));
   }
 
   async markSeen(id: number, editionId: string): Promise<void> {

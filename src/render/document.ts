@@ -1,5 +1,7 @@
 // A reply's content as sections of blocks, laid out into embeds that respect every Discord limit.
-// Long content becomes pages with Previous/Next buttons; nothing is cut or dropped.
+// Long content becomes pages with Previous/Next buttons; nothing is cut or dropped. A text too long for one
+// field is split between lines or words, never inside a link or emphasis; a page's list of its sources
+// holds whole entries, and counts those that do not fit.
 import { ButtonStyle, ComponentType, type APIButtonComponent, type APIEmbed } from 'discord-api-types/v10';
 import type { Messages } from '../i18n/messages.js';
 import { encodeButton, type ButtonRef, type View } from './custom-id.js';
@@ -11,6 +13,16 @@ import { splitText, truncate } from './text.js';
 export interface Block {
   text: string;
   sources: readonly string[];
+  /**
+   * Lines of `text` that say the same under every item they apply to (a correction of several quotes): on a
+   * page already showing `line`, each later block shows `again` instead, a short reference to it.
+   */
+  repeats?: readonly Repeat[];
+}
+
+export interface Repeat {
+  line: string;
+  again: string;
 }
 
 export interface Section {
@@ -45,8 +57,11 @@ export interface Document<S extends Sections = readonly Section[]> {
   timestamp?: string;
   /** Sources the whole document rests on, besides those of its blocks. */
   sources?: readonly string[];
-  /** The sources of a page in full, for a list that names them by publisher alone: a last field of each page. */
-  pageNotes?: (sourceIds: readonly string[]) => string;
+  /**
+   * The sources of a page in full, one entry each, for a list that names them by publisher alone: a last field of
+   * each page, holding the entries that fit whole and counting the rest.
+   */
+  pageNotes?: (sourceIds: readonly string[]) => readonly string[];
   color?: number;
 }
 
@@ -54,6 +69,7 @@ interface Field {
   name: string;
   value: string;
   sources: readonly string[];
+  repeats: readonly Repeat[];
   /** A later field of its section: it needs no heading of its own right under the one before. */
   continues: boolean;
 }
@@ -153,18 +169,21 @@ function sectionFields(section: Section): Field[] {
   const separator = section.list ? '\n' : '\n\n';
   let value = '';
   let sources: string[] = [];
+  let repeats: Repeat[] = [];
   for (const block of section.blocks) {
     for (const piece of splitText(block.text, LIMITS.fieldValue)) {
       if (value !== '' && value.length + separator.length + piece.length > LIMITS.fieldValue) {
-        fields.push(continuedField(name, fields.length, value, sources));
+        fields.push(continuedField(name, fields.length, value, sources, repeats));
         value = '';
         sources = [];
+        repeats = [];
       }
       value = value === '' ? piece : `${value}${separator}${piece}`;
       sources.push(...block.sources);
+      repeats.push(...(block.repeats ?? []).filter(({ line }) => piece.includes(line)));
     }
   }
-  if (value !== '') fields.push(continuedField(name, fields.length, value, sources));
+  if (value !== '') fields.push(continuedField(name, fields.length, value, sources, repeats));
   return fields;
 }
 
@@ -173,8 +192,42 @@ function sectionName(section: Section): string {
 }
 
 /** The `index`th field of a section: later ones continue it (a page opening with one says so). */
-function continuedField(name: string, index: number, value: string, sources: string[]): Field {
-  return { name, value, sources, continues: index > 0 };
+function continuedField(name: string, index: number, value: string, sources: string[], repeats: Repeat[]): Field {
+  return { name, value, sources, repeats, continues: index > 0 };
+}
+
+/**
+ * The page's field values, each repeated line after its first showing replaced by its short form. Done on the
+ * page's own fields, so it never moves a page break: a value only gets shorter.
+ */
+function withoutRepeats(fields: readonly Field[]): string[] {
+  const shown = new Set<string>();
+  return fields.map(({ value, repeats }) => {
+    let text = value;
+    for (const { line, again } of repeats) {
+      if (shown.has(line)) text = text.replace(line, again);
+      else shown.add(line);
+    }
+    return text;
+  });
+}
+
+/** Whole entries, one a line, as many as fit in `max` characters with the line counting those left out. */
+export function wholeEntries(entries: readonly string[], max: number, more: (count: number) => string): string {
+  const kept: string[] = [];
+  let length = 0;
+  for (const [index, entry] of entries.entries()) {
+    const left = entries.length - index - 1;
+    // Room for this entry, and for the count line should any entry after it be left out.
+    const room = max - (left > 0 ? more(left).length + 1 : 0);
+    if (length + (kept.length > 0 ? 1 : 0) + entry.length > room) {
+      const dropped = entries.length - kept.length;
+      return [...kept, more(dropped)].join('\n');
+    }
+    kept.push(entry);
+    length += (kept.length > 1 ? 1 : 0) + entry.length;
+  }
+  return kept.join('\n');
 }
 
 /** Discord needs a name on every field; under its own section's field a continuation shows none. */
@@ -198,12 +251,13 @@ export function renderPage(t: Messages, document: Document<Sections>, requestedP
   const pageCount = breaks.length;
   const page = clampPage(requestedPage, pageCount);
   const fields = fieldsBetween(document, breaks[page - 1]!, breaks[page]);
+  const values = withoutRepeats(fields);
   const pageLabel = pageCount > 1 ? ` · ${t.page.label(page, pageCount)}` : '';
   const embed: APIEmbed = {
     title: truncate(document.title, LIMITS.embedTitle),
     color: document.color ?? BRAND_COLOR,
     // "(continued)" heads a page that opens mid-section, not every field of a long section.
-    fields: fields.map(({ name, value, continues }, index) => ({ name: !continues ? name : index > 0 ? BLANK_NAME : `${name} ${t.page.continued}`, value })),
+    fields: fields.map(({ name, continues }, index) => ({ name: !continues ? name : index > 0 ? BLANK_NAME : `${name} ${t.page.continued}`, value: values[index]! })),
     footer: { text: truncate(document.footer, LIMITS.footerText - PAGE_LABEL_ROOM) + pageLabel },
   };
   if (document.description) embed.description = truncate(document.description, LIMITS.embedDescription);
@@ -211,8 +265,8 @@ export function renderPage(t: Messages, document: Document<Sections>, requestedP
   const reply: Reply = { embeds: [embed] };
   if (pageCount > 1) reply.components = [{ type: ComponentType.ActionRow, components: pageButtons(t, navigation, page, pageCount) }];
   const sources = [...new Set([...(document.sources ?? []), ...fields.flatMap((field) => field.sources)])];
-  const notes = document.pageNotes && sources.length > 0 ? document.pageNotes(sources) : '';
-  if (notes) embed.fields!.push({ name: t.page.sourcesOnThisPage, value: truncate(notes, LIMITS.fieldValue) });
+  const notes = document.pageNotes && sources.length > 0 ? document.pageNotes(sources) : [];
+  if (notes.length > 0) embed.fields!.push({ name: t.page.sourcesOnThisPage, value: wholeEntries(notes, LIMITS.fieldValue, t.page.moreSources) });
   return { reply, page, pageCount, sources };
 }
 

@@ -4,8 +4,8 @@
 import type { Briefing, Edition, InEdition, ItemKind } from '../briefing/briefing.js';
 import type { EditionProblem } from '../briefing/editions.js';
 import { correctionsOf } from '../briefing/queries.js';
-import type { Actor, Position, Quote, Standing, TimelineEvent } from '../briefing/schema.js';
-import type { Block } from './document.js';
+import { whatsNextText, type Actor, type Position, type Quote, type Standing, type TimelineEvent, type WhatsNext } from '../briefing/schema.js';
+import type { Block, Repeat } from './document.js';
 import type { Messages } from '../i18n/messages.js';
 import { formatDate, formatLocalDate } from '../time/dates.js';
 import { literal } from './text.js';
@@ -51,9 +51,9 @@ export function sourceTag(briefing: Briefing, sourceId: string): string {
   return literal(briefing.sourceById.get(sourceId)?.publisher ?? sourceId);
 }
 
-/** The page's sources in full, once each: what a list citing them by publisher alone ends with. */
-export function sourceNotes(t: Messages, briefing: Briefing, sourceIds: readonly string[]): string {
-  return sourceIds.map((id) => `• ${citeSource(t, briefing, id)}`).join('\n');
+/** The page's sources in full, once each, an entry a line: what a list citing them by publisher alone ends with. */
+export function sourceNotes(t: Messages, briefing: Briefing, sourceIds: readonly string[]): string[] {
+  return sourceIds.map((id) => `• ${citeSource(t, briefing, id)}`);
 }
 
 export function actorName(briefing: Briefing, actorId: string): string {
@@ -88,17 +88,31 @@ export function quoteHeading(t: Messages, briefing: Briefing, quote: Quote): str
   return `${label ? `${label} · ` : ''}${actorName(briefing, quote.speaker)} · ${itemDate(t, quote)}`;
 }
 
-/** What a later edition did to an item: what replaced it, and each correction (saying what was wrong). */
-function laterNotes(t: Messages, briefing: Briefing, kind: ItemKind, id: string): string[] {
-  const notes: string[] = [];
+/**
+ * What a later edition did to an item: what replaced it, and each correction (saying what was wrong). A
+ * correction of several items says what was wrong under the first of them a page shows, and refers to it
+ * under the others (`repeats`).
+ */
+function laterNotes(t: Messages, briefing: Briefing, kind: ItemKind, id: string): { lines: string[]; repeats: Repeat[] } {
+  const lines: string[] = [];
   const replacement = briefing.replacedBy.get(`${kind}:${id}`);
   if (replacement) {
     const { item } = replacement;
     const now = 'stance' in item ? item.stance : 'title' in item ? t.labelled(formatDateSpan(t, item.date, item.endDate), item.title) : item.text;
-    notes.push(`⤷ *${t.item.superseded(editionDate(t, replacement.edition))}* ${literal(now)}`);
+    lines.push(`⤷ *${t.item.superseded(editionDate(t, replacement.edition))}* ${literal(now)}`);
   }
-  for (const correction of correctionsOf(briefing, kind, id)) notes.push(correctedNote(t, correction.date, literal(correction.wrong)));
-  return notes;
+  const repeats: Repeat[] = [];
+  for (const correction of correctionsOf(briefing, kind, id)) {
+    const line = correctedNote(t, correction.date, literal(correction.wrong));
+    lines.push(line);
+    if (correction.items.length > 1) repeats.push({ line, again: `✏️ ${t.item.correctedAbove(formatDate(correction.date, t.locale))}` });
+  }
+  return { lines, repeats };
+}
+
+/** A block of `lines` and the notes of later editions, which it may share with other blocks. */
+function withLaterNotes(lines: readonly string[], later: ReturnType<typeof laterNotes>, sources: readonly string[]): Block {
+  return { text: [...lines, ...later.lines].join('\n'), sources, ...(later.repeats.length > 0 ? { repeats: later.repeats } : {}) };
 }
 
 /** `✏️ *Corrected 3 Dec 2025:* what was wrong` */
@@ -116,8 +130,7 @@ export function quoteBlock(t: Messages, briefing: Briefing, quote: Quote, citati
   lines.push(t.item.context(literal(quote.context)));
   const cited = citation === 'tag' ? sourceTag(briefing, quote.source) : citeSource(t, briefing, quote.source, quote.date);
   lines.push(`${t.item.source(cited)} · ${t.item.quoteKinds[quote.kind]}`);
-  lines.push(...laterNotes(t, briefing, 'quote', quote.id));
-  return { text: lines.join('\n'), sources: [quote.source, ...quote.renderings.map((rendering) => rendering.source)] };
+  return withLaterNotes(lines, laterNotes(t, briefing, 'quote', quote.id), [quote.source, ...quote.renderings.map((rendering) => rendering.source)]);
 }
 
 /** A position: stance (labelled when it is a claim or commentary), detail, supporting quotes, date and source. */
@@ -134,12 +147,11 @@ export function positionBlock(t: Messages, briefing: Briefing, position: Positio
   lines.push(`${itemDate(t, position)} · ${t.item.source(citeSource(t, briefing, position.source, position.date))}`);
   const earlier = position.supersedes ? briefing.positionById.get(position.supersedes) : undefined;
   if (earlier) lines.push(t.item.earlier(itemDate(t, earlier), literal(earlier.stance)));
-  lines.push(...laterNotes(t, briefing, 'position', position.id));
-  return { text: lines.join('\n'), sources: [position.source, ...supporting.map((quote) => quote.source)] };
+  return withLaterNotes(lines, laterNotes(t, briefing, 'position', position.id), [position.source, ...supporting.map((quote) => quote.source)]);
 }
 
 /** A planned or expected event whose last day is before `today` (YYYY-MM-DD): it did not happen as announced, or no one has said. */
-export function isOverdue(event: TimelineEvent, today: string): boolean {
+export function isOverdue<Event extends TimelineEvent>(event: Event, today: string): event is Event & { status: 'planned' | 'expected' } {
   return (event.status === 'planned' || event.status === 'expected') && (event.endDate ?? event.date) < today;
 }
 
@@ -154,10 +166,28 @@ export function eventLine(t: Messages, briefing: Briefing, event: InEdition<Time
 function eventHeadline(t: Messages, briefing: Briefing, event: InEdition<TimelineEvent>, overdue: boolean): string {
   const when = formatDateSpan(t, event.date, event.endDate);
   const { status } = event;
-  const mark = overdue && (status === 'planned' || status === 'expected')
-    ? ` *${t.item.overdue(status, when, briefing.replacedBy.has(`event:${event.id}`))}*`
-    : status === 'happened' ? '' : ` *${t.item.eventStatus[status]}*`;
+  const mark = overdue && (status === 'planned' || status === 'expected') ? overdueMark(t, { ...event, status }, briefing.replacedBy.has(`event:${event.id}`)) : status === 'happened' ? '' : ` *${t.item.eventStatus[status]}*`;
   return `**${when}** ${literal(event.title)}${mark}`;
+}
+
+/** ` *(was planned for 26 Nov 2025; no later report in this briefing)*`: what a planned event whose day has passed says. */
+function overdueMark(t: Messages, event: TimelineEvent & { status: 'planned' | 'expected' }, reportedLater: boolean): string {
+  return ` *${t.item.overdue(event.status, formatDateSpan(t, event.date, event.endDate), reportedLater)}*`;
+}
+
+/**
+ * A What's next item, under the time rule of the timeline: one about events that are all past their day (on
+ * `today`, YYYY-MM-DD) says so, as the last of them does in /timeline.
+ */
+export function whatsNextLine(t: Messages, briefing: Briefing, item: WhatsNext, today: string): string {
+  const line = `• ${literal(whatsNextText(item))}`;
+  const events = typeof item === 'string' ? [] : item.events.flatMap((id) => briefing.eventById.get(id) ?? []);
+  const overdue = events.filter((event) => isOverdue(event, today));
+  if (events.length === 0 || overdue.length < events.length) return line;
+  const last = overdue.reduce((latest, event) => ((event.endDate ?? event.date) > (latest.endDate ?? latest.date) ? event : latest));
+  // "No later report" only when none of them has one: a report of one event is not silence about all.
+  const reportedLater = overdue.some((event) => briefing.replacedBy.has(`event:${event.id}`));
+  return `${line}${overdueMark(t, last, reportedLater)}`;
 }
 
 /**
@@ -168,8 +198,7 @@ export function timelineBlock(t: Messages, briefing: Briefing, event: InEdition<
   const lines = [eventHeadline(t, briefing, event, overdue)];
   if (event.detail) lines.push(literal(event.detail));
   lines.push(t.item.source(citeSource(t, briefing, event.source)));
-  lines.push(...laterNotes(t, briefing, 'event', event.id));
-  return { text: lines.join('\n'), sources: [event.source] };
+  return withLaterNotes(lines, laterNotes(t, briefing, 'event', event.id), [event.source]);
 }
 
 /**
@@ -184,7 +213,7 @@ export function readerNotes(t: Messages, briefing: Briefing, now: Date, staleAft
   return notes;
 }
 
-/** Why no edition can be shown, in the reader's language. */
+/** Why no edition can be shown, in the reader's language (an unknown id as the caller wants it shown). */
 export function editionProblem(t: Messages, problem: EditionProblem): string {
   if (problem.kind === 'none-by') return t.edition.noneBy(formatDate(problem.date, t.locale));
   return problem.kind === 'not-yet' ? t.edition.notYet(problem.id) : t.edition.unknown(problem.id);

@@ -9,7 +9,8 @@ export function replyAsText(reply: Reply): string {
   for (const embed of reply.embeds ?? []) {
     if (embed.title) out.push(`━━ ${embed.title} ━━`);
     if (embed.description) out.push(embed.description);
-    for (const field of embed.fields ?? []) out.push(`▸ ${field.name}\n${field.value}`);
+    // A field continuing the one above has a blank name (Discord needs one): shown, as Discord does, as more of it.
+    for (const field of embed.fields ?? []) out.push(field.name.trim() === '\u200b' || field.name.trim() === '' ? field.value : `▸ ${field.name}\n${field.value}`);
     if (embed.footer) out.push(`— ${embed.footer.text}`);
   }
   for (const row of reply.components ?? []) {

@@ -18,14 +18,20 @@ export function inlineCode(text: string): string {
   return `\`${text.replaceAll('`', 'ˋ')}\``;
 }
 
-/** Splits text into pieces of at most `max` characters, at line breaks where possible, else at spaces. */
+/**
+ * Splits text into pieces of at most `max` characters, at line breaks where possible, else at spaces; never
+ * inside a link, inline code or emphasis when there is any other place to cut.
+ */
 export function splitText(text: string, max: number): string[] {
   const pieces: string[] = [];
   let rest = text;
   while (rest.length > max) {
     const window = rest.slice(0, max + 1);
-    let cut = window.lastIndexOf('\n');
-    if (cut < max / 2) cut = window.lastIndexOf(' ');
+    let cut = outsideMarkdown(rest, window, max);
+    if (cut <= 0) {
+      cut = window.lastIndexOf('\n');
+      if (cut < max / 2) cut = window.lastIndexOf(' ');
+    }
     // A single word longer than the limit is the one case where a word must be cut.
     if (cut <= 0) cut = safeCut(rest, max);
     pieces.push(rest.slice(0, cut).trimEnd());
@@ -33,6 +39,34 @@ export function splitText(text: string, max: number): string[] {
   }
   if (rest.length > 0 || pieces.length === 0) pieces.push(rest);
   return pieces;
+}
+
+/** A masked link as replies write one: `[title](https://...)`. */
+const LINK = /\[[^\]\n]*\]\([^)\s]*\)/g;
+
+/**
+ * The last line break (in the second half of the window), else the last space, where cutting `text` leaves no
+ * link, inline code or emphasis open; 0 when there is none.
+ */
+function outsideMarkdown(text: string, window: string, max: number): number {
+  const links = [...text.matchAll(LINK)].map((match) => [match.index, match.index + match[0].length] as const);
+  const open = (cut: number) => links.some(([start, end]) => start < cut && cut < end) || leavesOpen(window.slice(0, cut));
+  for (const separator of ['\n', ' ']) {
+    for (let cut = window.lastIndexOf(separator); cut > (separator === '\n' ? max / 2 : 0); cut = window.lastIndexOf(separator, cut - 1)) {
+      if (!open(cut)) return cut;
+    }
+  }
+  return 0;
+}
+
+/** True when `text` ends inside inline code, bold or italics (escaped characters, as literal() writes them, do not count). */
+function leavesOpen(text: string): boolean {
+  const plain = text.replace(/\\./g, '');
+  if ((plain.match(/`/g)?.length ?? 0) % 2 === 1) return true;
+  const outsideCode = plain.replace(/`[^`]*`/g, '');
+  const bold = outsideCode.match(/\*\*/g)?.length ?? 0;
+  const italic = outsideCode.replace(/\*\*/g, '').match(/\*/g)?.length ?? 0;
+  return bold % 2 === 1 || italic % 2 === 1;
 }
 
 /** Shortens user-supplied text for echoing back, at a word boundary, marked with an ellipsis. */

@@ -49,6 +49,50 @@ export function formatMonth(isoMonth: string, locale: Locale): string {
   return `${MONTHS[locale].long[Number(month) - 1]} ${year}`;
 }
 
+/** A month's names in every language, lower-cased and without accents or dots: what readDate matches. */
+const MONTH_NAMES: readonly (readonly string[])[] = Array.from({ length: 12 }, (_, month) =>
+  [...new Set(Object.values(MONTHS).flatMap((months) => [months.long[month]!, months.short[month]!]).map(plainWord))],
+);
+
+function plainWord(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/\./g, '');
+}
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/**
+ * A calendar day as people type it, YYYY-MM-DD: `2025-12-01`, `1 Dec`, `Dec 1, 2025`, `1. Dezember`, `1er déc.`,
+ * `1.12.2025`; a month is any language's name or its first three letters or more, when they name one month.
+ * Without a year, the day nearest `near` (YYYY-MM-DD: the story's newest edition). Undefined for anything else,
+ * or a day the calendar does not have.
+ */
+export function readDate(typed: string, near: string): string | undefined {
+  const text = typed.trim().toLowerCase();
+  let parts: { day: number; month: number; year?: number } | undefined;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})?$/.exec(text);
+  if (iso) parts = { year: Number(iso[1]), month: Number(iso[2]), day: Number(iso[3]) };
+  else if (dotted) parts = { day: Number(dotted[1]), month: Number(dotted[2]), ...(dotted[3] ? { year: Number(dotted[3]) } : {}) };
+  else {
+    const words = plainWord(text).replace(/,/g, ' ').split(/\s+/).filter(Boolean);
+    const days = words.flatMap((word) => /^(\d{1,2})(?:st|nd|rd|th|er)?$/.exec(word)?.[1] ?? []);
+    const years = words.filter((word) => /^\d{4}$/.test(word));
+    const months = words.filter((word) => /^\p{L}{3,}$/u.test(word)).flatMap((word) => {
+      const named = MONTH_NAMES.flatMap((names, month) => (names.some((name) => name.startsWith(word)) ? [month + 1] : []));
+      return named.length === 1 ? named : [];
+    });
+    if (days.length !== 1 || months.length !== 1 || years.length > 1 || words.length !== days.length + months.length + years.length) return undefined;
+    parts = { day: Number(days[0]), month: months[0]!, ...(years[0] ? { year: Number(years[0]) } : {}) };
+  }
+  if (!parts || parts.month < 1 || parts.month > 12 || parts.day < 1) return undefined;
+  const { day, month } = parts;
+  const nearYear = Number(near.slice(0, 4));
+  const candidates = parts.year !== undefined ? [parts.year] : [nearYear - 1, nearYear, nearYear + 1];
+  const valid = candidates.map((year) => `${year}-${pad(month)}-${pad(day)}`).filter((date) => new Date(`${date}T00:00:00Z`).toISOString().startsWith(date));
+  const distance = (date: string) => Math.abs(Date.parse(date) - Date.parse(near));
+  return valid.sort((a, b) => distance(a) - distance(b))[0];
+}
+
 const STYLES = {
   /** `26 Nov 2025` */
   day: { day: 'numeric', month: 'short', year: 'numeric' },

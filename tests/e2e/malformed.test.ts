@@ -37,14 +37,16 @@ describe('malformed interactions', () => {
   });
 
   it('a required option left out', async () => {
-    expect(await privateAnswer(emulator.injectCommand({ name: 'position' }))).toContain('Whose position?');
+    expect(await privateAnswer(emulator.injectCommand({ name: 'position' }))).toContain('The option `actor` is missing or holds a value Discord would not send for it.');
   });
 
-  it('options of the wrong type: a number for a name, a number for a section', async () => {
+  it('options of the wrong type: a number for a name, a number for a section, a number for a channel', async () => {
     const asNumber = emulator.injectCommand({ name: 'position', options: [{ name: 'actor', value: 42, type: 4 }] });
-    expect(await privateAnswer(asNumber)).toContain('Whose position?');
+    expect(await privateAnswer(asNumber)).toContain('The option `actor` is missing or holds a value');
     const section = emulator.injectCommand({ name: 'brief', options: [{ name: 'section', value: 3.5, type: 10 }] });
-    expect(await privateAnswer(section)).toContain('There is no section like that');
+    expect(await privateAnswer(section)).toContain('The option `section` is missing or holds a value');
+    const channel = emulator.injectCommand({ name: 'recap', subcommand: 'subscribe', options: [{ name: 'channel', value: 123, type: 4 }, { name: 'schedule', value: 'daily 08:00' }, { name: 'timezone', value: 'UTC' }], memberPermissions: 1n << 5n });
+    expect(await privateAnswer(channel)).toContain('The option `channel` is missing or holds a value');
   });
 
   it('option values no briefing knows: a name, a topic, a date, a search of symbols', async () => {

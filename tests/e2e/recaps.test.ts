@@ -60,6 +60,9 @@ async function deployCommands(run: Run): Promise<void> {
 const recap = (run: Run, subcommand: string, options: Record<string, string | number | boolean> = {}, memberPermissions: bigint = MANAGE_GUILD | Permission.ViewChannel) =>
   run.emulator.injectCommand({ name: 'recap', subcommand, options, memberPermissions }).waitForReply({ timeoutMs: 10_000 });
 
+/** What a reader sees of a text: zero-width characters show as nothing. */
+const visible = (text: string) => text.replace(/[\u200b-\u200d\u2060]/g, '');
+
 /** A cron expression that fires once, `seconds` from now. */
 const onceIn = (seconds: number) => cronAt(secondsFromNow(seconds));
 
@@ -113,15 +116,22 @@ describe('/recap', () => {
     const [summary] = run.emulator.messages(talks.id);
     expect(summary!.allowed_mentions).toEqual({ parse: [] });
     // The embed carries the title; no content line repeats it.
-    expect(summary!.content).toBe('');
+    expect(visible(summary!.content)).toBe('');
     expect((summary!.embeds[0] as { title: string }).title).toBe('US-led Ukraine peace talks');
+    // No opaque reference where a reader sees it: the footer reads as the reply's own.
+    expect(visible((summary!.embeds[0] as { footer: { text: string } }).footer.text)).toMatch(/^Edition of \d+ \w+ \d{4} · Sources: [^·]+$/);
 
     const again = await recap(run, 'now', { subscription: 1 });
     expect(again.content).toContain('Posted');
-    expect(run.emulator.messages(talks.id)[1]!.content).toMatch(/^No new developments since the last recap/);
+    expect(visible(run.emulator.messages(talks.id)[1]!.content)).toMatch(/^No new developments since the last recap \([^)]+\)\.\n⏳ \*Last updated [^\n]*\*$/);
 
+    const listed = JSON.stringify((await recap(run, 'list')).embeds);
+    // Every time with its zone.
+    expect(listed).toMatch(/Next: [^(]*, 07:30 America\/New_York \(<t:\d+:R>\)/);
+    expect(listed).toMatch(/Last: delivered [^"\\]*\d{2}:\d{2} America\/New_York/);
     expect((await recap(run, 'pause', { subscription: 1 })).content).toContain('paused');
-    expect(JSON.stringify((await recap(run, 'list')).embeds)).toContain('Paused');
+    // Who paused it, as a mention (shown as their name; the reply pings no one).
+    expect(JSON.stringify((await recap(run, 'list')).embeds)).toContain(`⏸ **Paused**: by <@${run.emulator.defaultUserId}>`);
     expect((await recap(run, 'resume', { subscription: 1 })).content).toMatch(/resumed\. Next run: .*, 07:30 \(America\/New_York\)/);
     expect((await recap(run, 'remove', { subscription: 7 })).content).toContain('There is no recap #7');
   });
@@ -276,6 +286,13 @@ describe('forum channels, threads and announcement channels', () => {
     await recap(run, 'now', { subscription: 1 });
     await run.emulator.waitFor((request) => request.path.endsWith('/threads') && request.status === 200, 10_000);
     const [message] = run.emulator.messages(talks.id);
+    expect(thread(run, talks.id).id).toBe(message!.id);
+    // Nothing new since: a one-line "no new developments", with no empty discussion thread under it.
+    expect((await recap(run, 'now', { subscription: 1 })).content).toContain('Posted');
+    const quiet = run.emulator.messages(talks.id)[1]!;
+    expect(quiet.content).toMatch(/^No new developments/);
+    await run.bots[0]!.waitForLog((line) => line.msg === 'recap delivered' && line.messageId === quiet.id);
+    expect(run.emulator.requests.filter((request) => request.path.endsWith(`/messages/${quiet.id}/threads`))).toEqual([]);
     expect(thread(run, talks.id).id).toBe(message!.id);
   });
 

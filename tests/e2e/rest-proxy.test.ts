@@ -1,11 +1,19 @@
 // One REST rate limit for all replicas: Discord allows 50 requests a second per bot token, however many
 // processes share it. The emulator enforces that (a 429 with global: true); three REST clients (three
 // replicas' discord.js REST) sending at once exceed it on their own, and stay within it through one
-// @discordjs/proxy (npm run rest-proxy), which queues their requests as one.
+// @discordjs/proxy (npm run rest-proxy), which queues their requests as one. The proxy itself listens on the
+// loopback interface unless told otherwise, reads .env, passes Discord's answers through, and refuses without
+// asking Discord what cannot be the bot's (no Authorization, or another token than DISCORD_TOKEN).
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { REST, Routes } from 'discord.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../emulator/index.js';
-import { startProcess, type BotProcess } from './bot-process.js';
+import { BotProcess, REPO, startProcess } from './bot-process.js';
 
 const REPLICAS = 3;
 const POSTS_EACH = 40;
@@ -71,5 +79,69 @@ describe("Discord's global rate limit", () => {
     const message = (await rest.post(Routes.channelMessages(channel), { body: { content: 'after a 429' } })) as { id: string; content: string };
     expect(message).toMatchObject({ content: 'after a 429' });
     expect(emulator!.messages(channel).map((posted) => posted.content).slice(before)).toEqual(['after a 429']);
+  });
+});
+
+/** The addresses listening on TCP port `port`, from the kernel's own table (/proc/net/tcp and tcp6), as hex. */
+async function listeningOn(port: number): Promise<string[]> {
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  const tables = await Promise.all(['/proc/net/tcp', '/proc/net/tcp6'].map((file) => readFile(file, 'utf8').catch(() => '')));
+  // Columns: sl local_address rem_address st ...; state 0A is LISTEN.
+  return tables.flatMap((table) => table.split('\n').slice(1).map((line) => line.trim().split(/\s+/)).filter((columns) => columns[3] === '0A' && columns[1]?.endsWith(`:${hexPort}`)).map((columns) => columns[1]!.split(':')[0]!));
+}
+
+describe('the REST proxy itself', () => {
+  let upstream: Emulator;
+  let dir: string;
+  const running: BotProcess[] = [];
+  afterAll(async () => {
+    await Promise.all(running.map((process) => process.stop()));
+    await upstream?.close();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('listens on 127.0.0.1 by default, reads .env, and refuses a request without Authorization or with another token, without asking Discord', async () => {
+    upstream = await startEmulator({ guilds: [{ name: 'Newsroom', channels: [{ name: 'talks' }] }] });
+    dir = await mkdtemp(path.join(tmpdir(), 'rest-proxy-'));
+    await writeFile(path.join(dir, '.env'), `PORT=0\nDISCORD_API_URL=${upstream.restUrl}\nDISCORD_TOKEN=${upstream.token}\n`);
+    // Started in a folder holding only that .env, as an operator starts it: nothing but PATH in its environment.
+    const tsx = pathToFileURL(createRequire(path.join(REPO, 'package.json')).resolve('tsx')).href;
+    const proxied = new BotProcess(spawn(process.execPath, ['--import', tsx, path.join(REPO, 'src/cli/rest-proxy.ts')], { cwd: dir, env: { PATH: process.env.PATH }, stdio: ['ignore', 'pipe', 'pipe'] }));
+    running.push(proxied);
+    const ready = await proxied.waitForLog((line) => line.msg === 'ready', 20_000);
+    expect(ready).toMatchObject({ host: '127.0.0.1', upstream: upstream.restUrl, checksToken: true });
+    expect(await listeningOn(Number(ready.port))).toEqual(['0100007F']);
+
+    const api = `http://127.0.0.1:${String(ready.port)}/api/v10`;
+    const before = upstream.requests.length;
+    const anonymous = await fetch(`${api}/users/@me`);
+    const forged = await fetch(`${api}/users/@me`, { headers: { Authorization: 'Bot forged.token.value' } });
+    expect([anonymous.status, forged.status]).toEqual([401, 401]);
+    expect(upstream.requests).toHaveLength(before);
+    const own = await fetch(`${api}/users/@me`, { headers: { Authorization: `Bot ${upstream.token}` } });
+    expect(own.status).toBe(200);
+    expect(proxied.output).not.toContain(upstream.token);
+  });
+
+  it("passes Discord's 401 through as 401, and logs each failed request once, at warn, without its body", async () => {
+    // No DISCORD_TOKEN: every token is forwarded, and Discord (the emulator) refuses the forged ones.
+    const proxy = startProcess('src/cli/rest-proxy.ts', { PORT: '0', DISCORD_API_URL: upstream.restUrl });
+    running.push(proxy);
+    const ready = await proxy.waitForLog((line) => line.msg === 'ready');
+    expect(ready).toMatchObject({ host: '127.0.0.1', checksToken: false });
+    const api = `http://127.0.0.1:${String(ready.port)}/api/v10`;
+    const channel = upstream.channel('talks').id;
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        fetch(`${api}/channels/${channel}/messages`, { method: 'POST', headers: { Authorization: 'Bot forged.token.value', 'Content-Type': 'application/json' }, body: JSON.stringify({ content: 'secret body text' }) }),
+      ),
+    );
+    expect(responses.map((response) => response.status)).toEqual(Array.from({ length: 20 }, () => 401));
+    expect(await responses[0]!.json()).toMatchObject({ code: 0 });
+    await proxy.waitForLog((line) => line.msg === 'proxy request failed' && line.status === 401);
+    await expect.poll(() => proxy.logs.filter((line) => line.msg === 'proxy request failed').length).toBe(20);
+    expect(proxy.logs.filter((line) => line.level >= 50)).toEqual([]);
+    expect(proxy.logs.filter((line) => line.msg === 'proxy request failed').every((line) => line.level === 40)).toBe(true);
+    expect(proxy.output).not.toContain('secret body text');
   });
 });

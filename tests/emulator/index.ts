@@ -280,13 +280,17 @@ export class Emulator {
 
   /**
    * POSTs `body` to the endpoint as Discord does: `X-Signature-Ed25519` over timestamp + raw body and
-   * `X-Signature-Timestamp`; `signature: 'none'` leaves both headers out, `'bad'` signs other bytes.
+   * `X-Signature-Timestamp`; `signature: 'none'` leaves both headers out, `'bad'` signs other bytes. `signedAt`
+   * (ms) dates the signature, as a request captured then and sent now would be; `url` sends it to another endpoint
+   * (another replica) than the application's.
    */
-  async sendToEndpoint(body: unknown, { signature = 'valid' }: { signature?: 'valid' | 'none' | 'bad' } = {}): Promise<EndpointResponse> {
-    const url = this.#interactionsUrl;
+  async sendToEndpoint(
+    body: unknown,
+    { signature = 'valid', signedAt = Date.now(), url = this.#interactionsUrl }: { signature?: 'valid' | 'none' | 'bad'; signedAt?: number; url?: string } = {},
+  ): Promise<EndpointResponse> {
     if (url === undefined) throw new Error('Emulator: no interactions URL set');
     const raw = typeof body === 'string' ? body : JSON.stringify(body);
-    const timestamp = String(Math.floor(Date.now() / 1000));
+    const timestamp = String(Math.floor(signedAt / 1000));
     const signed = signature === 'bad' ? `${raw} ` : raw;
     const headers: Record<string, string> = { 'Content-Type': 'application/json', 'User-Agent': 'Discord-Interactions/1.0 (+https://discord.com)' };
     if (signature !== 'none') {

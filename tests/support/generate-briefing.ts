@@ -88,7 +88,7 @@ function makeBriefing(random: Random, size: BriefingSize): GeneratedBriefing {
   return { story: { id: 'generated-talks', title: 'Generated peace talks', topic: sentence(random, 60, 190) }, actors, topics, sources, editions };
 }
 
-interface ActorDraft extends Omit<Actor, 'id' | 'note'> {
+interface ActorDraft extends Omit<Actor, 'id' | 'note' | 'speaksFor'> {
   /** What the id is made from. */
   idText: string;
   person?: { given: string; family: (typeof FAMILY_NAMES)[number] };
@@ -140,7 +140,7 @@ function makeActors(random: Random, count: number): Actor[] {
     }
     const unique = aliases.filter((alias) => !claimedAliases.has(alias) && alias !== draft.name);
     unique.forEach((alias) => claimedAliases.add(alias));
-    const actor: Actor = { id: ids.claim(idText), ...draft, aliases: unique };
+    const actor: Actor = { id: ids.claim(idText), ...draft, aliases: unique, speaksFor: [] };
     if (random.chance(0.08)) actor.note = paragraph(random, 60, 400);
     return actor;
   });

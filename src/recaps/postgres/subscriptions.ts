@@ -86,12 +86,12 @@ export class PgSubscriptionStore implements SubscriptionStore {
     }
   }
 
-  async pause(id: number, reason: string): Promise<void> {
-    await this.changing('UPDATE subscriptions SET paused_at = $2, paused_reason = $3 WHERE id = $1', [id, new Date().toISOString(), reason]);
+  async pause(id: number, reason: string, by?: string): Promise<void> {
+    await this.changing('UPDATE subscriptions SET paused_at = $2, paused_reason = $3, paused_by = $4 WHERE id = $1', [id, new Date().toISOString(), reason, by ?? null]);
   }
 
   async resume(id: number): Promise<void> {
-    await this.changing('UPDATE subscriptions SET paused_at = NULL, paused_reason = NULL WHERE id = $1', [id]);
+    await this.changing('UPDATE subscriptions SET paused_at = NULL, paused_reason = NULL, paused_by = NULL WHERE id = $1', [id]);
   }
 
   async markSeen(id: number, editionId: string): Promise<void> {
