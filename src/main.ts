@@ -196,8 +196,13 @@ async function servedRelease(): Promise<ReleaseFeed> {
   const published = first.ok ? await ReleaseFeed.open(storage.releases, events) : undefined;
   if (!published) {
     // Each problem on one line, trimmed: a content file may be a link to anything.
-    for (const line of first.lines) log.error({ content: firstLine(line) }, 'content error');
-    log.fatal({ contentDir: config.CONTENT_DIR }, 'no release to serve, and the content folder is invalid; not starting');
+    if (!first.ok) for (const line of first.lines) log.error({ content: firstLine(line) }, 'content error');
+    log.fatal(
+      { contentDir: config.CONTENT_DIR },
+      first.ok
+        ? 'the content folder was published as the first release, but this process sees no release in its database (DATABASE_PATH=:memory: is private to each process): use a database file'
+        : 'no release to serve, and the content folder is invalid; not starting',
+    );
     log.flush();
     process.exit(1);
   }

@@ -111,7 +111,7 @@ describe("What's next, under the timeline's time rule", () => {
     const [eu, witkoff, driscoll] = whatsNext(reply(named('brief'), briefing, {}, 1, ON_2_DEC), "What's next");
     expect(eu).toBe('• 26 Nov: EU foreign ministers discuss the talks by video link. *(was planned for 26 Nov 2025; no later report in this briefing)*');
     expect(text(reply(named('timeline'), briefing, {}, 1, ON_2_DEC))).toContain('*(was planned for 26 Nov 2025; no later report in this briefing)*');
-    expect(witkoff).toBe('• Week of 1 Dec: Witkoff expected in Moscow to meet Putin ("probably next week", according to Trump).');
+    expect(witkoff).toBe('• Week of 1 Dec: Witkoff expected in Moscow to meet Putin (Trump: "I believe next week in Moscow").');
     expect(driscoll).toBe('• Week of 1 Dec: Driscoll due to negotiate in Kyiv.');
     const german = whatsNext(reply(named('brief'), briefing, {}, 1, ON_2_DEC, 'de'), 'Wie es weitergeht');
     expect(german[0]).toMatch(/\*\(war für 26\. Nov\. 2025 geplant; kein späterer Bericht in diesem Briefing\)\*$/);

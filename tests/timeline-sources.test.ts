@@ -104,7 +104,7 @@ describe('/timeline', () => {
       [{ from: '31 Feb' }, '“31 Feb” is not a date I can read.'],
       [{ from: '1 Ju' }, '“1 Ju” is not a date I can read.'],
       [{ from: '2025-11-27', to: '2025-11-25' }, 'The range starts after it ends (27 Nov 2025 to 25 Nov 2025). Try `/timeline from:2025-11-25 to:2025-11-27`.'],
-      [{ from: '2026-01-01' }, 'No events from 1 Jan 2026. The timeline runs from 24 Feb 2022 to 3 Dec 2025.'],
+      [{ from: '2026-01-01' }, 'No events from 1 Jan 2026. The timeline runs from 24 Feb 2022 to 4 Dec 2025.'],
     ];
     for (const [options, message] of cases) {
       const reply = replyOf(timeline, briefing, options);
@@ -121,6 +121,7 @@ describe('/timeline', () => {
       { name: '1 Dec 2025 · 2 events', value: '2025-12-01' },
       { name: '2 Dec 2025 · 5 events', value: '2025-12-02' },
       { name: '3 Dec 2025 · 4 events', value: '2025-12-03' },
+      { name: '4 Dec 2025 · Umerov to meet Witkoff and Kushner in Miami', value: '2025-12-04' },
       { name: '7 Dec 2025 · Driscoll due to negotiate in Kyiv', value: '2025-12-07' },
     ]);
     expect(complete(timeline, briefing, { name: 'to', value: '24 feb' })).toEqual([{ name: '24 Feb 2022 · Russia launches its full-scale invasion of Ukraine', value: '2022-02-24' }]);

@@ -94,11 +94,16 @@ function buildIndex(briefing: Briefing): Index {
   const actorsByProminence = [...briefing.actors].sort((a, b) => weight(b) - weight(a) || compareText(a.name, b.name));
   const keysByActor = groupBy(actorKeys, (entry) => [entry.actor.id]);
   const actorByKey = new Map([...actorKeys].reverse().map((entry) => [entry.key, entry.actor]));
+  const affiliations = [...groupBy(actorsByProminence.map((_, rank) => rank), (rank) => [actorsByProminence[rank]!.affiliation, ...actorsByProminence[rank]!.speaksFor])].map(([label, actors]) => {
+    const key = withoutArticle(normalize(label));
+    return { label, key, initials: initials(key), actors };
+  });
   return {
     actorKeys,
     // First claim wins when two actors share an alias; the content checker warns about that.
     actorByKey,
-    actorByNameWord: uniqueNameWords(briefing.actors, actorByKey),
+    // `Ukraine` names the country's speakers, even if one actor's name says "of Ukraine".
+    actorByNameWord: uniqueNameWords(briefing.actors, actorByKey, new Set(affiliations.map(({ key }) => key))),
     // Autocomplete sends the id, people type the name: both are looked up normalized.
     topicByKey: new Map(briefing.topics.flatMap((topic) => [normalize(topic.name), normalize(topic.id)].map((key) => [key, topic] as const))),
     ...topicKeys(briefing.topics),
@@ -110,10 +115,7 @@ function buildIndex(briefing: Briefing): Index {
     actorsByProminence,
     actorKeysByProminence: actorsByProminence.map((actor) => keysByActor.get(actor.id) ?? []),
     prominenceRank: new Map(actorsByProminence.map((actor, rank) => [actor, rank])),
-    affiliations: [...groupBy(actorsByProminence.map((_, rank) => rank), (rank) => [actorsByProminence[rank]!.affiliation, ...actorsByProminence[rank]!.speaksFor])].map(([label, actors]) => {
-      const key = withoutArticle(normalize(label));
-      return { label, key, initials: initials(key), actors };
-    }),
+    affiliations,
     actorTypos: new TypoIndex(actorKeys),
     quotesNewestFirst,
     everyQuote: quotePositions,
@@ -162,12 +164,12 @@ export function citationsOf(briefing: Briefing, sourceId: string): Citations {
   return indexOf(briefing).citations.get(sourceId) ?? { quotes: 0, positions: 0 };
 }
 
-/** Words of actors' names (3 letters or more) that name one actor only and are not already a key. */
-function uniqueNameWords(actors: readonly Actor[], taken: ReadonlyMap<string, Actor>): Map<string, Actor> {
+/** Words of actors' names (3 letters or more) that name one actor only and are neither a key nor a group's name. */
+function uniqueNameWords(actors: readonly Actor[], taken: ReadonlyMap<string, Actor>, groups: ReadonlySet<string>): Map<string, Actor> {
   const owners = new Map<string, Set<Actor>>();
   for (const actor of actors) {
     for (const word of normalize(actor.name).split(' ')) {
-      if (word.length >= 3 && !taken.has(word)) owners.set(word, (owners.get(word) ?? new Set()).add(actor));
+      if (word.length >= 3 && !taken.has(word) && !groups.has(word)) owners.set(word, (owners.get(word) ?? new Set()).add(actor));
     }
   }
   return new Map([...owners].flatMap(([word, set]) => (set.size === 1 ? [[word, [...set][0]!] as const] : [])));

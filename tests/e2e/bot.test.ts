@@ -62,7 +62,7 @@ describe('answering', () => {
     const reply = await ask('brief');
     expect(reply.ephemeral).toBe(false);
     expect(firstEmbed(reply).title).toBe('US-led Ukraine peace talks');
-    expect(firstEmbed(reply).footer?.text).toContain('Edition of 3 Dec 2025 · Sources: Dawn;');
+    expect(firstEmbed(reply).footer?.text).toContain('Edition of 13 May 2026 · Sources: PRM (prm.ua);');
     expect((reply.data as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [] });
   });
 

@@ -48,7 +48,7 @@ describe('HTTP interactions mode', () => {
     expect(brief.callbackType).toBe(4);
     expect(firstEmbed(brief).title).toBe('US-led Ukraine peace talks');
     const german = await run.emulator.injectCommand({ name: 'brief', locale: 'de' }).waitForReply();
-    expect(firstEmbed(german).footer?.text).toMatch(/^Ausgabe vom 3\. Dez\. 2025 · Quellen: /);
+    expect(firstEmbed(german).footer?.text).toMatch(/^Ausgabe vom 13\. Mai 2026 · Quellen: /);
 
     const completed = await run.emulator.injectAutocomplete({ name: 'position', options: { actor: 'selen' }, focused: 'actor' }).waitForReply();
     expect(completed.callbackType).toBe(8);

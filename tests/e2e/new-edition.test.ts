@@ -2,13 +2,13 @@
 // correction of the one before, while the bot runs. Channels that asked for it get one post with what
 // changed, leading with the corrections; a recap posted earlier that showed a corrected item is edited
 // once to say so; a restart repeats neither. The edition reaches nobody until it is published.
-import { cp, mkdtemp, rename, rm, writeFile, readFile } from 'node:fs/promises';
+import { mkdtemp, rename, rm, writeFile, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../emulator/index.js';
 import { Permission } from '../emulator/permissions.js';
-import { SHIPPED_CONTENT } from '../support/content.js';
+import { copyShippedContent } from '../support/content.js';
 import { publish } from '../support/run-script.js';
 import { startProcess, type BotProcess } from './bot-process.js';
 
@@ -25,7 +25,7 @@ async function contentBeforeTheNewEdition(): Promise<{ dir: string; draft(): Pro
   const root = await mkdtemp(path.join(tmpdir(), 'new-edition-'));
   cleanups.push(() => rm(root, { recursive: true, force: true }));
   const dir = path.join(root, 'content');
-  await cp(SHIPPED_CONTENT, dir, { recursive: true });
+  await copyShippedContent(dir, { upTo: '2025-12-03' });
   const aside = path.join(root, '2025-12-03');
   await rename(path.join(dir, NEW_EDITION), aside);
   // The new edition also corrects the 26 Nov summary, which the first recap showed.

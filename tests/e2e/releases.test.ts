@@ -4,13 +4,13 @@
 // announced; a catch-up post carries every edition's Since; a typo in the drafts does not stop a restart;
 // a hostile draft is refused by publish, never seen by the bot. On PostgreSQL: a scheduled release goes out
 // once with two replicas, across a restart too, and both switch to a published release within a second.
-import { cp, mkdir, mkdtemp, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../emulator/index.js';
-import { SHIPPED_CONTENT } from '../support/content.js';
+import { copyShippedContent, SHIPPED_CONTENT } from '../support/content.js';
 import { freshDatabase } from '../support/postgres-server.js';
 import { publish, runScriptWith } from '../support/run-script.js';
 import { httpModeEnv, startProcess, type BotProcess, type LogLine } from './bot-process.js';
@@ -52,7 +52,7 @@ describe('drafts and releases, one bot on SQLite', () => {
   beforeAll(async () => {
     emulator = await startEmulator({ guilds: [{ name: 'Newsroom', channels: [{ name: 'breaking' }] }] });
     root = await mkdtemp(path.join(tmpdir(), 'releases-e2e-'));
-    await cp(SHIPPED_CONTENT, path.join(root, 'content'), { recursive: true });
+    await copyShippedContent(path.join(root, 'content'), { upTo: '2025-12-03' });
     breaking = emulator.channel('breaking').id;
     env = { DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.restUrl, CONTENT_DIR: path.join(root, 'content'), DATABASE_PATH: path.join(root, 'bot.sqlite'), RECAP_CHANNEL_IDS: breaking, RECAP_SCHEDULE: 'on-new-edition' };
     bot = startProcess('src/main.ts', env);
@@ -144,7 +144,7 @@ describe('drafts and releases, one bot on SQLite', () => {
     const secret = path.join(root, 'secret.txt');
     await writeFile(secret, 'timeline:\n  - id: SECRET-ON-LINE-TWO\n');
     const drafts = path.join(root, 'hostile');
-    await cp(SHIPPED_CONTENT, drafts, { recursive: true });
+    await copyShippedContent(drafts, { upTo: '2025-12-03' });
     const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefghi'.split('').map((name, index) => `${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[index]}`).join(',')}]`)].join('\n');
     await writeFile(path.join(drafts, 'topics.yaml'), `${bomb}\n`);
     await unlink(path.join(drafts, 'editions/2025-11-26/timeline.yaml'));
@@ -177,7 +177,7 @@ describe('releases on PostgreSQL, two replicas', () => {
     const database = await freshDatabase('releases-e2e');
     drop = database.drop;
     root = await mkdtemp(path.join(tmpdir(), 'releases-pg-'));
-    await cp(SHIPPED_CONTENT, path.join(root, 'content'), { recursive: true });
+    await copyShippedContent(path.join(root, 'content'), { upTo: '2025-12-03' });
     channel = emulator.channel('breaking').id;
     env = { DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.restUrl, DATABASE_URL: database.url, CONTENT_DIR: path.join(root, 'content'), RECAP_CHANNEL_IDS: channel, RECAP_SCHEDULE: 'on-new-edition', ...httpModeEnv(emulator) };
   }, 30_000);

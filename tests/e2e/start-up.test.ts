@@ -30,7 +30,7 @@ describe('start-up messages', () => {
     occupant = createServer();
     await new Promise<void>((resolve) => occupant!.listen(0, '0.0.0.0', resolve));
     const port = (occupant.address() as AddressInfo).port;
-    const bot = startProcess('src/main.ts', { DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.restUrl, DATABASE_PATH: ':memory:', ...httpModeEnv(emulator), PORT: String(port) });
+    const bot = startProcess('src/main.ts', { DISCORD_TOKEN: emulator.token, DISCORD_API_URL: emulator.restUrl, ...httpModeEnv(emulator), PORT: String(port) });
     expect((await bot.waitForExit()).code).toBe(1);
     const fatal = bot.logs.find((line) => line.level === 60);
     expect(fatal?.msg).toBe(`PORT ${port} on 0.0.0.0 is already in use by another process: stop that process, or set PORT to a free port.`);

@@ -64,9 +64,9 @@ describe.each([
     const reply = await emulator.injectCommand({ name: 'brief', guildId: null, userInstalled: true, locale: 'de' }).waitForReply();
     expect(reply).toMatchObject({ via: 'callback', callbackType: 4, ephemeral: false });
     const embed = reply.embeds[0] as Embed & { description?: string; fields?: { name: string }[] };
-    expect(embed.description).toMatch(/\*\*Kurz gesagt:\*\* Witkoff and Kushner met Putin/);
+    expect(embed.description).toMatch(/\*\*Kurz gesagt:\*\* Trump brokered a three-day truce/);
     expect(embed.fields!.map((field) => field.name)).toContain('Das Wichtigste');
-    expect(embed.footer?.text).toMatch(/^Ausgabe vom 3\. Dez\. 2025 · Quellen: /);
+    expect(embed.footer?.text).toMatch(/^Ausgabe vom 13\. Mai 2026 · Quellen: /);
     expect(channelCalls()).toEqual([]);
   });
 

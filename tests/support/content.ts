@@ -40,16 +40,20 @@ export async function loadOrThrow(dir: string): Promise<Briefing> {
   return result.briefing;
 }
 
+/** Copies the shipped content into `dir`; with `upTo`, only its editions up to that date. */
+export async function copyShippedContent(dir: string, { upTo }: { upTo?: string | undefined } = {}): Promise<void> {
+  await cp(SHIPPED_CONTENT, dir, { recursive: true });
+  if (upTo === undefined) return;
+  for (const edition of await readdir(path.join(dir, 'editions'))) if (edition > upTo) await rm(path.join(dir, 'editions', edition), { recursive: true });
+}
+
 /**
  * A private copy of the shipped content (with `upTo`, only its editions up to that date, as the briefing
  * stood then); `edit` rewrites one file's text in it.
  */
 export async function contentCopy({ upTo }: { upTo?: string } = {}) {
   const dir = await mkdtemp(path.join(tmpdir(), 'briefing-content-'));
-  await cp(SHIPPED_CONTENT, dir, { recursive: true });
-  if (upTo !== undefined) {
-    for (const edition of await readdir(path.join(dir, 'editions'))) if (edition > upTo) await rm(path.join(dir, 'editions', edition), { recursive: true });
-  }
+  await copyShippedContent(dir, { upTo });
   return {
     dir,
     async edit(file: string, change: (text: string) => string) {
