@@ -5,16 +5,16 @@ import { z } from 'zod';
 import { parseSchedule } from './recaps/schedule.js';
 import { canonicalTimeZone, suggestTimeZones } from './time/zones.js';
 
-const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
+export const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const channelIds = z
   .string()
   .transform((text) => text.split(',').map((id) => id.trim()).filter(Boolean))
   .refine((ids) => ids.every((id) => /^\d{17,20}$/.test(id)), 'must be Discord channel ids separated by commas');
 
-const Fields = z.object({
+export const Fields = z.object({
   DISCORD_TOKEN: z.string({ error: 'is required: the bot token from the Discord Developer Portal' }).min(1),
   DISCORD_CLIENT_ID: snowflake.optional(),
   DISCORD_GUILD_ID: snowflake.optional(),
@@ -58,7 +58,7 @@ const Environment = Fields.refine((config) => (config.RECAP_CHANNEL_IDS === unde
 export type Config = z.infer<typeof Environment>;
 
 /** What the editors' tools (publish, releases, preview) need: where the releases are, and the content. */
-const ToolFields = Fields.pick({ DATABASE_URL: true, DATABASE_PATH: true, CONTENT_DIR: true, STALE_AFTER_DAYS: true });
+export const ToolFields = Fields.pick({ DATABASE_URL: true, DATABASE_PATH: true, CONTENT_DIR: true, STALE_AFTER_DAYS: true });
 export type ToolConfig = z.infer<typeof ToolFields>;
 
 export class ConfigError extends Error {
@@ -84,8 +84,13 @@ export function loadConfig(require: readonly (keyof Config)[] = [], environment:
 
 /** The same, for the editors' tools: no token needed. */
 export function loadToolConfig(environment: NodeJS.ProcessEnv = readEnvironment()): ToolConfig {
+  return parseEnvironment(ToolFields, environment);
+}
+
+/** The environment (and `.env`) read by `schema`: every problem in one ConfigError, no secret echoed. */
+export function parseEnvironment<Schema extends z.ZodType>(schema: Schema, environment: NodeJS.ProcessEnv = readEnvironment()): z.infer<Schema> {
   const present = presentIn(environment);
-  const result = ToolFields.safeParse(present);
+  const result = schema.safeParse(present);
   if (!result.success) throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}${refused(present, issue.path)}`));
   return result.data;
 }
@@ -96,7 +101,7 @@ function presentIn(environment: NodeJS.ProcessEnv): Record<string, string> {
 }
 
 /** Variables whose value must never be echoed. */
-const SECRETS = new Set(['DISCORD_TOKEN', 'DISCORD_PUBLIC_KEY', 'DATABASE_URL']);
+const SECRETS = new Set(['DISCORD_TOKEN', 'DISCORD_PUBLIC_KEY', 'DATABASE_URL', 'DISCORD_CLIENT_SECRET', 'STUDIO_SESSION_SECRET']);
 
 /** ` (got "Europe/Zurch")`: the value a problem is about, so the operator sees what was read; never a secret. */
 function refused(environment: Record<string, string | undefined>, path: readonly PropertyKey[]): string {
