@@ -45,8 +45,16 @@ function located(contentDir: string, findings: readonly ContentError[]) {
   return findings.map((finding) => ({ ...finding, file: path.relative(path.resolve(contentDir), path.resolve(finding.file)), text: formatContentError(finding) }));
 }
 
+/** The request's JSON object (none sent: an empty one); anything else is refused. */
 async function body<T>(c: Context): Promise<Partial<T>> {
-  const parsed: unknown = await c.req.json().catch(() => undefined);
+  const raw = await c.req.text();
+  if (raw.trim() === '') return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new HTTPException(400, { message: 'send a JSON object' });
+  }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new HTTPException(400, { message: 'send a JSON object' });
   return parsed as Partial<T>;
 }
