@@ -79,12 +79,12 @@ describe('the studio in a browser, with the bot', () => {
     await bot.waitForLog((line) => line.msg === 'recap scheduler started', 20_000);
     storage = await openStorage({ DATABASE_PATH: database });
     // Port 0: the address is known once listening, and sign-in needs it (the redirect URI, the allowed Origin).
-    let app: ReturnType<typeof createStudio> | undefined;
-    server = serve({ fetch: (request) => app!.fetch(request), hostname: '127.0.0.1', port: 0 });
+    const studioApp: { app?: ReturnType<typeof createStudio> } = {};
+    server = serve({ fetch: (request) => studioApp.app!.fetch(request), hostname: '127.0.0.1', port: 0 });
     await new Promise((resolve) => server.once('listening', resolve));
     studio = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const config = loadStudioConfig({ ...signInEnvironment(emulator, studio), CONTENT_DIR: content.dir, DATABASE_PATH: database });
-    app = createStudio({ config, storage, log: capturedLog().log, staticRoot: WEB });
+    studioApp.app = createStudio({ config, storage, log: capturedLog().log, staticRoot: WEB });
     browser = await launchChromium();
   }, 60_000);
 
