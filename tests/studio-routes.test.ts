@@ -27,6 +27,8 @@ const cookiesOf = (response: Response) =>
 describe('studio settings', () => {
   it('starts on loopback with no sign-in, and refuses any other address without every sign-in setting, naming each', () => {
     expect(loadStudioConfig({}).signIn).toBeUndefined();
+    // The bot's own .env names the application: that alone asks for no sign-in.
+    expect(loadStudioConfig({ DISCORD_CLIENT_ID: '100000000000000001' }).signIn).toBeUndefined();
     expect(() => loadStudioConfig({ STUDIO_HOST: '0.0.0.0' })).toThrow(ConfigError);
     try {
       loadStudioConfig({ STUDIO_HOST: '0.0.0.0', DISCORD_CLIENT_SECRET: 'do-not-echo-me' });

@@ -55,7 +55,8 @@ export interface DiscordSignIn {
 export type StudioConfig = Omit<Fields, keyof typeof SIGN_IN> & { signIn: DiscordSignIn | undefined };
 
 const Environment = StudioFields.superRefine((fields, context) => {
-  const given = Object.keys(SIGN_IN).filter((name) => fields[name as keyof typeof SIGN_IN] !== undefined);
+  // DISCORD_CLIENT_ID alone is the bot's (npm run deploy-commands reads it): it asks for no sign-in.
+  const given = Object.keys(SIGN_IN).filter((name) => name !== 'DISCORD_CLIENT_ID' && fields[name as keyof typeof SIGN_IN] !== undefined);
   if (given.length === 0 && isLoopback(fields.STUDIO_HOST)) return;
   const why = given.length === 0 ? `STUDIO_HOST ${fields.STUDIO_HOST} is not loopback, so editors sign in with Discord` : 'sign-in with Discord needs it';
   for (const [name, what] of Object.entries(SIGN_IN)) {
