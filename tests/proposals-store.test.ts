@@ -1,44 +1,15 @@
 // Release proposals, one contract over both engines: a proposal keeps its frozen snapshot, is listed newest first,
 // and is reviewed once (approved, sent back or withdrawn); a release records who approved it.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BriefingContent } from '../src/briefing/briefing.js';
-import { openStorage, type RecapStorage } from '../src/recaps/storage.js';
 import { changeSet } from '../src/releases/change-set.js';
 import { formatRelease } from '../src/releases/listing.js';
 import { snapshotOf } from '../src/releases/snapshot.js';
 import { shippedBriefing } from './support/content.js';
-import { freshDatabase } from './support/postgres-server.js';
+import { storageEngines } from './support/engines.js';
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
-
-const engines: { name: string; open(): Promise<RecapStorage> }[] = [
-  {
-    name: 'sqlite',
-    async open() {
-      const dir = await mkdtemp(path.join(tmpdir(), 'proposals-'));
-      cleanups.push(() => rm(dir, { recursive: true, force: true }));
-      const storage = await openStorage({ DATABASE_PATH: path.join(dir, 'bot.sqlite') });
-      cleanups.push(() => storage.close());
-      return storage;
-    },
-  },
-  {
-    name: 'postgres',
-    async open() {
-      const database = await freshDatabase('proposals');
-      cleanups.push(database.drop);
-      const storage = await openStorage({ DATABASE_URL: database.url, DATABASE_PATH: 'unused' });
-      cleanups.push(() => storage.close());
-      return storage;
-    },
-  },
-];
+const { engines, cleanup } = storageEngines('proposals');
+afterAll(cleanup);
 
 let content: BriefingContent;
 beforeAll(async () => {

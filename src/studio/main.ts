@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
-import { ConfigError } from '../config.js';
+import { configOrExit } from '../cli/arguments.js';
 import { createLogger } from '../log.js';
 import { openStorage } from '../recaps/storage.js';
 import { createStudio } from './app.js';
@@ -11,17 +11,7 @@ import { loadStudioConfig, type StudioConfig } from './config.js';
 
 const WEB = fileURLToPath(new URL('../../dist/studio-web', import.meta.url));
 
-function config(): StudioConfig {
-  try {
-    return loadStudioConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(2);
-  }
-}
-
-const settings = config();
+const settings: StudioConfig = configOrExit(() => loadStudioConfig());
 const log = createLogger(settings, [settings.signIn?.clientSecret ?? '', settings.signIn?.sessionSecret ?? '']);
 if (!existsSync(`${WEB}/index.html`)) {
   process.stderr.write(`The studio's pages are not built: run npm run build:studio (npm run studio does it first).\n`);
