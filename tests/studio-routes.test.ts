@@ -285,4 +285,23 @@ describe('the studio on loopback', () => {
     const unknown = await app.request('http://127.0.0.1:4400/api/preview', { method: 'POST', headers: local, body: JSON.stringify({ command: 'recap' }) });
     expect(unknown.status).toBe(400);
   });
+
+  it('turns pages and opens the Sources view as the buttons do in Discord', async () => {
+    type Shown = { message: { embeds: { footer?: { text: string } }[]; components: { components: { custom_id?: string; label?: string }[] }[]; flags?: number }; problems: string[] };
+    const show = async (request: object) => (await (await app.request('http://127.0.0.1:4400/api/preview', { method: 'POST', headers: local, body: JSON.stringify({ command: 'quotes', ...request }) })).json()) as Shown;
+    const first = await show({});
+    const buttons = first.message.components.flatMap((row) => row.components);
+    const next = buttons.find((button) => button.custom_id?.startsWith('quotes:p:2'))!;
+    const second = await show({ button: next.custom_id });
+    expect(second.problems).toEqual([]);
+    expect(second.message.embeds.at(-1)!.footer!.text).toContain('2/');
+    const sources = await show({ button: buttons.find((button) => button.label === 'Sources')!.custom_id });
+    expect(sources.message.flags).toBe(64);
+    expect((await app.request('http://127.0.0.1:4400/api/preview', { method: 'POST', headers: local, body: JSON.stringify({ button: 'forged:x:1' }) })).status).toBe(400);
+  });
+
+  it('shows the publish dry run: what would change, and why it cannot go out', async () => {
+    const run = (await (await app.request('http://127.0.0.1:4400/api/dry-run', { headers: { host: '127.0.0.1:4400' } })).json()) as { base: number; changes: string[]; refusals: string[]; posts: unknown[] };
+    expect(run).toMatchObject({ base: 1, changes: [], refusals: ['nothing to publish: the drafts are what release #1 already serves'], posts: [] });
+  });
 });
