@@ -1,7 +1,24 @@
 // A reply as Discord shows it, drawn by @skyra/discord-components-core: the message, its embeds (title,
 // description, fields, footer), its buttons, and Discord's markdown inside them (parsed by
 // discord-markdown-parser, the parser Discord transcript tools use), so bold, links and quotes look as in Discord.
-import '@skyra/discord-components-core';
+// Only the components a reply uses: the whole library (polls, invites, attachments, ...) would double its share of the bundle.
+import '@skyra/discord-components-core/discord-messages.js';
+import '@skyra/discord-components-core/discord-message.js';
+import '@skyra/discord-components-core/discord-embed.js';
+import '@skyra/discord-components-core/discord-embed-description.js';
+import '@skyra/discord-components-core/discord-embed-fields.js';
+import '@skyra/discord-components-core/discord-embed-field.js';
+import '@skyra/discord-components-core/discord-embed-footer.js';
+import '@skyra/discord-components-core/discord-attachments.js';
+import '@skyra/discord-components-core/discord-action-row.js';
+import '@skyra/discord-components-core/discord-button.js';
+import '@skyra/discord-components-core/discord-bold.js';
+import '@skyra/discord-components-core/discord-italic.js';
+import '@skyra/discord-components-core/discord-underlined.js';
+import '@skyra/discord-components-core/discord-code.js';
+import '@skyra/discord-components-core/discord-quote.js';
+import '@skyra/discord-components-core/discord-link.js';
+import '@skyra/discord-components-core/discord-spoiler.js';
 import { parse } from 'discord-markdown-parser';
 import { html, nothing, type TemplateResult } from 'lit';
 
