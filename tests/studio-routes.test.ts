@@ -213,6 +213,8 @@ describe('the studio signed in with Discord', () => {
 
     expect((await app.request(`/api/reports/${dismissed.id}/dismiss`, as(editor, 'POST', { reason: ' ' }))).status).toBe(400);
     expect((await app.request(`/api/reports/${dismissed.id}/dismiss`, as(editor, 'POST', { reason: 'An opinion, not a mistake.' }))).status).toBe(200);
+    expect((await app.request('/api/item?kind=actor&id=rutte', as(editor))).status).toBe(400);
+    expect((await app.request('/api/item?kind=quote&id=no-such-quote', as(editor))).status).toBe(400);
     const { text } = (await (await app.request('/api/item?kind=quote&id=rutte-long-way', as(editor))).json()) as { text: string };
     const unchanged = await app.request('/api/corrections', as(editor, 'POST', { kind: 'quote', id: 'rutte-long-way', fixed: text, wrong: 'a', right: 'b', report: drafted.id }));
     expect(unchanged.status).toBe(400);
@@ -298,6 +300,7 @@ describe('the studio on loopback', () => {
     const sources = await show({ button: buttons.find((button) => button.label === 'Sources')!.custom_id });
     expect(sources.message.flags).toBe(64);
     expect((await app.request('http://127.0.0.1:4400/api/preview', { method: 'POST', headers: local, body: JSON.stringify({ button: 'forged:x:1' }) })).status).toBe(400);
+    expect((await app.request('http://127.0.0.1:4400/api/preview', { method: 'POST', headers: local, body: JSON.stringify({ command: 'quotes', options: { actor: { $gt: '' } } }) })).status).toBe(400);
   });
 
   it('shows the publish dry run: what would change, and why it cannot go out', async () => {

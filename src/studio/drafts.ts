@@ -84,6 +84,7 @@ interface Found {
 
 /** Where an item of `kind` stands in the drafts: its file and place. */
 async function findItem(contentDir: string, kind: CorrectableKind, id: string): Promise<Found> {
+  if (!Object.hasOwn(FILE_OF, kind)) refuse('a correction fixes a position, a quote or a timeline event');
   const name = FILE_OF[kind];
   for (const edition of (await draftTree(contentDir)).editions.filter((candidate) => candidate.files.includes(name))) {
     const file = `editions/${edition.id}/${name}`;
@@ -149,7 +150,6 @@ export interface CorrectionRequest {
 /** Fixes the item in place and records the correction in the newest draft edition; returns the correction's id. */
 export async function correctItem(contentDir: string, request: CorrectionRequest): Promise<{ correctionId: string; files: string[] }> {
   const { kind, id } = request;
-  if (!(kind in FILE_OF)) refuse('a correction fixes a position, a quote or a timeline event');
   const [wrong, right] = [String(request.wrong ?? '').trim(), String(request.right ?? '').trim()];
   if (!wrong || !right) refuse('say what was wrong and what is right: readers see both');
   const found = await findItem(contentDir, kind, id);

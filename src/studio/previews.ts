@@ -60,6 +60,10 @@ export async function preview(briefing: Briefing, request: PreviewRequest, stale
   const locale = LOCALES.find((candidate) => candidate === request.locale) ?? 'en';
   const context: BriefingContext = { briefing, now: at, staleAfterDays };
   const caller = previewCaller(locale);
+  const options = request.options ?? {};
+  if (typeof options !== 'object' || Array.isArray(options) || Object.values(options).some((option) => !['string', 'number', 'boolean'].includes(typeof option))) {
+    throw new HTTPException(400, { message: 'options are a mapping of option names to text, numbers or true/false' });
+  }
   if (request.button) {
     const pressed = await pressButton(briefingCommands, context, request.button, caller);
     if (!pressed) throw new HTTPException(400, { message: `no command has the button ${JSON.stringify(request.button)}` });
@@ -67,7 +71,7 @@ export async function preview(briefing: Briefing, request: PreviewRequest, stale
   }
   const command = briefingCommands.find((candidate) => candidate.data.name === request.command);
   if (!command) throw new HTTPException(400, { message: `the studio previews ${briefingCommands.map((candidate) => `/${candidate.data.name}`).join(', ')}; not ${JSON.stringify(request.command)}` });
-  return previewOf(messageBody(await answerCommand(command, context, { caller, options: request.options ?? {} })));
+  return previewOf(messageBody(await answerCommand(command, context, { caller, options })));
 }
 
 export interface Catalogue {
@@ -75,6 +79,8 @@ export interface Catalogue {
   actors: { id: string; name: string }[];
   topics: { id: string; name: string }[];
   editions: string[];
+  /** What "Correct an item" can pick: every position, quote and timeline event, with a line to recognise it by. */
+  items: { kind: 'position' | 'quote' | 'event'; id: string; label: string }[];
   locales: readonly string[];
 }
 
@@ -105,6 +111,13 @@ export function catalogue(briefing: Briefing | undefined): Catalogue {
     actors: briefing?.actors.map(({ id, name }) => ({ id, name })) ?? [],
     topics: briefing?.topics.map(({ id, name }) => ({ id, name })) ?? [],
     editions: briefing?.editions.map((edition) => edition.id).reverse() ?? [],
+    items: briefing
+      ? [
+          ...briefing.content.allPositions.map((item) => ({ kind: 'position' as const, id: item.id, label: item.stance })),
+          ...briefing.content.quotes.map((item) => ({ kind: 'quote' as const, id: item.id, label: item.text.slice(0, 100) })),
+          ...briefing.content.timeline.map((item) => ({ kind: 'event' as const, id: item.id, label: `${item.date} ${item.title}` })),
+        ]
+      : [],
     locales: LOCALES,
   };
 }

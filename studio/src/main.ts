@@ -37,6 +37,7 @@ interface Catalogue {
   actors: { id: string; name: string }[];
   topics: { id: string; name: string }[];
   editions: string[];
+  items: { kind: string; id: string; label: string }[];
   locales: string[];
 }
 interface Proposal {
@@ -218,7 +219,7 @@ class StudioApp extends LitElement {
       await api('PUT', 'file', { path: file, text: this.text });
       this.dirty = false;
       await this.loadCatalogue();
-    }, `Saved ${file}. Nothing is published until a release is approved.`);
+    }, `Saved ${file}. Nothing is published until ${this.me?.signIn ? 'a reviewer approves a release' : 'you publish'}.`);
   }
 
   private async newEdition(date: string) {
@@ -564,7 +565,10 @@ class StudioApp extends LitElement {
         <select @change=${(event: Event) => set({ kind: value(event) })}>
           ${['position', 'quote', 'event'].map((kind) => html`<option ?selected=${kind === correcting.kind}>${kind}</option>`)}
         </select>
-        <input placeholder="id" .value=${correcting.id} @change=${(event: Event) => set({ id: value(event) })} />
+        <input placeholder="id" list="correctable" .value=${correcting.id} @change=${(event: Event) => set({ id: value(event) })} />
+        <datalist id="correctable">
+          ${this.catalogue?.items.filter((item) => item.kind === correcting.kind).map((item) => html`<option value=${item.id}>${item.label}</option>`)}
+        </datalist>
         <button @click=${() => this.startCorrection(correcting.kind, correcting.id, correcting.wrong, correcting.report)}>Load</button>
       </div>
       <label>The item, fixed in place<textarea id="fixed" rows="12" .value=${correcting.fixed} @input=${(event: Event) => set({ fixed: value(event) })}></textarea></label>
