@@ -6,7 +6,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono, type Context } from 'hono';
-import { getSignedCookie, setSignedCookie, deleteCookie } from 'hono/cookie';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { summarize } from '../../commands/brief.js';
@@ -22,7 +21,7 @@ import { commit, planPublish, planRollback } from '../releases/publish.js';
 import { stateOf } from '../releases/release.js';
 import { approve, propose, ReviewRefusal, sendBack, withdraw } from '../releases/review.js';
 import { messageBody } from '../render/reply.js';
-import { endSession, identify, requireRole, sameOrigin, startSession, STATE, type StudioEnv } from './auth.js';
+import { endSession, identify, rememberState, requireRole, sameOrigin, startSession, takeState, type StudioEnv } from './auth.js';
 import type { StudioConfig } from './config.js';
 import { authorizeUrl, signInWithCode } from './discord-oauth.js';
 import { correctItem, isListFile, itemText, newEdition, startListFile, type CorrectableKind } from './drafts.js';
@@ -86,12 +85,11 @@ export function createStudio({ config, storage, log, staticRoot }: StudioDepende
   if (signIn) {
     app.get('/auth/login', async (c) => {
       const state = randomBytes(24).toString('base64url');
-      await setSignedCookie(c, STATE, state, signIn.sessionSecret, { httpOnly: true, sameSite: 'Lax', secure: signIn.publicUrl.protocol === 'https:', path: '/auth', maxAge: 600 });
+      await rememberState(c, signIn, state);
       return c.redirect(authorizeUrl(signIn, state));
     });
     app.get('/auth/callback', async (c) => {
-      const expected = await getSignedCookie(c, signIn.sessionSecret, STATE);
-      deleteCookie(c, STATE, { path: '/auth' });
+      const expected = await takeState(c, signIn);
       const { code, state, error } = c.req.query();
       if (error) throw new HTTPException(403, { message: 'sign-in was cancelled at Discord' });
       if (!code || !state || !expected || state !== expected) throw new HTTPException(400, { message: 'this sign-in link is not the one the studio started: sign in again' });

@@ -19,7 +19,8 @@ export interface Editor {
 export type StudioEnv = { Variables: { editor: Editor } };
 
 const SESSION = 'studio_session';
-export const STATE = 'studio_oauth_state';
+/** The sign-in's `state`, kept until Discord sends the browser back, so a callback the studio did not start is refused. */
+const STATE = 'studio_oauth_state';
 /** A working day and a half: long enough for an edition, short enough that a lost role stops counting soon. */
 const SESSION_SECONDS = 12 * 60 * 60;
 
@@ -39,6 +40,17 @@ const secure = (signIn: DiscordSignIn) => signIn.publicUrl.protocol === 'https:'
 export async function startSession(c: Context, signIn: DiscordSignIn, editor: Editor): Promise<void> {
   const value = Buffer.from(JSON.stringify({ ...editor, expires: Date.now() + SESSION_SECONDS * 1000 })).toString('base64url');
   await setSignedCookie(c, SESSION, value, signIn.sessionSecret, { httpOnly: true, sameSite: 'Lax', secure: secure(signIn), path: '/', maxAge: SESSION_SECONDS });
+}
+
+export async function rememberState(c: Context, signIn: DiscordSignIn, state: string): Promise<void> {
+  await setSignedCookie(c, STATE, state, signIn.sessionSecret, { httpOnly: true, sameSite: 'Lax', secure: secure(signIn), path: '/auth', maxAge: 600 });
+}
+
+/** The state this browser's sign-in started with (once: it is forgotten as it is read). */
+export async function takeState(c: Context, signIn: DiscordSignIn): Promise<string | undefined> {
+  const state = await getSignedCookie(c, signIn.sessionSecret, STATE);
+  deleteCookie(c, STATE, { path: '/auth', secure: secure(signIn) });
+  return state || undefined;
 }
 
 export function endSession(c: Context, signIn: DiscordSignIn): void {
