@@ -178,7 +178,8 @@ describe('the studio in a browser, with the bot', () => {
     expect(await storage.releases.get(2)).toMatchObject({ createdBy: 'ed', approvedBy: 'rev', message: 'Edition of 10 June' });
     await editor.context().close();
     await reviewer.context().close();
-  });
+    // A browser on a loaded machine: generous, each step waits for what it needs rather than for a time.
+  }, 90_000);
 
   it("turns a reader's report into a correction draft in the newest edition", async () => {
     const added = await storage.reports.add(
@@ -204,5 +205,5 @@ describe('the studio in a browser, with the bot', () => {
     expect(await content.errors()).toEqual([]);
     await editor.context().close();
     expect(outside).toEqual([]);
-  });
+  }, 60_000);
 });
