@@ -61,7 +61,7 @@ const secondCopies = ['@discordjs/builders', '@discordjs/formatters'].map((name)
 }));
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'dist/', 'bench/results.md', 'coverage/'] },
+  { ignores: ['node_modules/', 'data/', 'dist/', 'studio/dist/', 'tests/artifacts/', 'bench/results.md', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,5 +1,5 @@
 // npm run studio: the editors' web studio, on 127.0.0.1 by default (STUDIO_HOST, STUDIO_PORT). Its front end is
-// built by Vite into dist/studio-web (npm run build:studio, run by prestudio); the bot never loads any of this.
+// built by Vite into studio/dist (npm run build:studio, run by prestudio); the bot never loads any of this.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -9,7 +9,7 @@ import { openStorage } from '../recaps/storage.js';
 import { createStudio } from './app.js';
 import { loadStudioConfig, type StudioConfig } from './config.js';
 
-const WEB = fileURLToPath(new URL('../../dist/studio-web', import.meta.url));
+const WEB = fileURLToPath(new URL('../../studio/dist', import.meta.url));
 
 const settings: StudioConfig = configOrExit(() => loadStudioConfig());
 const log = createLogger(settings, [settings.signIn?.clientSecret ?? '', settings.signIn?.sessionSecret ?? '']);

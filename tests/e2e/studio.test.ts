@@ -20,7 +20,7 @@ import { capturedLog, EDITOR_ROLE, REVIEWER_ROLE, signInEnvironment } from '../s
 import { REPO, startProcess, type BotProcess } from './bot-process.js';
 
 const ARTIFACTS = path.join(REPO, 'tests/artifacts/studio');
-const WEB = path.join(REPO, 'dist/studio-web');
+const WEB = path.join(REPO, 'studio/dist');
 const EDITION = '2026-06-10';
 const SINCE = '10 Jun: the studio test edition reaches readers.';
 

@@ -1,4 +1,4 @@
-// Compiles the bot into dist/ (npm run build) and builds the studio's front end into dist/studio-web (npm run
+// Compiles the bot into dist/ (npm run build) and builds the studio's front end into studio/dist (npm run
 // build:studio), side by side, once per test run (vitest globalSetup) and before the bench: the end-to-end tests
 // and the bench start the compiled JavaScript, as `npm start` does, and the studio's tests load its pages.
 import { execFile } from 'node:child_process';
