@@ -7,37 +7,46 @@ const yamlParsers = ['js-yaml', 'yaml'];
 /** The bot's own part of src/releases/ (the rest plans and checks publishes, for the editors' tools). */
 const servingReleases = ['src/releases/served.ts', 'src/releases/scheduled.ts', 'src/releases/store.ts', 'src/releases/snapshot.ts', 'src/releases/release.ts', 'src/releases/first-release.ts', 'src/releases/change-set.ts'];
 
+/** The editors' studio (src/studio/ and its front end in studio/) is a composition root of its own: nothing else imports it. */
+const studio = ['**/studio/**', 'hono', 'hono/*', '@hono/*'];
+
 /** Which way imports may point (see README, "How it is built"): a wrong arrow fails `npm test`. */
 const layers = [
   {
     // The content model knows nothing of replies, Discord, recaps or commands.
     files: ['src/briefing/**', 'src/time/**'],
-    patterns: ['**/render/**', '**/discord/**', '**/recaps/**', '**/releases/**', '**/command/**', '**/commands/**', '**/cli/**', '**/checker/**'],
+    patterns: ['**/render/**', '**/discord/**', '**/recaps/**', '**/releases/**', '**/command/**', '**/commands/**', '**/cli/**', '**/checker/**', ...studio],
     paths: ['discord.js', 'discord-api-types/v10'],
   },
   {
     // Payloads, the command model and recaps are computed without a Discord client, and from releases only.
     files: ['src/render/**', 'src/command/**', 'src/recaps/**', 'src/storage/**', ...servingReleases],
-    patterns: ['**/discord/**', '**/commands/**', '**/cli/**', ...drafts],
+    patterns: ['**/discord/**', '**/commands/**', '**/cli/**', ...drafts, ...studio],
     paths: yamlParsers,
   },
   {
     // The checker and the publish step read the drafts; still no Discord client.
     files: ['src/checker/**', 'src/releases/**'],
     ignores: servingReleases,
-    patterns: ['**/discord/**', '**/commands/**', '**/cli/**'],
+    patterns: ['**/discord/**', '**/commands/**', '**/cli/**', ...studio],
     paths: [],
   },
   {
     // The shell may import the model, never the commands: composition roots wire those in.
     files: ['src/discord/**', 'src/config.ts', 'src/log.ts'],
-    patterns: ['**/commands/**', '**/cli/**', ...drafts],
+    patterns: ['**/commands/**', '**/cli/**', ...drafts, ...studio],
     paths: yamlParsers,
+  },
+  {
+    // The editors' command-line tools and the commands share nothing with the studio's server.
+    files: ['src/cli/**', 'commands/**', 'src/deploy-commands.ts'],
+    patterns: studio,
+    paths: [],
   },
   {
     // The bot's composition root serves releases: it starts the publish step in a process of its own.
     files: ['src/main.ts'],
-    patterns: drafts,
+    patterns: [...drafts, ...studio],
     paths: yamlParsers,
   },
 ];
@@ -52,7 +61,7 @@ const secondCopies = ['@discordjs/builders', '@discordjs/formatters'].map((name)
 }));
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'dist/', 'bench/results.md', 'coverage/'] },
+  { ignores: ['node_modules/', 'data/', 'dist/', 'studio/dist/', 'tests/artifacts/', 'bench/results.md', 'coverage/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -78,7 +87,9 @@ export default tseslint.config(
             group: [group],
             message: drafts.includes(group)
               ? 'what serves readers never reads the drafts: YAML is parsed, loaded and checked only by the publish step (src/releases/publish.ts, the CLIs)'
-              : 'imports point one way: commands/ -> src/command -> src/render, src/recaps -> src/briefing; only composition roots (src/main.ts, src/deploy-commands.ts, src/cli/) import commands/',
+              : studio.includes(group)
+                ? "the studio is a composition root of its own (src/studio/): the bot and the editors' other tools never import it or its server framework"
+                : 'imports point one way: commands/ -> src/command -> src/render, src/recaps -> src/briefing; only composition roots (src/main.ts, src/deploy-commands.ts, src/cli/, src/studio/) import commands/',
           })),
           // A rule set here replaces the one above for these files, so the second copies are listed again.
           paths: [

@@ -5,9 +5,9 @@ import { z } from 'zod';
 import { parseSchedule } from './recaps/schedule.js';
 import { canonicalTimeZone, suggestTimeZones } from './time/zones.js';
 
-const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
+export const snowflake = z.string().regex(/^\d{17,20}$/, 'must be a Discord id (17 to 20 digits)');
 
-const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const channelIds = z
   .string()
@@ -20,7 +20,7 @@ function readsAsUrl(text: string): boolean {
 }
 
 /** Every variable, each with its own rule; the bot's Environment adds the rules between them. */
-const Variables = z.object({
+export const Variables = z.object({
   DISCORD_TOKEN: z.string({ error: 'is required: the bot token from the Discord Developer Portal' }).min(1),
   DISCORD_CLIENT_ID: snowflake.optional(),
   DISCORD_GUILD_ID: snowflake.optional(),
@@ -68,7 +68,7 @@ const Environment = Variables.refine((config) => (config.RECAP_CHANNEL_IDS === u
 export type Config = z.infer<typeof Environment>;
 
 /** What the editors' tools (publish, releases, preview) need: where the releases are, and the content. */
-const ToolFields = Variables.pick({ DATABASE_URL: true, DATABASE_PATH: true, CONTENT_DIR: true, STALE_AFTER_DAYS: true });
+export const ToolFields = Variables.pick({ DATABASE_URL: true, DATABASE_PATH: true, CONTENT_DIR: true, STALE_AFTER_DAYS: true });
 export type ToolConfig = z.infer<typeof ToolFields>;
 
 export class ConfigError extends Error {
@@ -99,7 +99,8 @@ export function loadSettings<Shape extends z.ZodRawShape>(
   return parseEnvironment(schema(Variables), environment);
 }
 
-function parseEnvironment<Schema extends z.ZodType>(schema: Schema, environment: NodeJS.ProcessEnv): z.infer<Schema> {
+/** The environment (and `.env`) read by `schema`: every problem in one ConfigError, no secret echoed. */
+export function parseEnvironment<Schema extends z.ZodType>(schema: Schema, environment: NodeJS.ProcessEnv = readEnvironment()): z.infer<Schema> {
   // An empty value in .env (`DISCORD_GUILD_ID=`) means "not set".
   const present = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''));
   const result = schema.safeParse(present);
@@ -113,7 +114,7 @@ export function loadToolConfig(environment: NodeJS.ProcessEnv = readEnvironment(
 }
 
 /** Variables whose value must never be echoed. */
-const SECRETS = new Set(['DISCORD_TOKEN', 'DISCORD_PUBLIC_KEY', 'DATABASE_URL']);
+const SECRETS = new Set(['DISCORD_TOKEN', 'DISCORD_PUBLIC_KEY', 'DATABASE_URL', 'DISCORD_CLIENT_SECRET', 'STUDIO_SESSION_SECRET']);
 
 /** ` (got "Europe/Zurch")`: the value a problem is about, so the operator sees what was read; never a secret. */
 function refused(environment: Record<string, string | undefined>, path: readonly PropertyKey[]): string {

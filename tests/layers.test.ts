@@ -30,6 +30,21 @@ describe('import direction', () => {
   });
 });
 
+describe('the studio is a composition root of its own', () => {
+  it('may import commands/ and the editors\' tools', async () => {
+    expect(await restrictedImports('src/studio/previews.ts', "import { briefingCommands } from '../../commands/index.js';\nexport const x = briefingCommands;\n")).toEqual([]);
+    expect(await restrictedImports('src/studio/app.ts', "import { checkContent } from '../checker/check.js';\nexport const x = checkContent;\n")).toEqual([]);
+  });
+
+  it('is imported by nothing else, and its server framework stays out of the bot', async () => {
+    for (const file of ['src/main.ts', 'src/discord/adapter.ts', 'src/render/format.ts', 'src/releases/publish.ts', 'src/cli/publish.ts', 'commands/brief.ts']) {
+      const found = await restrictedImports(file, "import { createStudio } from '../studio/app.js';\nexport const x = createStudio;\n");
+      expect(found, file).toEqual([expect.stringContaining('the studio is a composition root of its own')]);
+    }
+    expect(await restrictedImports('src/main.ts', "import { Hono } from 'hono';\nexport const x = Hono;\n")).toEqual([expect.stringContaining('composition root of its own')]);
+  });
+});
+
 describe('what serves readers never reads the drafts', () => {
   it('refuses the YAML parsers, the loader and the checker in the bot and the code it runs', async () => {
     for (const file of ['src/main.ts', 'src/releases/served.ts', 'src/recaps/scheduler.ts', 'src/discord/adapter.ts']) {

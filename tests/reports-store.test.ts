@@ -1,40 +1,11 @@
 // Readers' reports, one contract over both engines: stored with what the reader saw, limited per reader, listed
 // newest first, closed once (dismissed with a reason, or drafted into a correction).
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openStorage, type RecapStorage } from '../src/recaps/storage.js';
 import type { NewReport } from '../src/reports/store.js';
-import { freshDatabase } from './support/postgres-server.js';
+import { storageEngines } from './support/engines.js';
 
-const cleanups: (() => Promise<unknown>)[] = [];
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
-
-const engines: { name: string; open(): Promise<RecapStorage> }[] = [
-  {
-    name: 'sqlite',
-    async open() {
-      const dir = await mkdtemp(path.join(tmpdir(), 'reports-'));
-      cleanups.push(() => rm(dir, { recursive: true, force: true }));
-      const storage = await openStorage({ DATABASE_PATH: path.join(dir, 'bot.sqlite') });
-      cleanups.push(() => storage.close());
-      return storage;
-    },
-  },
-  {
-    name: 'postgres',
-    async open() {
-      const database = await freshDatabase('reports');
-      cleanups.push(database.drop);
-      const storage = await openStorage({ DATABASE_URL: database.url, DATABASE_PATH: 'unused' });
-      cleanups.push(() => storage.close());
-      return storage;
-    },
-  },
-];
+const { engines, cleanup } = storageEngines('reports');
+afterAll(cleanup);
 
 const report = (overrides: Partial<NewReport> = {}): NewReport => ({
   userId: '100000000000000009',

@@ -33,4 +33,11 @@ describe('the bot process', () => {
     expect([...packages]).toContain('discord.js');
     expect([...packages].filter((name) => name === 'js-yaml' || name === 'yaml')).toEqual([]);
   });
+
+  it("loads none of the studio: its modules, its server framework, its editor, renderer or bundler", () => {
+    const { modules, packages } = reachable('src/main.js');
+    expect([...modules].map((file) => path.relative(DIST, file)).filter((file) => file.startsWith('src/studio/'))).toEqual([]);
+    const studioPackages = /^(hono|@hono\/.*|lit|@lit\/.*|codemirror|@codemirror\/.*|codemirror-json-schema|@skyra\/.*|discord-markdown-parser|vite|playwright-core)$/;
+    expect([...packages].filter((name) => studioPackages.test(name))).toEqual([]);
+  });
 });

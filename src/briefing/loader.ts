@@ -2,7 +2,7 @@
 import { buildBriefing, type Briefing, type BriefingContent, type Edition, type InEdition } from './briefing.js';
 import path from 'node:path';
 import { z } from 'zod';
-import { displayPath, MAX_LOCATED_ERRORS, readContentTree, type ContentFile, type FieldPath } from './content-files.js';
+import { displayPath, MAX_LOCATED_ERRORS, readContentTree, type ContentFile, type FieldPath, type ReadOptions } from './content-files.js';
 import { type ContentError } from './content-error.js';
 import { compareText, suggestion } from './matching.js';
 import {
@@ -39,8 +39,8 @@ interface Located<T> {
 /** An edition is named by its date: `/brief edition:2025-11-26` asks for it, and page buttons carry it. */
 const EDITION_ID = z.iso.date();
 
-export async function loadBriefing(contentDir: string): Promise<LoadResult> {
-  const tree = await readContentTree(contentDir);
+export async function loadBriefing(contentDir: string, options: ReadOptions = {}): Promise<LoadResult> {
+  const tree = await readContentTree(contentDir, options);
   const errors: ContentError[] = [];
   // Never `push(...list)`: a call's arguments live on the stack, and a broken file can have 100,000 errors.
   const report = (more: Iterable<ContentError>) => {

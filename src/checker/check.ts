@@ -3,6 +3,7 @@
 import type { Briefing } from '../briefing/briefing.js';
 import { compareText } from '../briefing/matching.js';
 import type { ContentError } from '../briefing/content-error.js';
+import type { ReadOptions } from '../briefing/content-files.js';
 import { loadBriefing } from '../briefing/loader.js';
 import { Archive } from './archive.js';
 import type { Lint } from './lint.js';
@@ -32,16 +33,17 @@ export interface CheckReport {
   evidence?: EvidenceTally;
 }
 
-export async function checkContent(contentDir: string, options: { archiveDir?: string } = {}): Promise<CheckReport> {
-  const loaded = await loadBriefing(contentDir);
+/** `unsaved`: one file as an editor has it, checked in place of what is on disk, which is not written. */
+export async function checkContent(contentDir: string, options: { archiveDir?: string } & ReadOptions = {}): Promise<CheckReport> {
+  const loaded = await loadBriefing(contentDir, options);
   if (!loaded.ok) return { findings: loaded.errors };
   const { briefing } = loaded;
-  const locator = await ContentLocator.read(contentDir);
+  const locator = await ContentLocator.read(contentDir, options);
   const archive = options.archiveDir === undefined ? undefined : await Archive.read(options.archiveDir, briefing.sources);
   const verification = verifyQuotes(briefing, locator, archive);
   const findings = [
     ...LINTS.flatMap((lint) => lint({ briefing, locator })),
-    ...(await schemaComments(locator)),
+    ...schemaComments(locator),
     ...verification.findings,
     ...(archive?.strays ?? []),
   ];

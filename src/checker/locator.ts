@@ -1,6 +1,6 @@
 // Where each content item was written: its file and field path, so a checker finding about an item
 // can point the editor at a line. Reads the files with the loader's own reader; parses nothing itself.
-import { readContentTree, type ContentFile, type FieldPath } from '../briefing/content-files.js';
+import { readContentTree, type ContentFile, type FieldPath, type ReadOptions } from '../briefing/content-files.js';
 import { type ContentError } from '../briefing/content-error.js';
 
 export type ItemKind = 'actor' | 'topic' | 'source' | 'position' | 'quote' | 'event' | 'correction' | 'edition';
@@ -30,8 +30,8 @@ export class ContentLocator {
   ) {}
 
   /** Call once the content loads: ids are then known to be unique within their kind. */
-  static async read(contentDir: string): Promise<ContentLocator> {
-    const tree = await readContentTree(contentDir);
+  static async read(contentDir: string, options: ReadOptions = {}): Promise<ContentLocator> {
+    const tree = await readContentTree(contentDir, options);
     const files = [...tree.storyFiles.values(), ...[...tree.editions.values()].flatMap((editionFiles) => [...editionFiles.values()])];
     const items = new Map<string, ItemLocation>();
     for (const file of files) {

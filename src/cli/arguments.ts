@@ -30,8 +30,13 @@ export function defaultContentDir(): string {
 
 /** The settings the editors' tools read (database, content folder); a bad one prints what is wrong and exits 2. */
 export function toolConfig(): ToolConfig {
+  return configOrExit(loadToolConfig);
+}
+
+/** The settings `load` reads; any bad one prints every problem and exits 2. */
+export function configOrExit<T>(load: () => T): T {
   try {
-    return loadToolConfig();
+    return load();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`${error.message}\n`);

@@ -9,7 +9,7 @@ import { buildBriefing, type Briefing } from '../briefing/briefing.js';
 import { formatContentError } from '../briefing/content-error.js';
 import { loadBriefing } from '../briefing/loader.js';
 import { LOCALES } from '../i18n/locale.js';
-import { answerButton, answerCommand } from '../command/answer.js';
+import { answerCommand } from '../command/answer.js';
 import { UserError, type Caller } from '../command/command.js';
 import { openStorage, type RecapStorage } from '../recaps/storage.js';
 import { decodeButton } from '../render/custom-id.js';
@@ -17,6 +17,7 @@ import { replyAsText } from '../render/plain-text.js';
 import { messageBody, type Reply } from '../render/reply.js';
 import { defaultContentDir, readArguments, toolConfig, usageError } from './arguments.js';
 import { parseCommandLine, UsageError } from './command-line.js';
+import { pressButton, previewCaller } from './replies.js';
 
 const USAGE = `usage: npm run preview -- "/<command> [subcommand] [option:value ...]" [--page N] [--json] [--content DIR | --release] [--now YYYY-MM-DD] [--locale en|de|fr] [--guild ID]
 
@@ -68,7 +69,7 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const caller: Caller = { interactionId: 'preview', userId: '100000000000000002', userName: 'preview', guildId: values.guild, botInGuild: true, channelId: null, permissions: -1n, locale };
+  const caller = previewCaller(locale, values.guild);
   // The drafts need no database: /recap gets a throw-away one unless told of the real one.
   const storage = values.release ? await openStorage(toolConfig()) : await openStorage({ DATABASE_URL: process.env.DATABASE_URL || undefined, DATABASE_PATH: process.env.DATABASE_PATH || ':memory:' });
   try {
@@ -105,10 +106,8 @@ async function released(storage: RecapStorage): Promise<Briefing> {
 async function turnTo(reply: Reply, page: number, context: AppContext, caller: Caller): Promise<Reply> {
   const buttons = (reply.components ?? []).flatMap((row) => row.components).flatMap((component) => ('custom_id' in component ? [component.custom_id] : []));
   const pageButton = buttons.map(decodeButton).find((ref) => ref && ref.view !== 'sources');
-  const command = pageButton && commands.find((candidate) => candidate.data.name === pageButton.command);
-  if (!pageButton || !command) return reply;
-  // The person who asked turns their own reply's page.
-  return (await answerButton(command, context, { ...pageButton, page }, { ...caller, askedBy: caller.userId }))!.reply;
+  if (!pageButton) return reply;
+  return (await pressButton<AppContext>(commands, context, { ...pageButton, page }, caller))?.reply ?? reply;
 }
 
 function previewContext(briefing: Briefing, now: Date, { subscriptions, ledger }: RecapStorage): AppContext {

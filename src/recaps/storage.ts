@@ -1,5 +1,6 @@
 // Where recaps and releases are stored, chosen once at start-up: PostgreSQL when DATABASE_URL is set (replicas
 // sharing one database), else the embedded SQLite file at DATABASE_PATH. Callers see the same async interfaces.
+import { SqlProposalStore, type ProposalStore } from '../releases/proposals.js';
 import { SqlReleaseStore, RELEASES_CHANNEL, type ReleaseStore } from '../releases/store.js';
 import { SqlReportStore, type ReportStore } from '../reports/store.js';
 import { postgresSql, sqliteSql } from '../storage/sql.js';
@@ -13,6 +14,8 @@ export interface RecapStorage {
   subscriptions: SubscriptionStore;
   ledger: DeliveryLedger;
   releases: ReleaseStore;
+  /** Releases proposed for review in the studio. */
+  proposals: ProposalStore;
   /** Readers' reports of mistakes, for the editors' inbox. */
   reports: ReportStore;
   /** Interactions answered lately, so that a replayed request is refused on every replica. */
@@ -61,6 +64,7 @@ export async function openStorage(settings: StorageSettings, options: StorageOpt
       subscriptions: new PgSubscriptionStore(pool),
       ledger: new PgDeliveryLedger(pool),
       releases: new SqlReleaseStore(postgresSql(pool)),
+      proposals: new SqlProposalStore(postgresSql(pool)),
       reports: new SqlReportStore(postgresSql(pool)),
       onSubscriptionsChanged: (listener) => listen(SUBSCRIPTIONS_CHANNEL, listener),
       onReleasePublished: (listener) => listen(RELEASES_CHANNEL, listener),
@@ -78,6 +82,7 @@ export async function openStorage(settings: StorageSettings, options: StorageOpt
     subscriptions: new SqliteSubscriptionStore(db, busy),
     ledger: new SqliteDeliveryLedger(db, busy),
     releases: new SqlReleaseStore(sqliteSql(db, busy)),
+    proposals: new SqlProposalStore(sqliteSql(db, busy)),
     reports: new SqlReportStore(sqliteSql(db, busy)),
     interactions: new AnsweredInteractionLog(sqliteAnsweredPort(db, busy)),
     onSubscriptionsChanged: () => Promise.resolve(),

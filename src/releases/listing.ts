@@ -10,5 +10,6 @@ export function formatRelease(release: Release, currentId: number | undefined): 
     state === 'scheduled' ? `for ${minute(release.scheduledFor!)}` : state === 'cancelled' ? `cancelled ${minute(release.cancelledAt!)}` : minute(release.publishedAt!);
   const kind = release.kind === 'rollback' ? ` rollback to #${release.rollbackOf}` : '';
   const why = state === 'cancelled' && release.cancelReason ? ` (${release.cancelReason})` : '';
-  return `#${release.id} ${state}${kind} ${when} by ${release.createdBy}: "${release.message}"${why}\n    ${summarizeChanges(release.changes)}`;
+  const approved = release.approvedBy ? `, approved by ${release.approvedBy}` : '';
+  return `#${release.id} ${state}${kind} ${when} by ${release.createdBy}${approved}: "${release.message}"${why}\n    ${summarizeChanges(release.changes)}`;
 }

@@ -36,13 +36,27 @@ export interface PublishOptions {
 }
 
 export async function planPublish(store: ReleaseStore, options: PublishOptions): Promise<ReleasePlan> {
-  const { contentDir, at, allowPartial = false, now = new Date() } = options;
-  const report = await checkContent(contentDir);
+  const report = await checkContent(options.contentDir);
+  const errors = report.findings.filter((finding) => finding.severity === 'error').length;
+  const refusals = errors > 0 ? [`the drafts in ${options.contentDir} have ${errors} error${errors === 1 ? '' : 's'} (above): nothing is published until they are fixed`] : [];
+  return planContent(store, report.briefing?.content, { ...options, findings: report.findings, refusals });
+}
+
+export interface ContentPlanOptions extends Omit<PublishOptions, 'contentDir'> {
+  findings?: ContentError[];
+  /** Refusals already found (errors in the drafts). */
+  refusals?: string[];
+}
+
+/**
+ * A release of `content` on top of the current release: the drafts as just checked, or the snapshot a proposal
+ * froze for review (the studio), so what a reviewer approves is exactly what is published.
+ */
+export async function planContent(store: ReleaseStore, content: BriefingContent | undefined, options: ContentPlanOptions): Promise<ReleasePlan> {
+  const { at, allowPartial = false, now = new Date(), findings = [], refusals = [] } = options;
   const base = await store.current();
   const baseContent = base && (await store.content(base));
-  const plan: ReleasePlan = { kind: 'publish', findings: report.findings, refusals: [], base, baseContent, content: report.briefing?.content, changes: undefined, ...(at ? { scheduledFor: at } : {}) };
-  const errors = report.findings.filter((finding) => finding.severity === 'error').length;
-  if (errors > 0) plan.refusals.push(`the drafts in ${contentDir} have ${errors} error${errors === 1 ? '' : 's'} (above): nothing is published until they are fixed`);
+  const plan: ReleasePlan = { kind: 'publish', findings, refusals: [...refusals], base, baseContent, content, changes: undefined, ...(at ? { scheduledFor: at } : {}) };
   if (at && at.getTime() <= now.getTime()) plan.refusals.push(`--at ${at.toISOString()} is not in the future: leave --at out to publish now`);
   for (const pending of await store.pending()) {
     plan.refusals.push(`release #${pending.id} is scheduled for ${pending.scheduledFor}: cancel it first (npm run publish -- --cancel ${pending.id}), then publish`);
@@ -102,7 +116,8 @@ export type Committed =
   | { status: 'base-moved'; release: Release };
 
 /** Writes the planned release and publishes it (or leaves it scheduled). The plan must have no refusals. */
-export async function commit(store: ReleaseStore, plan: ReleasePlan, by: string, message: string): Promise<Committed> {
+/** `approvedBy`: the reviewer who approved it in the studio (none for npm run publish). */
+export async function commit(store: ReleaseStore, plan: ReleasePlan, by: string, message: string, approvedBy: string | null = null): Promise<Committed> {
   if (plan.refusals.length > 0 || !plan.content || !plan.changes) throw new Error(`a refused release cannot be committed: ${plan.refusals.join('; ')}`);
   if (plan.kind === 'rollback') {
     // An older release current again: what was scheduled on top of the newer one no longer fits.
@@ -111,6 +126,7 @@ export async function commit(store: ReleaseStore, plan: ReleasePlan, by: string,
   const id = await store.create({
     kind: plan.kind,
     createdBy: by,
+    approvedBy,
     message,
     snapshot: snapshotOf(plan.content),
     baseId: plan.base?.id ?? null,

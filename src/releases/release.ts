@@ -20,6 +20,8 @@ export interface Release {
   kind: ReleaseKind;
   createdAt: string;
   createdBy: string;
+  /** The reviewer who approved it in the studio; null for a release published without review (npm run publish). */
+  approvedBy: string | null;
   message: string;
   contentHash: string;
   /** The release that was current when this one was made: it is published only if that one still is. */

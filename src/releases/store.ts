@@ -14,6 +14,7 @@ import { contentOf, type Snapshot } from './snapshot.js';
 export interface NewRelease {
   kind: ReleaseKind;
   createdBy: string;
+  approvedBy?: string | null;
   message: string;
   snapshot: Snapshot;
   baseId: number | null;
@@ -47,6 +48,7 @@ interface ReleaseRow {
   kind: ReleaseKind;
   createdAt: string;
   createdBy: string;
+  approvedBy: string | null;
   message: string;
   contentHash: string;
   baseId: number | null;
@@ -59,13 +61,18 @@ interface ReleaseRow {
   meta: string;
 }
 
-const COLUMNS = `id, kind, created_at AS "createdAt", created_by AS "createdBy", message, content_hash AS "contentHash", base_id AS "baseId",
+const COLUMNS = `id, kind, created_at AS "createdAt", created_by AS "createdBy", approved_by AS "approvedBy", message, content_hash AS "contentHash", base_id AS "baseId",
   rollback_of AS "rollbackOf", scheduled_for AS "scheduledFor", published_at AS "publishedAt", cancelled_at AS "cancelledAt",
   cancel_reason AS "cancelReason", changes, meta`;
 const CURRENT_SEQ = 'SELECT MAX(published_seq) FROM releases';
 
 function fromRow(row: ReleaseRow): Release {
   return { ...row, changes: JSON.parse(row.changes) as ChangeSet, meta: JSON.parse(row.meta) as ReleaseMeta };
+}
+
+/** Stores a snapshot once: a rollback, a proposal, or a publish of content an earlier release had reuses it. */
+export async function saveSnapshot(sql: Sql, snapshot: Snapshot): Promise<void> {
+  await sql.run('INSERT INTO release_snapshots (content_hash, format, content) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [snapshot.hash, snapshot.format, snapshot.json]);
 }
 
 export class SqlReleaseStore implements ReleaseStore {
@@ -102,15 +109,15 @@ export class SqlReleaseStore implements ReleaseStore {
 
   async create(release: NewRelease): Promise<number> {
     const { snapshot } = release;
-    // A rollback, or a publish of content some earlier release already had, reuses its snapshot.
-    await this.sql.run('INSERT INTO release_snapshots (content_hash, format, content) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [snapshot.hash, snapshot.format, snapshot.json]);
+    await saveSnapshot(this.sql, snapshot);
     const row = await this.sql.get<{ id: number }>(
-      `INSERT INTO releases (kind, created_at, created_by, message, content_hash, base_id, rollback_of, scheduled_for, changes, meta)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      `INSERT INTO releases (kind, created_at, created_by, approved_by, message, content_hash, base_id, rollback_of, scheduled_for, changes, meta)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       [
         release.kind,
         new Date().toISOString(),
         release.createdBy,
+        release.approvedBy ?? null,
         release.message,
         snapshot.hash,
         release.baseId,

@@ -31,6 +31,12 @@ interface PayloadLike {
   allowed_mentions?: { parse?: readonly string[]; users?: readonly string[]; roles?: readonly string[] };
 }
 
+/** The characters of an embed that count towards Discord's 6,000 per message. */
+export function embedLength(embed: EmbedLike): number {
+  const fields = embed.fields ?? [];
+  return [embed.title, embed.description, embed.footer?.text, embed.author?.name, ...fields.flatMap((field) => [field.name, field.value])].reduce((sum, text) => sum + (text?.length ?? 0), 0);
+}
+
 /** Every way `payload` breaks a Discord limit or could ping someone; empty when it is safe to send. */
 export function payloadProblems(payload: PayloadLike): string[] {
   const problems: string[] = [];
@@ -57,8 +63,7 @@ export function payloadProblems(payload: PayloadLike): string[] {
       over(`embed ${index} field ${fieldIndex} value`, field.value, LIMITS.fieldValue);
       if (field.name.trim() === '' || field.value.trim() === '') problems.push(`embed ${index} field ${fieldIndex} is empty`);
     });
-    total += [embed.title, embed.description, embed.footer?.text, embed.author?.name, ...fields.flatMap((field) => [field.name, field.value])]
-      .reduce((sum, text) => sum + (text?.length ?? 0), 0);
+    total += embedLength(embed);
   });
   if (total > LIMITS.embedTotal) problems.push(`embeds hold ${total} characters in all (max ${LIMITS.embedTotal})`);
   for (const row of payload.components ?? []) {

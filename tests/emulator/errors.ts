@@ -6,6 +6,7 @@ import { STATUS_CODES } from 'node:http';
 
 export const ErrorCode = {
   General: 0,
+  UnknownGuild: 10004,
   UnknownChannel: 10003,
   UnknownMember: 10007,
   UnknownMessage: 10008,
@@ -27,6 +28,7 @@ export const ErrorCode = {
 } as const;
 
 const MESSAGES: Record<number, string> = {
+  [ErrorCode.UnknownGuild]: 'Unknown Guild',
   [ErrorCode.UnknownChannel]: 'Unknown Channel',
   [ErrorCode.UnknownMember]: 'Unknown Member',
   [ErrorCode.UnknownMessage]: 'Unknown Message',

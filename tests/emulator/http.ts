@@ -42,6 +42,8 @@ export async function readBody(req: IncomingMessage): Promise<RequestBody> {
   if (raw.length === 0) return { json: undefined, files: [] };
   const contentType = req.headers['content-type'] ?? '';
   if (contentType.startsWith('multipart/form-data')) return readMultipart(raw, contentType);
+  // OAuth2's token exchange is a form post, as in any OAuth2 server.
+  if (contentType.startsWith('application/x-www-form-urlencoded')) return { json: Object.fromEntries(new URLSearchParams(raw.toString('utf8'))), files: [] };
   return { json: parseJson(raw.toString('utf8')), files: [] };
 }
 

@@ -23,6 +23,7 @@ import {
 } from './inject.js';
 import { CALLBACK_DEADLINE_MS, InteractionRegistry, type InjectedInteraction } from './interactions.js';
 import { MessageStore, type StoredMessage } from './messages.js';
+import { OAuth } from './oauth.js';
 import { TokenBucket, WindowLimiter, type RateLimitOptions } from './ratelimit.js';
 import { RestApi, type RecordedRequest } from './rest.js';
 import { randomToken, snowflake } from './snowflake.js';
@@ -51,6 +52,7 @@ export { MessageFlag, type StoredMessage } from './messages.js';
 export { EVERYONE_PERMISSIONS, Permission } from './permissions.js';
 export type { RateLimitOptions } from './ratelimit.js';
 export type { RecordedRequest } from './rest.js';
+export type { OAuthUser } from './oauth.js';
 export type { ChannelSpec, GuildSpec, ResolvedChannel, ResolvedGuild } from './world.js';
 
 export interface EmulatorOptions {
@@ -110,6 +112,8 @@ export class Emulator {
   readonly defaultUserId = snowflake();
   readonly guilds: readonly ResolvedGuild[];
   readonly commands: CommandStore;
+  /** Sign in with Discord (OAuth2): `oauth.signInAs(...)` picks who the browser is; `oauth.clientSecret` is the app's secret. */
+  readonly oauth: OAuth;
   readonly #server: Server;
   readonly #world: World;
   readonly #messages: MessageStore;
@@ -136,6 +140,7 @@ export class Emulator {
     this.#world = new World(this.botUserId, options.guilds);
     this.guilds = this.#world.guilds;
     this.commands = new CommandStore(this.applicationId);
+    this.oauth = new OAuth(this.applicationId);
     this.#messages = new MessageStore(this.#world.botUser, this.applicationId);
     this.#threads = new Threads(this.#world, this.#messages);
     const deadlineMs = options.interactionDeadlineMs ?? CALLBACK_DEADLINE_MS;
@@ -169,6 +174,7 @@ export class Emulator {
       commands: this.commands,
       interactions: this.#interactions,
       faults: this.#faults,
+      oauth: this.oauth,
       checkBodies: options.checkBodies ?? true,
       ...(options.rateLimit ? { limiter: new WindowLimiter(options.rateLimit) } : {}),
       ...(options.globalRateLimit === false ? {} : { globalLimiter: new TokenBucket(options.globalRateLimit ?? GLOBAL_RATE_LIMIT_PER_SECOND) }),

@@ -10,6 +10,7 @@ import type { FaultInjector } from './faults.js';
 import { asObject, compilePath, readBody, send, type Reply, type UploadedFile } from './http.js';
 import type { InteractionRegistry } from './interactions.js';
 import type { MessageStore, StoredMessage } from './messages.js';
+import type { OAuth } from './oauth.js';
 import { Permission } from './permissions.js';
 import { bucketHash, NOMINAL_BUCKET, rateLimitedReply, rateLimitHeaders, type TokenBucket, type WindowLimiter } from './ratelimit.js';
 import { checkRequestBody } from './spec.js';
@@ -39,6 +40,7 @@ export interface RestDependencies {
   commands: CommandStore;
   interactions: InteractionRegistry;
   faults: FaultInjector;
+  oauth: OAuth;
   /** Check bodies against Discord's API schemas (EmulatorOptions.checkBodies). */
   checkBodies: boolean;
   /** When set, POST /channels/{id}/messages is really throttled per channel. */
@@ -70,6 +72,7 @@ interface Route {
 }
 
 const API_PREFIX = /^\/api(?:\/v\d+)?(?=\/|$)/;
+const OAUTH_PATHS = /^\/(?:oauth2\/authorize|api(?:\/v\d+)?\/(?:oauth2\/token|users\/@me(?:\/guilds\/\d+\/member)?))$/;
 const ok = (body: unknown): Reply => ({ status: 200, body });
 
 export class RestApi {
@@ -241,21 +244,35 @@ export class RestApi {
     try {
       const parsed = await readBody(req);
       body = parsed.json;
-      matched = prefix ? this.#match(method, path) : undefined;
-      reply = matched
-        ? this.#serve(req, matched, { path, params: {}, query: url.searchParams, body, files: parsed.files })
-        : errorReply(apiError(404, ErrorCode.General));
+      const signIn = this.#oauth(req, method, prefix ? path : undefined, url, body);
+      matched = signIn || !prefix ? undefined : this.#match(method, path);
+      reply = signIn ?? (matched ? this.#serve(req, matched, { path, params: {}, query: url.searchParams, body, files: parsed.files }) : errorReply(apiError(404, ErrorCode.General)));
     } catch (error) {
       reply = errorReply(asApiError(error));
     }
     const record = { method, path, query: Object.fromEntries(url.searchParams), body, status: reply.status, at };
     this.requests.push(record);
-    if (!matched) this.unmatched.push(record);
+    if (!matched && !OAUTH_PATHS.test(url.pathname)) this.unmatched.push(record);
     const latency = this.deps.messageLatencyMs;
     if (latency && matched?.limited && reply.status === 200) await new Promise((resolve) => setTimeout(resolve, latency));
     // A held response is never sent; the connection stays open until the client gives up or the emulator closes.
     if (!this.deps.faults.takeHold(method, path)) send(res, reply);
     this.changed.notify();
+  }
+
+  /**
+   * Sign in with Discord: the authorize page (outside /api, as on discord.com), and the token exchange and what
+   * a user's Bearer token reads (inside it); undefined for any other request, the bot's own.
+   */
+  #oauth(req: IncomingMessage, method: string, apiPath: string | undefined, url: URL, body: unknown): Reply | undefined {
+    const { oauth } = this.deps;
+    const bearer = req.headers.authorization?.startsWith('Bearer ') ? req.headers.authorization : undefined;
+    if (method === 'GET' && url.pathname === '/oauth2/authorize') return oauth.authorize(url.searchParams);
+    if (method === 'POST' && apiPath === '/oauth2/token') return oauth.token(asObject(body) as Record<string, string>);
+    if (method !== 'GET' || !bearer || apiPath === undefined) return undefined;
+    if (apiPath === '/users/@me') return oauth.me(bearer);
+    const member = /^\/users\/@me\/guilds\/(\d+)\/member$/.exec(apiPath);
+    return member ? oauth.member(bearer, member[1]!) : undefined;
   }
 
   #match(method: string, path: string): Route | undefined {

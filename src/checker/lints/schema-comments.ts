@@ -1,6 +1,5 @@
 // Lint: every content file starts with the yaml-language-server comment that points at its JSON
 // Schema, so editors get completion and validation (a new edition folder copied by hand often lacks it).
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContentError } from '../../briefing/content-error.js';
 import { SCHEMA_FOLDER, schemaName } from '../json-schema.js';
@@ -13,11 +12,10 @@ function expectedSchemaComment(contentDir: string, file: string): string {
   return `# yaml-language-server: $schema=${relative}`;
 }
 
-export async function schemaComments(locator: ContentLocator): Promise<ContentError[]> {
+export function schemaComments(locator: ContentLocator): ContentError[] {
   const findings: ContentError[] = [];
-  for (const { file } of locator.files) {
+  for (const { file, firstLine } of locator.files) {
     const expected = expectedSchemaComment(locator.contentDir, file);
-    const firstLine = (await readFile(path.resolve(file), 'utf8')).split(/\r?\n/, 1)[0];
     if (firstLine !== expected) {
       findings.push({ file, line: 1, path: '', message: `the first line should be "${expected}", so editors get completion and validation`, severity: 'warning' });
     }
