@@ -267,7 +267,7 @@ describe('the studio on loopback', () => {
     expect(text).toContain('published: 2026-06-10T18:00:00+02:00\ntimeZone: Europe/Zurich\nbasedOn: []\n');
     expect((await content.errors()).map((error) => error.slice(content.dir.length + 1))).toEqual([
       'editions/2026-06-10/edition.yaml:6 basedOn: needs at least 1 entry',
-      'editions/2026-06-10/edition.yaml:26 summary.since: needs at least 1 entry',
+      'editions/2026-06-10/edition.yaml:30 summary.since: needs at least 1 entry',
     ]);
     const taken = await app.request('http://127.0.0.1:4400/api/editions', { method: 'POST', headers: local, body: JSON.stringify({ date: '2026-06-10' }) });
     expect(taken.status).toBe(400);

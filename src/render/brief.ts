@@ -42,6 +42,7 @@ export function briefDocument(t: Messages, briefing: Briefing, today: string, se
     footer: editionFooter(t, briefing),
     timestamp: new Date(published).toISOString(),
     sources: basedOn,
+    items: [`summary:${briefing.latest.id}`],
   };
 }
 

@@ -13,6 +13,8 @@ import { splitText, truncate } from './text.js';
 export interface Block {
   text: string;
   sources: readonly string[];
+  /** The briefing items it shows, as `kind:id` (`quote:rutte-long-way`): a reader's report says what they saw by these. */
+  items?: readonly string[];
   /**
    * Lines of `text` that say the same under every item they apply to (a correction of several quotes): on a
    * page already showing `line`, each later block shows `again` instead, a short reference to it.
@@ -57,6 +59,8 @@ export interface Document<S extends Sections = readonly Section[]> {
   timestamp?: string;
   /** Sources the whole document rests on, besides those of its blocks. */
   sources?: readonly string[];
+  /** Items the whole document shows, besides those of its blocks (an edition's summary). */
+  items?: readonly string[];
   /**
    * The sources of a page in full, one entry each, for a list that names them by publisher alone: a last field of
    * each page, holding the entries that fit whole and counting the rest.
@@ -69,6 +73,7 @@ interface Field {
   name: string;
   value: string;
   sources: readonly string[];
+  items: readonly string[];
   repeats: readonly Repeat[];
   /** A later field of its section: it needs no heading of its own right under the one before. */
   continues: boolean;
@@ -169,21 +174,24 @@ function sectionFields(section: Section): Field[] {
   const separator = section.list ? '\n' : '\n\n';
   let value = '';
   let sources: string[] = [];
+  let items: string[] = [];
   let repeats: Repeat[] = [];
   for (const block of section.blocks) {
     for (const piece of splitText(block.text, LIMITS.fieldValue)) {
       if (value !== '' && value.length + separator.length + piece.length > LIMITS.fieldValue) {
-        fields.push(continuedField(name, fields.length, value, sources, repeats));
+        fields.push(continuedField(name, fields.length, value, sources, items, repeats));
         value = '';
         sources = [];
+        items = [];
         repeats = [];
       }
       value = value === '' ? piece : `${value}${separator}${piece}`;
       sources.push(...block.sources);
+      items.push(...(block.items ?? []));
       repeats.push(...(block.repeats ?? []).filter(({ line }) => piece.includes(line)));
     }
   }
-  if (value !== '') fields.push(continuedField(name, fields.length, value, sources, repeats));
+  if (value !== '') fields.push(continuedField(name, fields.length, value, sources, items, repeats));
   return fields;
 }
 
@@ -192,8 +200,8 @@ function sectionName(section: Section): string {
 }
 
 /** The `index`th field of a section: later ones continue it (a page opening with one says so). */
-function continuedField(name: string, index: number, value: string, sources: string[], repeats: Repeat[]): Field {
-  return { name, value, sources, repeats, continues: index > 0 };
+function continuedField(name: string, index: number, value: string, sources: string[], items: string[], repeats: Repeat[]): Field {
+  return { name, value, sources, items, repeats, continues: index > 0 };
 }
 
 /**
@@ -240,6 +248,8 @@ export interface RenderedPage {
   pageCount: number;
   /** Every source the shown page rests on, in first-use order. */
   sources: string[];
+  /** Every item the shown page shows, as `kind:id`, in first-use order. */
+  items: string[];
 }
 
 /** Where page buttons lead: the command and args to rebuild the document, and which view it is. */
@@ -267,7 +277,8 @@ export function renderPage(t: Messages, document: Document<Sections>, requestedP
   const sources = [...new Set([...(document.sources ?? []), ...fields.flatMap((field) => field.sources)])];
   const notes = document.pageNotes && sources.length > 0 ? document.pageNotes(sources) : [];
   if (notes.length > 0) embed.fields!.push({ name: t.page.sourcesOnThisPage, value: wholeEntries(notes, LIMITS.fieldValue, t.page.moreSources) });
-  return { reply, page, pageCount, sources };
+  const items = [...new Set([...(document.items ?? []), ...fields.flatMap((field) => field.items)])];
+  return { reply, page, pageCount, sources, items };
 }
 
 /** The reply with `button` added to its first action row (a new row when it has none). */

@@ -110,9 +110,9 @@ function laterNotes(t: Messages, briefing: Briefing, kind: ItemKind, id: string)
   return { lines, repeats };
 }
 
-/** A block of `lines` and the notes of later editions, which it may share with other blocks. */
-function withLaterNotes(lines: readonly string[], later: ReturnType<typeof laterNotes>, sources: readonly string[]): Block {
-  return { text: [...lines, ...later.lines].join('\n'), sources, ...(later.repeats.length > 0 ? { repeats: later.repeats } : {}) };
+/** A block of `lines` showing `items` and the notes of later editions, which it may share with other blocks. */
+function withLaterNotes(lines: readonly string[], later: ReturnType<typeof laterNotes>, sources: readonly string[], items: readonly string[]): Block {
+  return { text: [...lines, ...later.lines].join('\n'), sources, items, ...(later.repeats.length > 0 ? { repeats: later.repeats } : {}) };
 }
 
 /** `✏️ *Corrected 3 Dec 2025:* what was wrong` */
@@ -130,7 +130,7 @@ export function quoteBlock(t: Messages, briefing: Briefing, quote: Quote, citati
   lines.push(t.item.context(literal(quote.context)));
   const cited = citation === 'tag' ? sourceTag(briefing, quote.source) : citeSource(t, briefing, quote.source, quote.date);
   lines.push(`${t.item.source(cited)} · ${t.item.quoteKinds[quote.kind]}`);
-  return withLaterNotes(lines, laterNotes(t, briefing, 'quote', quote.id), [quote.source, ...quote.renderings.map((rendering) => rendering.source)]);
+  return withLaterNotes(lines, laterNotes(t, briefing, 'quote', quote.id), [quote.source, ...quote.renderings.map((rendering) => rendering.source)], [`quote:${quote.id}`]);
 }
 
 /** A position: stance (labelled when it is a claim or commentary), detail, supporting quotes, date and source. */
@@ -147,7 +147,12 @@ export function positionBlock(t: Messages, briefing: Briefing, position: Positio
   lines.push(`${itemDate(t, position)} · ${t.item.source(citeSource(t, briefing, position.source, position.date))}`);
   const earlier = position.supersedes ? briefing.positionById.get(position.supersedes) : undefined;
   if (earlier) lines.push(t.item.earlier(itemDate(t, earlier), literal(earlier.stance)));
-  return withLaterNotes(lines, laterNotes(t, briefing, 'position', position.id), [position.source, ...supporting.map((quote) => quote.source)]);
+  return withLaterNotes(
+    lines,
+    laterNotes(t, briefing, 'position', position.id),
+    [position.source, ...supporting.map((quote) => quote.source)],
+    [`position:${position.id}`, ...supporting.map((quote) => `quote:${quote.id}`)],
+  );
 }
 
 /** A planned or expected event whose last day is before `today` (YYYY-MM-DD): it did not happen as announced, or no one has said. */
@@ -160,7 +165,7 @@ export function isOverdue<Event extends TimelineEvent>(event: Event, today: stri
  * (YYYY-MM-DD). A planned event whose day has passed with no later report says so, never "planned".
  */
 export function eventLine(t: Messages, briefing: Briefing, event: InEdition<TimelineEvent>, today: string): Block {
-  return { text: eventHeadline(t, briefing, event, isOverdue(event, today)), sources: [event.source] };
+  return { text: eventHeadline(t, briefing, event, isOverdue(event, today)), sources: [event.source], items: [`event:${event.id}`] };
 }
 
 function eventHeadline(t: Messages, briefing: Briefing, event: InEdition<TimelineEvent>, overdue: boolean): string {
@@ -198,7 +203,7 @@ export function timelineBlock(t: Messages, briefing: Briefing, event: InEdition<
   const lines = [eventHeadline(t, briefing, event, overdue)];
   if (event.detail) lines.push(literal(event.detail));
   lines.push(t.item.source(citeSource(t, briefing, event.source)));
-  return withLaterNotes(lines, laterNotes(t, briefing, 'event', event.id), [event.source]);
+  return withLaterNotes(lines, laterNotes(t, briefing, 'event', event.id), [event.source], [`event:${event.id}`]);
 }
 
 /**

@@ -24,7 +24,7 @@ export function sourceBlock(t: Messages, briefing: Briefing, source: Source, cit
   if (source.via) lines.push(t.sources.readIn(literal(briefing.sourceById.get(source.via)?.publisher ?? source.via)));
   if (source.note) lines.push(`*${literal(source.note)}*`);
   lines.push(citations.quotes || citations.positions ? t.sources.citedBy(citations.quotes, citations.positions) : t.sources.notCited);
-  return { text: lines.join('\n'), sources: [source.id] };
+  return { text: lines.join('\n'), sources: [source.id], items: [`source:${source.id}`] };
 }
 
 /** /sources lists every source, a Sources button a few: each block is made once per view and language. */
