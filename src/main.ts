@@ -106,7 +106,7 @@ const botUserId = once(async () => ((await rest.get(Routes.user('@me'))) as APIU
 const guilds = client ? guildDirectory(client) : restGuildDirectory(rest, botUserId);
 /** Pages and choices are a few kB at most: at most about 1 MB kept. */
 const kept = new ReplyMemo(256);
-const contextNow = (): AppContext => ({ briefing: feed.briefing, now: new Date(), staleAfterDays: config.STALE_AFTER_DAYS, kept, subscriptions, ledger, scheduler, guilds, summarize });
+const contextNow = (): AppContext => ({ briefing: feed.briefing, releaseId: feed.release.id, reports: storage.reports, now: new Date(), staleAfterDays: config.STALE_AFTER_DAYS, kept, subscriptions, ledger, scheduler, guilds, summarize });
 const rssMb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
 if (client) {
   answerInteractions(client, commands, contextNow, log);

@@ -58,7 +58,8 @@ function asks(briefing: Briefing, random: Random): Ask[] {
       const first = outcome(() => command.show(at(briefing), shown, 1, 'en')) as Reply;
       for (const customId of customIds(first)) {
         const ref = decodeButton(customId)!;
-        all.push((context, caller) => command.buttons![ref.view]!.press(context, ref, caller));
+        // The report button opens a form, which is not kept (tests/report-form.test.ts).
+        if (command.buttons?.[ref.view]) all.push((context, caller) => command.buttons![ref.view]!.press(context, ref, caller));
       }
       if (command.autocomplete) {
         const { focused, options: given } = scenarios.autocomplete(command);

@@ -3,7 +3,7 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { messagesFor } from '../i18n/messages.js';
 import { notice, privately, type Reply } from '../render/reply.js';
-import { UserError, type ButtonReply, type Check, type Command, type Request } from './command.js';
+import { UserError, type ButtonReply, type Check, type Command, type FormFields, type Request } from './command.js';
 import { wrongOption } from './options.js';
 import type { ButtonRef } from '../render/custom-id.js';
 import type { Caller } from './command.js';
@@ -61,4 +61,11 @@ export function answerButton<Context>(command: Command<Context>, context: Contex
     await runChecks(handler.checks, context, { caller, options: {} });
     return handler.press(context, ref, caller);
   }, (reply) => ({ reply, replace: false }));
+}
+
+/** A submitted form; undefined when the command has no form of that view. A mistake the person can fix is a private notice. */
+export function answerForm<Context>(command: Command<Context>, context: Context, ref: ButtonRef, fields: FormFields, caller: Caller): Promise<Reply> | undefined {
+  const handler = command.forms?.[ref.view];
+  if (!handler) return undefined;
+  return orNotice(() => handler.submit(context, ref, fields, caller), (reply) => reply);
 }

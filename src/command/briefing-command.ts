@@ -14,6 +14,7 @@ import { pageTurn } from './answer.js';
 import { EDITION_OPTION, editionArg, editionChoices, editionFromArg, editionView } from './edition.js';
 import { given } from './resolve.js';
 import { momentOf } from './reply-memo.js';
+import { reportForm, submitReport, withReportButton } from './report-form.js';
 
 const byName = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
 /** Options in a key: the same whatever order Discord sent them in. */
@@ -91,11 +92,21 @@ export function defineBriefingCommand(spec: BriefingCommandSpec): BriefingComman
     const { briefing, document, pageArgs } = build(context, options, t);
     const rendered = renderPage(t, document, page, { command: name, args: pageArgs });
     if (Number.isInteger(page) && page > rendered.pageCount) throw new UserError(t.page.noSuchPage(rendered.pageCount, page));
-    if (spec.sourcesButton === false || rendered.sources.length === 0) return rendered.reply;
+    const report = { command: name, view: 'report' as const, page: rendered.page, args: pageArgs };
+    if (spec.sourcesButton === false || rendered.sources.length === 0) return withReportButton(t, rendered.reply, report);
     const reply = withSourcesButton(t, rendered.reply, { command: name, view: 'sources', page: rendered.page, args: pageArgs });
     // A page resting on one source with a public address links straight to it, next to the Sources button.
     const only = rendered.sources.length === 1 ? briefing.sourceById.get(rendered.sources[0]!) : undefined;
-    return only?.url ? withSourceLinkButton(t, reply, only.url) : reply;
+    return withReportButton(t, only?.url ? withSourceLinkButton(t, reply, only.url) : reply, report);
+  };
+
+  /** What a reader saw on page `page` of the reply to `args`: its command line, edition and items. */
+  const seen = (context: BriefingContext, args: readonly string[], page: number, t: Messages) => {
+    const options = optionsFrom(args);
+    const { briefing, document, pageArgs } = build(context, options, t);
+    const { items, page: shown } = renderPage(t, document, page, { command: name, args: pageArgs });
+    const given = Object.entries(options).filter(([, value]) => value !== undefined).map(([option, value]) => ` ${option}:${String(value)}`);
+    return { reply: `/${name}${given.join('')}${shown > 1 ? ` (page ${shown})` : ''}`, editionId: briefing.latest.id, releaseId: context.releaseId ?? null, items };
   };
 
   /** Page `sourcesPage` of the list of sources behind page `replyPage` of the reply to `args`. */
@@ -125,6 +136,15 @@ export function defineBriefingCommand(spec: BriefingCommandSpec): BriefingComman
               return spec.autocomplete?.({ ...context, briefing: editionView(t, context, undefined) }, focused, options, t) ?? [];
             })
         : undefined,
+    forms: {
+      report: {
+        open: (_context, ref, caller) => reportForm(messagesFor(caller.locale), ref),
+        submit(context, ref, fields, caller) {
+          const t = messagesFor(caller.locale);
+          return submitReport(t, context.reports, seen(context, ref.args, ref.page, t), fields, caller, context.now);
+        },
+      },
+    },
     buttons: {
       // Each button answers in the presser's language. A name gone from the briefing since the reply throws a UserError: the presser alone is told.
       page: { press: (context, ref, caller) => pageTurn(show(context, optionsFrom(ref.args), ref.page, caller.locale), caller) },

@@ -5,7 +5,7 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Locale } from '../i18n/locale.js';
 import type { ButtonRef, View } from '../render/custom-id.js';
-import type { Choice, NumberChoice, Reply } from '../render/reply.js';
+import type { Choice, Modal, NumberChoice, Reply } from '../render/reply.js';
 
 export type OptionValue = string | number | boolean;
 /** Option values by name; a subcommand's name is under `subcommand`. */
@@ -58,6 +58,15 @@ export interface ButtonHandler<Context> {
   press(context: Context, ref: ButtonRef, caller: Caller): ButtonReply | Promise<ButtonReply>;
 }
 
+/** A submitted form: its text fields by their custom ids, as the person typed them. */
+export type FormFields = Readonly<Record<string, string>>;
+
+/** A form (a modal) a button of its view opens for the presser to fill in, and what answers its submission. */
+export interface FormHandler<Context> {
+  open(context: Context, ref: ButtonRef, caller: Caller): Modal;
+  submit(context: Context, ref: ButtonRef, fields: FormFields, caller: Caller): Reply | Promise<Reply>;
+}
+
 export interface Focused {
   name: string;
   value: string;
@@ -72,4 +81,6 @@ export interface Command<Context> {
   run(context: Context, request: Request): Reply | Promise<Reply>;
   autocomplete?(context: Context, focused: Focused, request: Request): (Choice | NumberChoice)[] | Promise<(Choice | NumberChoice)[]>;
   buttons?: Partial<Record<View, ButtonHandler<Context>>>;
+  /** Forms, by the view of the button that opens each (instead of a reply). */
+  forms?: Partial<Record<View, FormHandler<Context>>>;
 }

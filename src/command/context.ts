@@ -2,6 +2,7 @@
 // interfaces onto the rest of the bot, so their replies are computed (and tested) without Discord.
 import type { Briefing } from '../briefing/briefing.js';
 import type { ReplyMemo } from './reply-memo.js';
+import type { ReportStore } from '../reports/store.js';
 import type { ChannelKind } from '../recaps/subscriptions.js';
 import type { PermissionName } from '../i18n/messages.js';
 
@@ -14,6 +15,10 @@ export interface BriefingContext {
   staleAfterDays: number;
   /** Where replies are kept once built (the bot keeps them; tests, the preview and the bench build afresh). */
   kept?: ReplyMemo;
+  /** Where readers' reports go (none: reports are not kept, as in tests that do not ask for them). */
+  reports?: Pick<ReportStore, 'add'>;
+  /** The release `briefing` comes from, recorded with a reader's report (none for drafts). */
+  releaseId?: number;
 }
 
 /** A permission bit, by the name Discord's channel settings show for it. */

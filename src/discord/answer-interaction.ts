@@ -16,8 +16,8 @@ import {
   type APIInteractionResponse,
   type REST,
 } from 'discord.js';
-import { answerButton, answerCommand, orNotice } from '../command/answer.js';
-import type { Caller, Command, Focused, OptionValue } from '../command/command.js';
+import { answerButton, answerCommand, answerForm, orNotice } from '../command/answer.js';
+import type { Caller, Command, Focused, FormFields, OptionValue } from '../command/command.js';
 import type { Logger } from '../log.js';
 import { localeOf, type Locale } from '../i18n/locale.js';
 import { messagesFor } from '../i18n/messages.js';
@@ -49,7 +49,7 @@ export function commandsByName<Context>(commands: readonly Command<Context>[]): 
 }
 
 /**
- * Answers `interaction`; false when it is not a kind the bot answers (a ping, a modal) or lacks what an answer
+ * Answers `interaction`; false when it is not a kind the bot answers (a ping) or lacks what an answer
  * needs (its id, token or application id), which is left alone.
  */
 export async function answerInteraction<Context>(raw: APIInteraction, answering: Answering<Context>): Promise<boolean> {
@@ -115,6 +115,13 @@ async function responseTo<Context>(interaction: Incoming, { commands, context }:
     return reply(await answerCommand(command, context, request));
   }
   const ref = decodeButton(interaction.customId ?? '');
+  if (interaction.type === InteractionType.ModalSubmit) {
+    const submitted = ref && answerForm(command, context, ref, interaction.formFields ?? {}, caller);
+    return reply(submitted ? await submitted : notMine(caller.locale));
+  }
+  // A button that opens a form: the form is the answer, and its submission comes as an interaction of its own.
+  const form = ref && command.forms?.[ref.view];
+  if (form) return { response: { type: InteractionResponseType.Modal, data: form.open(context, ref, caller) }, outcome: 'answered' };
   const pressed = ref && answerButton(command, context, ref, caller);
   if (!pressed) return reply(notMine(caller.locale));
   const { reply: page, replace } = await pressed;
@@ -164,7 +171,7 @@ function isUnknownInteraction(error: unknown): boolean {
  * goes out.
  */
 interface Incoming {
-  type: InteractionType.ApplicationCommand | InteractionType.ApplicationCommandAutocomplete | InteractionType.MessageComponent;
+  type: InteractionType.ApplicationCommand | InteractionType.ApplicationCommandAutocomplete | InteractionType.MessageComponent | InteractionType.ModalSubmit;
   id: string;
   token: string;
   applicationId: string;
@@ -175,6 +182,8 @@ interface Incoming {
   /** Autocomplete: the option being typed. */
   focused?: Focused;
   customId?: string;
+  /** A submitted form: its text fields by custom id. */
+  formFields?: FormFields;
   caller: Caller;
 }
 
@@ -183,7 +192,7 @@ type Fields = Readonly<Record<string, unknown>>;
 const fields = (value: unknown): Fields | undefined => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Fields) : undefined);
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
-const ANSWERED_TYPES: readonly unknown[] = [InteractionType.ApplicationCommand, InteractionType.ApplicationCommandAutocomplete, InteractionType.MessageComponent];
+const ANSWERED_TYPES: readonly unknown[] = [InteractionType.ApplicationCommand, InteractionType.ApplicationCommandAutocomplete, InteractionType.MessageComponent, InteractionType.ModalSubmit];
 
 function readInteraction(raw: unknown): Incoming | undefined {
   const interaction = fields(raw);
@@ -192,9 +201,10 @@ function readInteraction(raw: unknown): Incoming | undefined {
   if (!interaction || !ANSWERED_TYPES.includes(type) || !id || !token || !applicationId) return undefined;
   const data = fields(interaction.data) ?? {};
   const base = { type, id, token, applicationId, caller: callerOf(interaction, id, type) };
-  if (type === InteractionType.MessageComponent) {
+  if (type === InteractionType.MessageComponent || type === InteractionType.ModalSubmit) {
     const customId = text(data.custom_id) ?? '';
-    return { ...base, command: customId.split(':', 1)[0]!, customId, options: {} };
+    const form = type === InteractionType.ModalSubmit ? { formFields: formFieldsOf(data.components) } : {};
+    return { ...base, command: customId.split(':', 1)[0]!, customId, options: {}, ...form };
   }
   const options = optionList(data.options);
   const focused = type === InteractionType.ApplicationCommandAutocomplete ? findFocused(options) : undefined;
@@ -204,6 +214,24 @@ function readInteraction(raw: unknown): Incoming | undefined {
     options: optionValues(options),
     ...(focused ? { focused: { name: text(focused.name) ?? '', value: String(focused.value ?? '') } } : {}),
   };
+}
+
+/**
+ * A submitted form's text inputs, by custom id: each in a label (`component`) or, as older clients send them,
+ * in an action row (`components`). Anything else reads as absent.
+ */
+function formFieldsOf(value: unknown): FormFields {
+  const found: Record<string, string> = {};
+  const visit = (node: unknown) => {
+    const item = fields(node);
+    if (!item) return;
+    const [id, typed] = [text(item.custom_id), text(item.value)];
+    if (id !== undefined && typed !== undefined) found[id] = typed;
+    visit(item.component);
+    if (Array.isArray(item.components)) item.components.forEach(visit);
+  };
+  if (Array.isArray(value)) value.forEach(visit);
+  return found;
 }
 
 /** The options of a command or subcommand: objects with a name, as Discord sends them. */
@@ -247,7 +275,7 @@ function callerOf(interaction: Fields, interactionId: string, type: Incoming['ty
     permissions: member ? (permissionBits(member.permissions) ?? 0n) : null,
     // Discord sends the user's client language with every interaction but a PING.
     locale: localeOf(text(interaction.locale)),
-    askedBy: type === InteractionType.MessageComponent ? (text(fields(askedFor?.user)?.id) ?? null) : null,
+    askedBy: type === InteractionType.MessageComponent || type === InteractionType.ModalSubmit ? (text(fields(askedFor?.user)?.id) ?? null) : null,
   };
 }
 
@@ -257,7 +285,7 @@ export function permissionBits(value: unknown): bigint | undefined {
 }
 
 interface InteractionSummary {
-  kind: 'command' | 'autocomplete' | 'button';
+  kind: 'command' | 'autocomplete' | 'button' | 'form';
   command: string;
   options?: Record<string, OptionValue>;
   customId?: string;
@@ -269,9 +297,11 @@ const KINDS = {
   [InteractionType.ApplicationCommand]: 'command',
   [InteractionType.ApplicationCommandAutocomplete]: 'autocomplete',
   [InteractionType.MessageComponent]: 'button',
+  [InteractionType.ModalSubmit]: 'form',
 } as const;
 
 function describe(interaction: Incoming): InteractionSummary {
   const base = { kind: KINDS[interaction.type], command: interaction.command, guild: interaction.caller.guildId, interactionId: interaction.id };
-  return interaction.type === InteractionType.MessageComponent ? { ...base, customId: interaction.customId } : { ...base, options: interaction.options };
+  // A form's text is the reader's: it is stored for the editors, not logged.
+  return interaction.type === InteractionType.MessageComponent || interaction.type === InteractionType.ModalSubmit ? { ...base, customId: interaction.customId } : { ...base, options: interaction.options };
 }

@@ -31,6 +31,7 @@ export const de: Messages = {
     moreSources: (count) => `… und ${count} weitere: siehe Quellen`,
     sourcesButton: 'Quellen',
     readTheSource: 'Zur Quelle',
+    reportButton: 'Fehler melden',
     noSuchPage: (pageCount, page) => `Diese Antwort hat ${pageCount === 1 ? 'eine Seite' : `${pageCount} Seiten`}; eine Seite ${page} gibt es nicht.`,
   },
 
@@ -273,6 +274,19 @@ export const de: Messages = {
     pausedUntilFixed: 'Die Zusammenfassung ist pausiert, bis das behoben ist; verwenden Sie dann `/zusammenfassung fortsetzen`.',
     pausedTag: 'pausiert',
     unknownAction: 'Unbekannte Aktion für /zusammenfassung.',
+  },
+  report: {
+    title: 'Einen Fehler im Briefing melden',
+    whatLabel: 'Was ist falsch?',
+    whatDescription: 'Falsches Zitat, Datum oder Sprecher, Behauptung als Tatsache… Die Redaktion liest jede Meldung.',
+    whatPlaceholder: 'Das Zitat vom 3. Dez. ist falsch datiert: Das Interview war am 24. Nov.',
+    sourceLabel: 'Quelle (freiwillig)',
+    sourceDescription: 'Ein Link zu einem Bericht, der zeigt, was stimmt.',
+    thanks: 'Danke. Deine Meldung ging mit der Antwort, die du gesehen hast, an die Redaktion; Korrekturen stehen unter `/korrekturen`.',
+    limited: (count: number) => `Du hast in der letzten Stunde ${count} Meldungen geschickt, mehr nehme ich nicht an. Bitte schick diese später.`,
+    badSource: 'Die Quelle muss eine Webadresse sein, die mit https:// oder http:// beginnt. Nichts wurde gesendet; drück den Knopf noch einmal.',
+    tooShort: 'Bitte sag in ein paar Worten, was falsch ist. Nichts wurde gesendet.',
+    notKept: 'Meldungen werden hier nicht gespeichert (dies ist nicht der laufende Bot). Nichts wurde gesendet.',
   },
 };
 

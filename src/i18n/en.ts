@@ -35,6 +35,7 @@ export const en = {
     moreSources: (count: number) => `…and ${count} more: see Sources`,
     sourcesButton: 'Sources',
     readTheSource: 'Read the source',
+    reportButton: 'Report a problem',
     noSuchPage: (pageCount: number, page: number) =>
       `This reply has ${pageCount === 1 ? 'one page' : `${pageCount} pages`}; there is no page ${page}.`,
   },
@@ -282,6 +283,19 @@ export const en = {
     pausedUntilFixed: 'The recap is paused until this is fixed; then use `/recap resume`.',
     pausedTag: 'paused',
     unknownAction: 'Unknown /recap action.',
+  },
+  report: {
+    title: 'Report a problem in this briefing',
+    whatLabel: 'What is wrong?',
+    whatDescription: 'A wrong quote, speaker, date, a claim shown as fact… The editors read every report.',
+    whatPlaceholder: 'The quote of 3 Dec is dated wrong: the interview was on 24 Nov.',
+    sourceLabel: 'Source (optional)',
+    sourceDescription: 'A link to a report that shows what is right.',
+    thanks: 'Thank you. Your report went to the editors with the reply you saw; corrections appear in `/corrections`.',
+    limited: (count: number) => `You have sent ${count} reports in the last hour, the most I take. Please send this one later.`,
+    badSource: 'The source must be a web address starting with https:// or http://. Nothing was sent; press the button again to retry.',
+    tooShort: 'Please say in a few words what is wrong. Nothing was sent.',
+    notKept: 'Reports are not kept here (this is not the running bot). Nothing was sent.',
   },
 };
 

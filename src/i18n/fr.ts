@@ -34,6 +34,7 @@ export const fr: Messages = {
     moreSources: (count) => `… et ${count} autres : voir Sources`,
     sourcesButton: 'Sources',
     readTheSource: 'Lire la source',
+    reportButton: 'Signaler une erreur',
     noSuchPage: (pageCount, page) => `Cette réponse compte ${pageCount === 1 ? 'une page' : `${pageCount} pages`} ; il n'y a pas de page ${page}.`,
   },
 
@@ -277,6 +278,19 @@ export const fr: Messages = {
     pausedUntilFixed: 'Le récapitulatif est suspendu en attendant ; utilisez ensuite `/récapitulatif reprendre`.',
     pausedTag: 'suspendu',
     unknownAction: 'Action inconnue pour /récapitulatif.',
+  },
+  report: {
+    title: 'Signaler une erreur dans le briefing',
+    whatLabel: 'Qu’est-ce qui est faux ?',
+    whatDescription: 'Citation, date ou orateur erronés, affirmation donnée pour un fait… La rédaction lit tout.',
+    whatPlaceholder: 'La citation du 3 déc. est mal datée : l’entretien date du 24 nov.',
+    sourceLabel: 'Source (facultatif)',
+    sourceDescription: 'Un lien vers un article qui montre ce qui est juste.',
+    thanks: 'Merci. Votre signalement est parti à la rédaction avec la réponse que vous avez vue ; les corrections figurent dans `/corrections`.',
+    limited: (count: number) => `Vous avez envoyé ${count} signalements dans l’heure, le maximum que j’accepte. Merci d’envoyer celui-ci plus tard.`,
+    badSource: 'La source doit être une adresse web commençant par https:// ou http://. Rien n’a été envoyé ; appuyez de nouveau sur le bouton.',
+    tooShort: 'Dites en quelques mots ce qui est faux. Rien n’a été envoyé.',
+    notKept: 'Les signalements ne sont pas conservés ici (ce n’est pas le bot en service). Rien n’a été envoyé.',
   },
 };
 

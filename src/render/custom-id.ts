@@ -13,6 +13,8 @@ const VIEW_CODES = {
   'recap-list': 'l',
   /** Page `page` of a "what's new" recap; its arg is the edition the changes are counted from. */
   'recap-since': 'n',
+  /** A reader's report of a mistake on page `page` of the reply: its button opens the form, the form's submission stores it. */
+  report: 'r',
 } as const;
 
 export type View = keyof typeof VIEW_CODES;

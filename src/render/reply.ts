@@ -8,6 +8,7 @@ import {
   type APIApplicationCommandOptionChoice,
   type APIComponentInMessageActionRow,
   type APIEmbed,
+  type APIModalInteractionResponseCallbackData,
 } from 'discord-api-types/v10';
 import { LIMITS } from './limits.js';
 import { truncate } from './text.js';
@@ -22,6 +23,9 @@ export interface Reply {
 
 /** A reply as sent: nothing the bot posts may ping anyone. */
 export type MessageBody = Reply & { allowed_mentions: APIAllowedMentions };
+
+/** A form a button opens (a modal): what the person fills in comes back as its submission. */
+export type Modal = APIModalInteractionResponseCallbackData;
 
 export type Choice = APIApplicationCommandOptionChoice<string>;
 export type NumberChoice = APIApplicationCommandOptionChoice<number>;

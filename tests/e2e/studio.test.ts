@@ -2,7 +2,7 @@
 // the Discord emulator: an editor signs in with Discord, starts a new edition from the previous one, makes a typo
 // and sees the error at its line, fixes it, sees /brief change in the preview at phone width, and proposes the
 // release; a second person, a reviewer, signs in and approves it; the running bot serves it and announces it
-// once. Then a reader's report becomes a correction draft. Screenshots go to tests/artifacts/studio/.
+// once. Then a reader's report, filed through the bot in Discord, becomes a correction draft. Screenshots go to tests/artifacts/studio/.
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -182,14 +182,20 @@ describe('the studio in a browser, with the bot', () => {
   }, 90_000);
 
   it("turns a reader's report into a correction draft in the newest edition", async () => {
-    const added = await storage.reports.add(
-      { userId: '100000000000000009', userName: 'reader', guildId: null, channelId: null, reply: '/quotes actor:rutte', releaseId: 2, editionId: EDITION, items: ['quote:rutte-long-way'], what: 'Rutte gave this interview on 24 November.', sourceUrl: null, locale: 'en' },
-      { count: 5, windowMs: 60_000 },
-    );
-    if (added.status !== 'added') throw new Error('report not added');
+    // A reader files it in Discord: the button under the bot's reply, then the form.
+    const asked = emulator.injectCommand({ name: 'quotes', options: { actor: 'rutte', search: 'long way' } });
+    const shown = await asked.waitForReply();
+    const buttons = (shown.components as { components: { custom_id?: string; label?: string }[] }[]).flatMap((row) => row.components);
+    const button = buttons.find((candidate) => candidate.label === 'Report a problem')!.custom_id!;
+    expect((await emulator.injectButton({ customId: button, messageId: asked.original!.id }).waitForReply()).callbackType).toBe(9);
+    const filed = await emulator.injectForm({ customId: button, messageId: asked.original!.id, fields: { what: 'Rutte gave this interview on 24 November.' } }).waitForReply();
+    expect(filed.content).toContain('Thank you. Your report went to the editors');
+    const [added] = await storage.reports.list();
+    expect(added).toMatchObject({ reply: '/quotes actor:rutte search:long way', releaseId: 2, editionId: EDITION, status: 'open' });
+    expect(added!.items).toEqual(['quote:rutte-long-way']);
     const editor = await signedIn('ed', [EDITOR_ROLE]);
     await editor.click('#tab-inbox');
-    const report = editor.locator(`[data-report="${added.id}"]`);
+    const report = editor.locator(`[data-report="${added!.id}"]`);
     await report.filter({ hasText: 'Rutte gave this interview on 24 November.' }).waitFor();
     await report.locator('.draft').click();
     const fixed = editor.locator('#correction #fixed');
@@ -199,7 +205,7 @@ describe('the studio in a browser, with the bot', () => {
     await editor.screenshot({ path: path.join(ARTIFACTS, '5-correction-from-a-report.png') });
     await editor.click('#write-correction');
     await editor.locator('#notice').filter({ hasText: 'Correction rutte-long-way-fix drafted' }).waitFor();
-    expect(await storage.reports.get(added.id)).toMatchObject({ status: 'drafted', resolvedBy: 'ed', resolution: 'rutte-long-way-fix' });
+    expect(await storage.reports.get(added!.id)).toMatchObject({ status: 'drafted', resolvedBy: 'ed', resolution: 'rutte-long-way-fix' });
     const corrections = await readFile(path.join(content.dir, `editions/${EDITION}/corrections.yaml`), 'utf8');
     expect(corrections).toContain('wrong: Rutte gave this interview on 24 November.');
     expect(await content.errors()).toEqual([]);

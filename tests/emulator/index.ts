@@ -20,6 +20,7 @@ import {
   type BuiltInteraction,
   type ButtonInjection,
   type CommandInjection,
+  type FormInjection,
 } from './inject.js';
 import { CALLBACK_DEADLINE_MS, InteractionRegistry, type InjectedInteraction } from './interactions.js';
 import { MessageStore, type StoredMessage } from './messages.js';
@@ -37,6 +38,7 @@ export type {
   AutocompleteInjection,
   ButtonInjection,
   CommandInjection,
+  FormInjection,
   InteractionContext,
   OptionInput,
   OptionValue,
@@ -267,6 +269,10 @@ export class Emulator {
 
   injectButton(injection: ButtonInjection): InjectedInteraction {
     return this.#launch(this.#factory.button(injection));
+  }
+
+  injectForm(injection: FormInjection): InjectedInteraction {
+    return this.#launch(this.#factory.form(injection));
   }
 
   #launch(built: BuiltInteraction): InjectedInteraction {

@@ -79,6 +79,14 @@ export interface ButtonInjection extends InteractionContext {
   messageId?: string;
 }
 
+/** A form (modal) submitted: the form's custom id and what the person typed in each text input, by its custom id. */
+export interface FormInjection extends InteractionContext {
+  customId: string;
+  fields: Readonly<Record<string, string>>;
+  /** The message whose button opened the form, when it was one. */
+  messageId?: string;
+}
+
 /** An interaction ready to dispatch, plus what the emulator needs to judge the bot's answers. */
 export interface BuiltInteraction {
   id: string;
@@ -149,6 +157,20 @@ export class InteractionFactory {
     built.payload.data = { custom_id: injection.customId, component_type: ButtonComponent };
     built.payload.message = componentMessage;
     return { ...built, componentMessage };
+  }
+
+  /** A form submission, its inputs in labels as current clients send them. */
+  form(injection: FormInjection): BuiltInteraction {
+    const message = injection.messageId ? this.messages.get(injection.messageId) : undefined;
+    if (injection.messageId && !message) throw new Error(`injectForm: unknown message ${injection.messageId}`);
+    const context = { ...injection, channelId: injection.channelId ?? message?.channel_id };
+    const place = this.#place(context);
+    const sentWith = message?.interaction_metadata?.authorizing_integration_owners as Owners | undefined;
+    const built = this.#base(InteractionType.ModalSubmit, context, place, sentWith ?? place.installed, 0);
+    const components = Object.entries(injection.fields).map(([custom_id, value]) => ({ type: 18, component: { type: 4, custom_id, value } }));
+    built.payload.data = { custom_id: injection.customId, components };
+    if (message) built.payload.message = message;
+    return built;
   }
 
   #stubMessage(channel: ResolvedChannel, customId: string): StoredMessage {

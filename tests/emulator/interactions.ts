@@ -105,7 +105,9 @@ function findReply(responses: readonly InteractionTraffic[]): InteractionReply |
     case CallbackType.ChannelMessageWithSource:
     case CallbackType.UpdateMessage:
     case CallbackType.AutocompleteResult:
-      return toReply('callback', callbackType, data, ack.ephemeral ?? false);
+    // A form (modal) opened: its `data` holds the form, shown to the presser alone.
+    case CallbackType.Modal:
+      return toReply('callback', callbackType, data, ack.ephemeral ?? callbackType === CallbackType.Modal);
     case CallbackType.DeferredChannelMessageWithSource:
     case CallbackType.DeferredUpdateMessage: {
       const answer = responses
