@@ -105,8 +105,8 @@ function findReply(responses: readonly InteractionTraffic[]): InteractionReply |
     case CallbackType.ChannelMessageWithSource:
     case CallbackType.UpdateMessage:
     case CallbackType.AutocompleteResult:
-    // A form (modal) opened: its `data` holds the form, shown to the presser alone.
     case CallbackType.Modal:
+      // A form (modal) opened: its `data` holds the form, shown to the presser alone.
       return toReply('callback', callbackType, data, ack.ephemeral ?? callbackType === CallbackType.Modal);
     case CallbackType.DeferredChannelMessageWithSource:
     case CallbackType.DeferredUpdateMessage: {
