@@ -125,7 +125,8 @@ export class SqlSubscriptionStore implements SubscriptionStore {
 
   /** Replicas starting together with the same environment take turns (the lock), each finding the last one's work. */
   async syncEnvironment(channelIds: readonly string[], schedule: EnvironmentSchedule | undefined): Promise<void> {
-    const listed = JSON.stringify(schedule ? channelIds : []);
+    // Each channel once: a channel listed twice is still one recap (PostgreSQL's upsert cannot change a row twice).
+    const listed = JSON.stringify(schedule ? [...new Set(channelIds)] : []);
     await this.sql.transaction(
       async (sql) => {
         await sql.run(`DELETE FROM subscriptions WHERE origin = 'environment' AND channel_id NOT IN (${sql.listed})`, [listed]);
