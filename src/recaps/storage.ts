@@ -1,5 +1,6 @@
 // Where recaps and releases are stored, chosen once at start-up: PostgreSQL when DATABASE_URL is set (replicas
-// sharing one database), else the embedded SQLite file at DATABASE_PATH. Callers see the same async interfaces.
+// sharing one database), else the embedded SQLite file at DATABASE_PATH. Every store is one implementation over
+// the Sql port (src/storage/sql.ts), so callers see the same async interfaces on both engines.
 import { SqlProposalStore, type ProposalStore } from '../releases/proposals.js';
 import { SqlReleaseStore, RELEASES_CHANNEL, type ReleaseStore } from '../releases/store.js';
 import { SqlReportStore, type ReportStore } from '../reports/store.js';
