@@ -60,12 +60,12 @@ export function sqliteSql(db: Db, busy: Pick<RetryOptions, 'onRetry'> = {}): Sql
   const bound = (params: readonly unknown[]) => params.map((value) => (typeof value === 'boolean' ? Number(value) : value));
   const statements = (direct: boolean): Sql => {
     // `direct`: inside this connection's transaction, which already holds the write lock.
-    const now = async <T>(work: () => T): Promise<T> => (direct ? work() : whenIdle(db, work));
-    const writing = <T>(work: () => T, options: Patience = {}) => (direct ? now(work) : withRetryOnBusy(() => now(work), { ...busy, ...options }));
+    const onConnection = async <T>(work: () => T): Promise<T> => (direct ? work() : whenIdle(db, work));
+    const writing = <T>(work: () => T, options: Patience = {}) => (direct ? onConnection(work) : withRetryOnBusy(() => onConnection(work), { ...busy, ...options }));
     return {
       engine: 'sqlite',
-      all: <Row>(statement: string, params: readonly unknown[] = []) => now(() => db.prepare(statement).all(...bound(params)) as Row[]),
-      get: <Row>(statement: string, params: readonly unknown[] = []) => now(() => db.prepare(statement).get(...bound(params)) as Row | undefined),
+      all: <Row>(statement: string, params: readonly unknown[] = []) => onConnection(() => db.prepare(statement).all(...bound(params)) as Row[]),
+      get: <Row>(statement: string, params: readonly unknown[] = []) => onConnection(() => db.prepare(statement).get(...bound(params)) as Row | undefined),
       run: (statement, params = [], options) => writing(() => db.prepare(statement).run(...bound(params)).changes, options),
       transaction: (work, options = {}) => (direct ? work(inside) : withRetryOnBusy(() => immediate(work), { ...busy, maxWaitMs: options.maxWaitMs })),
       isUniqueViolation: (error) => /^SQLITE_CONSTRAINT_(UNIQUE|PRIMARYKEY)$/.test(String((error as { code?: unknown } | null)?.code)),
