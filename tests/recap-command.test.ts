@@ -10,10 +10,11 @@ import { guildOnly, manageServer, POSTING_PERMISSIONS } from '../src/command/che
 import { UserError, type Caller, type OptionValues } from '../src/command/command.js';
 import type { ChannelFacts } from '../src/command/context.js';
 import { openDatabase } from '../src/recaps/database.js';
-import { SqliteDeliveryLedger } from '../src/recaps/ledger.js';
-import { SqliteSubscriptionStore } from '../src/recaps/subscriptions.js';
 import { isPrivate } from '../src/render/reply.js';
 import { shippedBriefing } from './support/content.js';
+import { SqlDeliveryLedger } from '../src/recaps/sql-ledger.js';
+import { SqlSubscriptionStore } from '../src/recaps/sql-subscriptions.js';
+import { sqliteSql } from '../src/storage/sql.js';
 
 const GUILD = '100000000000000001';
 const CHANNEL = '200000000000000001';
@@ -36,7 +37,7 @@ beforeAll(async () => {
 /** `missing`: names of the permissions the bot lacks everywhere; `locale`: the server's preferred locale. */
 function setUp(missing: string[] = [], { locale }: { locale?: string } = {}) {
   const db = openDatabase(':memory:');
-  const subscriptions = new SqliteSubscriptionStore(db);
+  const subscriptions = new SqlSubscriptionStore(sqliteSql(db));
   const synced: number[] = [];
   const posted: number[] = [];
   const context: AppContext = {
@@ -44,7 +45,7 @@ function setUp(missing: string[] = [], { locale }: { locale?: string } = {}) {
     now: new Date('2025-11-27T08:00:00Z'),
     staleAfterDays: 7,
     subscriptions,
-    ledger: new SqliteDeliveryLedger(db),
+    ledger: new SqlDeliveryLedger(sqliteSql(db)),
     scheduler: {
       sync: async () => void synced.push(1),
       postNow: async (subscription) => (posted.push(subscription.id), { status: 'delivered', messageId: '500000000000000001' }),

@@ -7,13 +7,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/log.js';
 import { openDatabase } from '../src/recaps/database.js';
 import { findMarked, markerFor, nonceFor, type PostedMessage } from '../src/recaps/delivery.js';
-import { SqliteDeliveryLedger } from '../src/recaps/ledger.js';
 import { RecapScheduler } from '../src/recaps/scheduler.js';
-import { SqliteSubscriptionStore } from '../src/recaps/subscriptions.js';
 import { startEmulator, type Emulator } from './emulator/index.js';
 import { shippedBriefing } from './support/content.js';
 import { added } from './support/subscriptions.js';
 import { plainChannelOnly } from './support/poster.js';
+import { SqlDeliveryLedger } from '../src/recaps/sql-ledger.js';
+import { SqlSubscriptionStore } from '../src/recaps/sql-subscriptions.js';
+import { sqliteSql } from '../src/storage/sql.js';
 
 const silent = createLogger({ LOG_LEVEL: 'silent' }, []);
 const CHANNEL = '3'.repeat(18);
@@ -26,8 +27,8 @@ async function restartWith(
   { forumPost, openPosts }: { forumPost?: string; openPosts?: string[] } = {},
 ) {
   const db = openDatabase(':memory:');
-  const subscriptions = new SqliteSubscriptionStore(db);
-  const ledger = new SqliteDeliveryLedger(db);
+  const subscriptions = new SqlSubscriptionStore(sqliteSql(db));
+  const ledger = new SqlDeliveryLedger(sqliteSql(db));
   const kind = forumPost || openPosts ? ({ channelKind: 'forum' } as const) : {};
   const subscription = await added(subscriptions.add({ guildId: '2'.repeat(18), channelId: CHANNEL, schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'UTC', whenQuiet: 'post', createdBy: null, ...kind }));
   if (forumPost) await subscriptions.setThread(subscription.id, forumPost);

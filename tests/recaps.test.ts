@@ -15,14 +15,16 @@ import { messageBody } from '../src/render/reply.js';
 import { openDatabase } from '../src/recaps/database.js';
 import { nonceFor, sendClaimedSlot, type MessagePoster } from '../src/recaps/delivery.js';
 import { editsDue } from '../src/recaps/editions.js';
-import { SqliteDeliveryLedger } from '../src/recaps/ledger.js';
 import { buildRecap } from '../src/recaps/recap-content.js';
 import { nextRuns, parseSchedule, shortestGapMinutes } from '../src/recaps/schedule.js';
 import { RecapScheduler } from '../src/recaps/scheduler.js';
-import { SqliteSubscriptionStore, type PostingOptions } from '../src/recaps/subscriptions.js';
+import type { PostingOptions } from '../src/recaps/subscriptions.js';
 import { added } from './support/subscriptions.js';
 import { contentCopy, shippedBriefing } from './support/content.js';
 import { plainChannelOnly } from './support/poster.js';
+import { SqlDeliveryLedger } from '../src/recaps/sql-ledger.js';
+import { SqlSubscriptionStore } from '../src/recaps/sql-subscriptions.js';
+import { sqliteSql } from '../src/storage/sql.js';
 
 const silent = createLogger({ LOG_LEVEL: 'silent' }, []);
 
@@ -114,7 +116,7 @@ describe('the delivery ledger', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'ledger-'));
     const file = path.join(dir, 'bot.sqlite');
     const db = openDatabase(file);
-    const subscription = await added(new SqliteSubscriptionStore(db).add({ guildId: null, channelId: '1'.repeat(18), schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'UTC', whenQuiet: 'post', createdBy: null }));
+    const subscription = await added(new SqlSubscriptionStore(sqliteSql(db)).add({ guildId: null, channelId: '1'.repeat(18), schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'UTC', whenQuiet: 'post', createdBy: null }));
     const slots = Array.from({ length: 300 }, (_, index) => new Date(Date.UTC(2026, 0, 1) + index * 60_000).toISOString());
     // Two real processes, each with its own connection, racing for the same slots.
     const claimer = (claimant: string) =>
@@ -128,7 +130,7 @@ describe('the delivery ledger', () => {
     expect(first!.length + second!.length).toBe(slots.length);
     expect(new Set([...first!, ...second!]).size).toBe(slots.length);
 
-    const ledger = new SqliteDeliveryLedger(db);
+    const ledger = new SqlDeliveryLedger(sqliteSql(db));
     expect(await ledger.claim(subscription.id, slots[0]!, subscription.channelId, 'c')).toBe(false);
     await ledger.settle(subscription.id, slots[0]!, { status: 'delivered', messageId: '42', editionId: 'e1' });
     expect(await ledger.claim(subscription.id, slots[0]!, subscription.channelId, 'c')).toBe(false);
@@ -139,11 +141,11 @@ describe('the delivery ledger', () => {
   it('migrates a new database and survives reopening', async () => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'db-')), 'nested', 'bot.sqlite');
     const first = openDatabase(file);
-    await added(new SqliteSubscriptionStore(first).add({ guildId: '2'.repeat(18), channelId: '3'.repeat(18), schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'Europe/Zurich', whenQuiet: 'skip', createdBy: null }));
+    await added(new SqlSubscriptionStore(sqliteSql(first)).add({ guildId: '2'.repeat(18), channelId: '3'.repeat(18), schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'Europe/Zurich', whenQuiet: 'skip', createdBy: null }));
     first.close();
     const again = openDatabase(file);
     expect(again.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(await new SqliteSubscriptionStore(again).all()).toEqual([expect.objectContaining({ timezone: 'Europe/Zurich', whenQuiet: 'skip' })]);
+    expect(await new SqlSubscriptionStore(sqliteSql(again)).all()).toEqual([expect.objectContaining({ timezone: 'Europe/Zurich', whenQuiet: 'skip' })]);
     again.close();
   });
 });
@@ -218,8 +220,8 @@ describe('delivering a slot', () => {
   const setup = async (posting: Partial<MessagePoster>, posted: Partial<PostingOptions> = {}) => {
     const poster: MessagePoster = { post: async () => Promise.reject(new Error('unexpected post')), ...plainChannelOnly, recent: async () => [], edit: async () => ({}), ...posting };
     const db = openDatabase(':memory:');
-    const subscriptions = new SqliteSubscriptionStore(db);
-    const ledger = new SqliteDeliveryLedger(db);
+    const subscriptions = new SqlSubscriptionStore(sqliteSql(db));
+    const ledger = new SqlDeliveryLedger(sqliteSql(db));
     const subscription = await added(
       subscriptions.add({ guildId: '2'.repeat(18), channelId: '3'.repeat(18), schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'UTC', whenQuiet: 'post', createdBy: null, ...posted }),
     );
@@ -318,14 +320,14 @@ describe('recaps on new editions', () => {
     const file = path.join(dir, 'bot.sqlite');
     const briefing = await shippedBriefing();
     const setupDb = openDatabase(file);
-    const setupStore = new SqliteSubscriptionStore(setupDb);
+    const setupStore = new SqlSubscriptionStore(sqliteSql(setupDb));
     await setupStore.add({ guildId: '2'.repeat(18), channelId: '3'.repeat(18), schedule: 'on new edition', trigger: 'new-edition', cron: '', timezone: 'UTC', whenQuiet: 'post', createdBy: null, seenEdition: '2025-11-26' });
     const posted: string[] = [];
     const schedulers = [1, 2, 3].map(() => {
       const db = openDatabase(file);
       const deps = {
-        subscriptions: new SqliteSubscriptionStore(db),
-        ledger: new SqliteDeliveryLedger(db),
+        subscriptions: new SqlSubscriptionStore(sqliteSql(db)),
+        ledger: new SqlDeliveryLedger(sqliteSql(db)),
         briefing: () => briefing,
         summarize,
         staleAfterDays: 7,
@@ -346,8 +348,8 @@ describe('recaps on new editions', () => {
 describe('catching up after downtime', () => {
   const start = async (catchupMinutes: number, minutesAgo: number) => {
     const db = openDatabase(':memory:');
-    const subscriptions = new SqliteSubscriptionStore(db);
-    const ledger = new SqliteDeliveryLedger(db);
+    const subscriptions = new SqlSubscriptionStore(sqliteSql(db));
+    const ledger = new SqlDeliveryLedger(sqliteSql(db));
     const subscription = await added(subscriptions.add({ guildId: '2'.repeat(18), channelId: '3'.repeat(18), schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'UTC', whenQuiet: 'post', createdBy: null }));
     const slot = new Date(Date.now() - minutesAgo * 60_000).toISOString();
     await subscriptions.planNextSlot(subscription.id, slot);

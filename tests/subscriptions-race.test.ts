@@ -8,8 +8,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS, openDatabase } from '../src/recaps/database.js';
-import { SqliteSubscriptionStore, type NewSubscription } from '../src/recaps/subscriptions.js';
+import type { NewSubscription } from '../src/recaps/subscriptions.js';
 import { added } from './support/subscriptions.js';
+import { SqlSubscriptionStore } from '../src/recaps/sql-subscriptions.js';
+import { sqliteSql } from '../src/storage/sql.js';
 
 const GUILD = '2'.repeat(18);
 const channel = (n: number) => `${'3'.repeat(15)}${String(n).padStart(3, '0')}`;
@@ -56,7 +58,7 @@ describe('concurrent /recap subscribe', () => {
     expect(statuses.filter((status) => status === 'added')).toHaveLength(10);
     expect(statuses.filter((status) => status === 'limit')).toHaveLength(30);
     const db = openDatabase(file);
-    expect(await new SqliteSubscriptionStore(db).all()).toHaveLength(10);
+    expect(await new SqlSubscriptionStore(sqliteSql(db)).all()).toHaveLength(10);
     db.close();
   });
 
@@ -66,7 +68,7 @@ describe('concurrent /recap subscribe', () => {
     expect(statuses.filter((status) => status === 'added')).toHaveLength(1);
     expect(statuses.filter((status) => status === 'duplicate')).toHaveLength(19);
     const db = openDatabase(file);
-    expect(await new SqliteSubscriptionStore(db).all()).toHaveLength(1);
+    expect(await new SqlSubscriptionStore(sqliteSql(db)).all()).toHaveLength(1);
     db.close();
   });
 });
@@ -74,7 +76,7 @@ describe('concurrent /recap subscribe', () => {
 describe('the limit and the duplicate check', () => {
   it("do not count the operator's recaps against a server, and name the existing twin", async () => {
     const db = openDatabase(':memory:');
-    const store = new SqliteSubscriptionStore(db);
+    const store = new SqlSubscriptionStore(sqliteSql(db));
     await store.syncEnvironment([channel(90), channel(91)], { text: 'daily 08:00', cron: '0 8 * * *', timezone: 'UTC' });
     db.prepare(`UPDATE subscriptions SET guild_id = ? WHERE origin = 'environment'`).run(GUILD);
     for (let n = 0; n < 10; n++) await added(store.add(attempt({ channelId: channel(n) }), { maxPerGuild: 10 }));
@@ -95,7 +97,7 @@ describe('the limit and the duplicate check', () => {
     insert.run(GUILD, channel(2));
     old.close();
     const db = openDatabase(file);
-    expect((await new SqliteSubscriptionStore(db).all()).map((subscription) => [subscription.id, subscription.channelId])).toEqual([[1, channel(1)], [4, channel(2)]]);
+    expect((await new SqlSubscriptionStore(sqliteSql(db)).all()).map((subscription) => [subscription.id, subscription.channelId])).toEqual([[1, channel(1)], [4, channel(2)]]);
     expect(() => db.prepare(`INSERT INTO subscriptions (guild_id, channel_id, schedule, cron, timezone, created_at) VALUES (?, ?, 'daily 08:00', '0 8 * * *', 'UTC', 'now')`).run(GUILD, channel(1))).toThrow(/UNIQUE constraint failed/);
     db.close();
   });

@@ -163,7 +163,7 @@ export const MIGRATIONS: readonly string[] = [
  * wait with `withRetryOnBusy`, which waits on a timer instead.
  */
 export const BUSY_TIMEOUT_MS = 20;
-/** Start-up only (migrations, the operator's recaps): nothing to answer yet, so waiting is fine. */
+/** Start-up only (migrations): nothing to answer yet, so waiting is fine. */
 const START_UP_BUSY_TIMEOUT_MS = 5000;
 
 /** The database could not be opened: `message` is one sentence for the operator, naming DATABASE_PATH. */
@@ -234,16 +234,6 @@ export function watchDatabaseFile(file: string, gone: (reason: 'deleted' | 'repl
   return () => clearInterval(timer);
 }
 
-/** Runs `work` with a longer busy timeout: for start-up work that has nothing else to do meanwhile. */
-export function waitingForLocks<T>(db: Db, work: () => T): T {
-  db.pragma(`busy_timeout = ${START_UP_BUSY_TIMEOUT_MS}`);
-  try {
-    return work();
-  } finally {
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  }
-}
-
 export function isBusy(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
@@ -259,11 +249,11 @@ export interface RetryOptions {
  * Runs a database write; while another process holds the write lock (SQLITE_BUSY), waits on a timer,
  * with growing, jittered backoff, and tries again. The event loop stays free meanwhile.
  */
-export async function withRetryOnBusy<T>(work: () => T, options: RetryOptions = {}): Promise<T> {
+export async function withRetryOnBusy<T>(work: () => T | Promise<T>, options: RetryOptions = {}): Promise<T> {
   const deadline = Date.now() + (options.maxWaitMs ?? 60_000);
   for (let attempt = 1; ; attempt++) {
     try {
-      return work();
+      return await work();
     } catch (error) {
       if (!isBusy(error) || Date.now() >= deadline) throw error;
       options.onRetry?.(error, attempt);

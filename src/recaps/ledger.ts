@@ -1,8 +1,7 @@
 // The delivery ledger: one row per (subscription, scheduled slot), claimed before anything is sent and
 // settled after. The primary key makes a claim succeed for exactly one process, so a slot is never
-// posted twice, across restarts and across processes sharing the database. The interface, and its SQLite
-// implementation (PostgreSQL: postgres/ledger.ts).
-import { withRetryOnBusy, type Db, type RetryOptions } from './database.js';
+// posted twice, across restarts and across processes sharing the database. The interface and its types; its
+// one implementation, over both engines, is sql-ledger.ts.
 
 export type DeliveryStatus = 'claimed' | 'delivered' | 'skipped' | 'failed' | 'missed';
 
@@ -24,10 +23,6 @@ export interface Delivery {
   /** The release the recap was made from (none before releases existed). */
   releaseId: number | null;
 }
-
-export const DELIVERY_COLUMNS = `subscription_id AS "subscriptionId", slot, channel_id AS "channelId", status, claimed_by AS "claimedBy",
-  claimed_at AS "claimedAt", settled_at AS "settledAt", message_id AS "messageId", edition_id AS "editionId", detail, items, content, thread_id AS "threadId",
-  release_id AS "releaseId"`;
 
 export interface Settlement {
   status: Exclude<DeliveryStatus, 'claimed'>;
@@ -77,134 +72,4 @@ export interface DeliveryLedger {
   latest(subscriptionId: number): Promise<Delivery | undefined>;
   unsettled(): Promise<Delivery[]>;
   forSubscription(subscriptionId: number): Promise<Delivery[]>;
-}
-
-const COLUMNS = DELIVERY_COLUMNS;
-
-export class SqliteDeliveryLedger implements DeliveryLedger {
-  /** `busy`: told when a write waits for another process's lock. */
-  constructor(
-    private readonly db: Db,
-    private readonly busy: Pick<RetryOptions, 'onRetry'> = {},
-  ) {}
-
-  /** A write that waits out another process's write lock on a timer, never by blocking the event loop. */
-  private write<T>(work: () => T): Promise<T> {
-    return withRetryOnBusy(work, this.busy);
-  }
-
-  claim(subscriptionId: number, slot: string, channelId: string, claimant: string): Promise<boolean> {
-    return this.write(() => {
-      const { changes } = this.db
-        .prepare(
-          `INSERT INTO deliveries (subscription_id, slot, channel_id, status, claimed_by, claimed_at)
-           VALUES (?, ?, ?, 'claimed', ?, ?) ON CONFLICT DO NOTHING`,
-        )
-        .run(subscriptionId, slot, channelId, claimant, new Date().toISOString());
-      return changes === 1;
-    });
-  }
-
-  takeOver(delivery: Delivery, claimant: string): Promise<boolean> {
-    return this.write(() => {
-      const { changes } = this.db
-        .prepare(
-          `UPDATE deliveries SET claimed_by = ?, claimed_at = ?
-           WHERE subscription_id = ? AND slot = ? AND status = 'claimed' AND claimed_by IS ?`,
-        )
-        .run(claimant, new Date().toISOString(), delivery.subscriptionId, delivery.slot, delivery.claimedBy);
-      return changes === 1;
-    });
-  }
-
-  /** Read and taken in one IMMEDIATE transaction, under SQLite's single write lock: no two processes get the same row. */
-  takeOverExpired(claimant: string, leaseMs: number): Promise<Delivery[]> {
-    const take = this.db.transaction(() => {
-      const now = new Date();
-      const expired = this.db
-        .prepare(`SELECT ${COLUMNS} FROM deliveries WHERE status = 'claimed' AND claimed_by IS NOT ? AND claimed_at < ? ORDER BY claimed_at`)
-        .all(claimant, new Date(now.getTime() - leaseMs).toISOString()) as Delivery[];
-      const update = this.db.prepare(`UPDATE deliveries SET claimed_by = ?, claimed_at = ? WHERE subscription_id = ? AND slot = ?`);
-      for (const delivery of expired) update.run(claimant, now.toISOString(), delivery.subscriptionId, delivery.slot);
-      return expired;
-    });
-    return this.write(() => take.immediate());
-  }
-
-  renewClaims(claimant: string): Promise<number> {
-    return this.write(() => this.db.prepare(`UPDATE deliveries SET claimed_at = ? WHERE status = 'claimed' AND claimed_by = ?`).run(new Date().toISOString(), claimant).changes);
-  }
-
-  async settle(subscriptionId: number, slot: string, settlement: Settlement): Promise<void> {
-    await this.write(() =>
-      this.db
-        .prepare(
-          `UPDATE deliveries SET status = @status, settled_at = @settledAt, message_id = @messageId, edition_id = @editionId, detail = @detail,
-             items = @items, content = @content, thread_id = @threadId, release_id = @releaseId
-           WHERE subscription_id = @subscriptionId AND slot = @slot`,
-        )
-        .run({ messageId: null, editionId: null, detail: null, items: null, content: null, threadId: null, releaseId: null, ...settlement, subscriptionId, slot, settledAt: new Date().toISOString() }),
-    );
-  }
-
-  async postedWithItems(): Promise<Delivery[]> {
-    return this.db
-      .prepare(`SELECT ${COLUMNS} FROM deliveries WHERE status = 'delivered' AND message_id IS NOT NULL AND items IS NOT NULL ORDER BY settled_at`)
-      .all() as Delivery[];
-  }
-
-  claimCorrectionEdit(edit: CorrectionEdit, claimant: string): Promise<boolean> {
-    return this.write(() => {
-      const { changes } = this.db
-        .prepare(
-          `INSERT INTO correction_edits (message_id, correction_id, channel_id, status, claimed_by, at)
-           VALUES (?, ?, ?, 'claimed', ?, ?) ON CONFLICT DO NOTHING`,
-        )
-        .run(edit.messageId, edit.correctionId, edit.channelId, claimant, new Date().toISOString());
-      return changes === 1;
-    });
-  }
-
-  async correctionsOn(messageId: string): Promise<string[]> {
-    return (this.db.prepare(`SELECT correction_id AS id FROM correction_edits WHERE message_id = ? AND status != 'failed' ORDER BY at`).all(messageId) as { id: string }[]).map(({ id }) => id);
-  }
-
-  async settleCorrectionEdits(messageId: string, correctionIds: readonly string[], status: 'edited' | 'failed', detail?: string): Promise<void> {
-    const update = this.db.prepare(`UPDATE correction_edits SET status = ?, at = ?, detail = ? WHERE message_id = ? AND correction_id = ?`);
-    const all = this.db.transaction(() => {
-      for (const id of correctionIds) update.run(status, new Date().toISOString(), detail ?? null, messageId, id);
-    });
-    await this.write(() => all());
-  }
-
-  async recordMissed(subscriptionId: number, slot: string, channelId: string): Promise<void> {
-    await this.write(() =>
-      this.db
-        .prepare(
-          `INSERT INTO deliveries (subscription_id, slot, channel_id, status, settled_at, detail)
-           VALUES (?, ?, ?, 'missed', ?, 'the bot was not running at that time') ON CONFLICT DO NOTHING`,
-        )
-        .run(subscriptionId, slot, channelId, new Date().toISOString()),
-    );
-  }
-
-  async lastDelivered(channelId: string): Promise<Delivery | undefined> {
-    return this.db
-      .prepare(`SELECT ${COLUMNS} FROM deliveries WHERE channel_id = ? AND status = 'delivered' ORDER BY settled_at DESC LIMIT 1`)
-      .get(channelId) as Delivery | undefined;
-  }
-
-  async latest(subscriptionId: number): Promise<Delivery | undefined> {
-    return this.db
-      .prepare(`SELECT ${COLUMNS} FROM deliveries WHERE subscription_id = ? ORDER BY COALESCE(settled_at, claimed_at) DESC LIMIT 1`)
-      .get(subscriptionId) as Delivery | undefined;
-  }
-
-  async unsettled(): Promise<Delivery[]> {
-    return this.db.prepare(`SELECT ${COLUMNS} FROM deliveries WHERE status = 'claimed' ORDER BY slot`).all() as Delivery[];
-  }
-
-  async forSubscription(subscriptionId: number): Promise<Delivery[]> {
-    return this.db.prepare(`SELECT ${COLUMNS} FROM deliveries WHERE subscription_id = ? ORDER BY slot`).all(subscriptionId) as Delivery[];
-  }
 }

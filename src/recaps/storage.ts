@@ -1,13 +1,16 @@
 // Where recaps and releases are stored, chosen once at start-up: PostgreSQL when DATABASE_URL is set (replicas
-// sharing one database), else the embedded SQLite file at DATABASE_PATH. Callers see the same async interfaces.
+// sharing one database), else the embedded SQLite file at DATABASE_PATH. Every store is one implementation over
+// the Sql port (src/storage/sql.ts), so callers see the same async interfaces on both engines.
 import { SqlProposalStore, type ProposalStore } from '../releases/proposals.js';
 import { SqlReleaseStore, RELEASES_CHANNEL, type ReleaseStore } from '../releases/store.js';
 import { SqlReportStore, type ReportStore } from '../reports/store.js';
-import { postgresSql, sqliteSql } from '../storage/sql.js';
-import { AnsweredInteractionLog, sqliteAnsweredPort, type AnsweredInteractions } from './answered.js';
+import { postgresSql, sqliteSql, type Sql } from '../storage/sql.js';
+import { AnsweredInteractionLog, type AnsweredInteractions } from './answered.js';
 import { openDatabase, type RetryOptions } from './database.js';
-import { SqliteDeliveryLedger, type DeliveryLedger } from './ledger.js';
-import { SqliteSubscriptionStore, type SubscriptionStore } from './subscriptions.js';
+import type { DeliveryLedger } from './ledger.js';
+import { SqlDeliveryLedger } from './sql-ledger.js';
+import { SqlSubscriptionStore, SUBSCRIPTIONS_CHANNEL } from './sql-subscriptions.js';
+import type { SubscriptionStore } from './subscriptions.js';
 
 export interface RecapStorage {
   engine: 'sqlite' | 'postgres';
@@ -46,12 +49,7 @@ export async function openStorage(settings: StorageSettings, options: StorageOpt
   if (settings.DATABASE_URL) {
     const url = settings.DATABASE_URL;
     // Imported only here: a bot on SQLite never loads the PostgreSQL client (pg costs a few MB of memory).
-    const [{ openPostgres, NotificationListener, SUBSCRIPTIONS_CHANNEL }, { PgDeliveryLedger }, { PgSubscriptionStore }, { pgAnsweredPort }] = await Promise.all([
-      import('./postgres/database.js'),
-      import('./postgres/ledger.js'),
-      import('./postgres/subscriptions.js'),
-      import('./postgres/answered.js'),
-    ]);
+    const { openPostgres, NotificationListener } = await import('./postgres/database.js');
     const pool = await openPostgres(url);
     const listeners: InstanceType<typeof NotificationListener>[] = [];
     const listen = async (channel: string, listener: () => void) => {
@@ -60,15 +58,9 @@ export async function openStorage(settings: StorageSettings, options: StorageOpt
       await listening.start();
     };
     return {
-      engine: 'postgres',
-      subscriptions: new PgSubscriptionStore(pool),
-      ledger: new PgDeliveryLedger(pool),
-      releases: new SqlReleaseStore(postgresSql(pool)),
-      proposals: new SqlProposalStore(postgresSql(pool)),
-      reports: new SqlReportStore(postgresSql(pool)),
+      ...stores(postgresSql(pool)),
       onSubscriptionsChanged: (listener) => listen(SUBSCRIPTIONS_CHANNEL, listener),
       onReleasePublished: (listener) => listen(RELEASES_CHANNEL, listener),
-      interactions: new AnsweredInteractionLog(pgAnsweredPort(pool)),
       async close() {
         await Promise.all(listeners.map((listening) => listening.close()));
         await pool.end();
@@ -76,17 +68,23 @@ export async function openStorage(settings: StorageSettings, options: StorageOpt
     };
   }
   const db = openDatabase(settings.DATABASE_PATH);
-  const busy = options.onBusyRetry ? { onRetry: options.onBusyRetry } : {};
   return {
-    engine: 'sqlite',
-    subscriptions: new SqliteSubscriptionStore(db, busy),
-    ledger: new SqliteDeliveryLedger(db, busy),
-    releases: new SqlReleaseStore(sqliteSql(db, busy)),
-    proposals: new SqlProposalStore(sqliteSql(db, busy)),
-    reports: new SqlReportStore(sqliteSql(db, busy)),
-    interactions: new AnsweredInteractionLog(sqliteAnsweredPort(db, busy)),
+    ...stores(sqliteSql(db, options.onBusyRetry ? { onRetry: options.onBusyRetry } : {})),
     onSubscriptionsChanged: () => Promise.resolve(),
     onReleasePublished: () => Promise.resolve(),
     close: async () => void db.close(),
+  };
+}
+
+/** Every store, over one engine. */
+function stores(sql: Sql): Omit<RecapStorage, 'onSubscriptionsChanged' | 'onReleasePublished' | 'close'> {
+  return {
+    engine: sql.engine,
+    subscriptions: new SqlSubscriptionStore(sql),
+    ledger: new SqlDeliveryLedger(sql),
+    releases: new SqlReleaseStore(sql),
+    proposals: new SqlProposalStore(sql),
+    reports: new SqlReportStore(sql),
+    interactions: new AnsweredInteractionLog(sql),
   };
 }

@@ -1,6 +1,7 @@
 // A child process claiming every slot it is sent, as one of two bots sharing a database would.
 import { openDatabase, withRetryOnBusy } from '../../src/recaps/database.js';
-import { SqliteDeliveryLedger } from '../../src/recaps/ledger.js';
+import { SqlDeliveryLedger } from '../../src/recaps/sql-ledger.js';
+import { sqliteSql } from '../../src/storage/sql.js';
 
 interface Job {
   file: string;
@@ -13,7 +14,7 @@ interface Job {
 process.once('message', (job: Job) => {
   void (async () => {
     const db = openDatabase(job.file);
-    const ledger = new SqliteDeliveryLedger(db);
+    const ledger = new SqlDeliveryLedger(sqliteSql(db));
     const won: string[] = [];
     // As the scheduler claims: a write lock held by the other process is waited out, not an error.
     for (const slot of job.slots) if (await withRetryOnBusy(() => ledger.claim(job.subscriptionId, slot, job.channelId, job.claimant))) won.push(slot);

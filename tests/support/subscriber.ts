@@ -1,7 +1,9 @@
 // A child process subscribing as /recap subscribe does, as one of several bots sharing a database would:
 // opens its own connection, waits for the agreed moment, then makes every attempt at once.
 import { openDatabase } from '../../src/recaps/database.js';
-import { SqliteSubscriptionStore, type NewSubscription } from '../../src/recaps/subscriptions.js';
+import type { NewSubscription } from '../../src/recaps/subscriptions.js';
+import { SqlSubscriptionStore } from '../../src/recaps/sql-subscriptions.js';
+import { sqliteSql } from '../../src/storage/sql.js';
 
 interface Job {
   file: string;
@@ -12,7 +14,7 @@ interface Job {
 
 process.once('message', (job: Job) => {
   const db = openDatabase(job.file);
-  const store = new SqliteSubscriptionStore(db);
+  const store = new SqlSubscriptionStore(sqliteSql(db));
   setTimeout(
     () =>
       void (async () => {

@@ -4,6 +4,7 @@
 // reaches every replica's scheduler at once.
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { LOCKS, pgTransaction } from '../../storage/sql.js';
 import { DatabaseOpenError, DESK_TABLES, RELEASE_TABLES } from '../database.js';
 
 /** Append only: each entry moves the schema from version N to N+1. Never edit a shipped migration. */
@@ -79,12 +80,6 @@ export const PG_MIGRATIONS: readonly string[] = [
    ALTER TABLE subscriptions ADD COLUMN paused_by TEXT;`,
 ];
 
-/** Advisory lock namespaces (the first key of the two-key form), so the bot's locks never collide. */
-export const LOCKS = { migrations: 720_001, guild: 720_002, environment: 720_003 } as const;
-
-/** The channel NOTIFY sends subscription changes on. */
-export const SUBSCRIPTIONS_CHANNEL = 'recap_subscriptions';
-
 export type Pool = pg.Pool;
 
 /** Opens the pool and applies migrations; a database that cannot be reached is one sentence for the operator. */
@@ -116,32 +111,15 @@ export function describeUrl(url: string): string {
 }
 
 async function migrate(pool: Pool): Promise<void> {
-  await inTransaction(pool, async (client) => {
-    // Replicas starting together queue here; the second finds the work done.
-    await client.query('SELECT pg_advisory_xact_lock($1, 0)', [LOCKS.migrations]);
+  // Replicas starting together queue on the lock; the second finds the work done.
+  await pgTransaction(pool, async (client) => {
     await client.query('CREATE TABLE IF NOT EXISTS recap_schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
     const { rows } = await client.query<{ version: number | null }>('SELECT MAX(version) AS version FROM recap_schema_migrations');
     for (let next = rows[0]?.version ?? 0; next < PG_MIGRATIONS.length; next++) {
       await client.query(PG_MIGRATIONS[next]!);
       await client.query('INSERT INTO recap_schema_migrations (version) VALUES ($1)', [next + 1]);
     }
-  });
-}
-
-/** Runs `work` in one transaction on one connection: committed if it returns, rolled back if it throws. */
-export async function inTransaction<T>(pool: Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const result = await work(client);
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+  }, { namespace: LOCKS.migrations });
 }
 
 /**
