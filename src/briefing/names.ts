@@ -14,7 +14,7 @@
 // the first letter (typos from the third). Indexes are built once per loaded briefing, on first use, and dropped with it
 // (bench: autocomplete at 100x content).
 import type { Briefing } from './briefing.js';
-import { groupBy } from './group-by.js';
+import { groupBy, perBriefing } from './indexes.js';
 import { compareText, containmentOf, normalize, TypoIndex } from './matching.js';
 import type { Actor } from './schema.js';
 
@@ -70,13 +70,7 @@ export function nameTypoAllowance(length: number): number {
   return length < 3 ? 0 : length < 7 ? 1 : 2;
 }
 
-const indexes = new WeakMap<Briefing, NameIndex>();
-
-function indexOf(briefing: Briefing): NameIndex {
-  let index = indexes.get(briefing);
-  if (!index) indexes.set(briefing, (index = buildIndex(briefing)));
-  return index;
-}
+const indexOf = perBriefing(buildIndex);
 
 function buildIndex(briefing: Briefing): NameIndex {
   const keysOfEach = briefing.actors.map((actor) =>

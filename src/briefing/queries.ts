@@ -3,7 +3,7 @@
 // briefing, on first use, and dropped with it: nothing scans every quote per keystroke (bench: /quotes and
 // autocomplete at 100x content).
 import type { Briefing, InEdition } from './briefing.js';
-import { groupBy } from './group-by.js';
+import { groupBy, perBriefing } from './indexes.js';
 import { compareText, containmentOf, normalize, TypoIndex } from './matching.js';
 import { TextSearch, withoutEnding } from './search.js';
 import { whatsNextText, type Actor, type Correction, type Position, type Quote, type TimelineEvent, type Topic } from './schema.js';
@@ -47,13 +47,7 @@ export interface Citations {
   positions: number;
 }
 
-const indexes = new WeakMap<Briefing, Index>();
-
-function indexOf(briefing: Briefing): Index {
-  let index = indexes.get(briefing);
-  if (!index) indexes.set(briefing, (index = buildIndex(briefing)));
-  return index;
-}
+const indexOf = perBriefing(buildIndex);
 
 function buildIndex(briefing: Briefing): Index {
   const quotesNewestFirst = [...briefing.quotes].sort((a, b) => compareText(b.date, a.date));
