@@ -11,8 +11,9 @@
 //      likely typo of it: within 1 edit (2 from 7 letters typed) of its start, cut to the typed length plus
 //      that allowance: "did you mean" (closeActors), best first, as autocomplete ranks them.
 // Autocomplete (actorSuggestions) lists step 3's speakers, then ranks every actor as step 5 does, but from
-// the first letter (typos from the third). Indexes are built once per loaded briefing, on first use, and dropped with it
-// (bench: autocomplete at 100x content).
+// the first letter (typos from the third). src/command/resolve.ts walks the steps in this order.
+// Indexes are built once per loaded briefing, on first use, and dropped with it (bench: autocomplete at
+// 100x content).
 import type { Briefing } from './briefing.js';
 import { groupBy, perBriefing } from './indexes.js';
 import { compareText, containmentOf, normalize, TypoIndex } from './matching.js';
@@ -132,13 +133,9 @@ export function findActor(briefing: Briefing, input: string): Actor | undefined 
 
 /**
  * Step 3: the actors of a country or organisation named as people say it (`NATO`, `Ukraine`, `Ukrainian`, `US`),
- * and the speakers of an institution (`the Kremlin`), principals first, then by prominence.
+ * or the speakers of an institution (`the Kremlin`), principals first, then by prominence, with the name
+ * `input` was read as; undefined when it names no group.
  */
-export function actorsOf(briefing: Briefing, input: string): Actor[] {
-  return groupOf(briefing, input)?.actors ?? [];
-}
-
-/** What actorsOf finds, with the name it read `input` as; undefined when it names no group. */
 export function groupOf(briefing: Briefing, input: string): ActorGroup | undefined {
   const query = withoutArticle(normalize(input));
   if (query.length < 2) return undefined;
@@ -165,7 +162,7 @@ function initials(text: string): string {
 }
 
 /** Commentators and media are shown after the parties to the story. */
-export function isCommentary(actor: Actor): boolean {
+function isCommentary(actor: Actor): boolean {
   return actor.kind === 'commentator' || actor.kind === 'media';
 }
 
@@ -187,7 +184,7 @@ export function principalActors(briefing: Briefing, limit: number): Actor[] {
 
 /** Autocomplete: the speakers of a group `typed` names (step 3) first, then the other actors rankActors finds. */
 export function actorSuggestions(briefing: Briefing, typed: string, limit: number): RankedActor[] {
-  const group = actorsOf(briefing, typed).map((actor) => ({ actor, label: actor.name }));
+  const group = (groupOf(briefing, typed)?.actors ?? []).map((actor) => ({ actor, label: actor.name }));
   const ranked = rankActors(briefing, typed, limit).filter(({ actor }) => !group.some((member) => member.actor === actor));
   return [...group, ...ranked].slice(0, limit);
 }
