@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /** What serves readers never reads the drafts: the YAML parsers, the loader and the checker run only when publishing. */
-const drafts = ['**/briefing/loader*', '**/briefing/content-files*', '**/checker/**', '**/releases/publish*', '**/releases/dry-run*', './publish*', './dry-run*'];
+const drafts = ['**/briefing/loader*', '**/briefing/content-folder*', '**/briefing/content-file*', '**/briefing/content-yaml*', '**/briefing/content-validation*', '**/checker/**', '**/releases/publish*', '**/releases/dry-run*', './publish*', './dry-run*'];
 const yamlParsers = ['js-yaml', 'yaml'];
 /** The bot's own part of src/releases/ (the rest plans and checks publishes, for the editors' tools). */
 const servingReleases = ['src/releases/served.ts', 'src/releases/scheduled.ts', 'src/releases/store.ts', 'src/releases/snapshot.ts', 'src/releases/release.ts', 'src/releases/first-release.ts', 'src/releases/change-set.ts'];

@@ -2,8 +2,7 @@
 // each with supporting quote, date and source; then what others say about them.
 import { SlashCommandBuilder } from 'discord.js';
 import type { Briefing } from '../src/briefing/briefing.js';
-import { normalize } from '../src/briefing/matching.js';
-import { findActor, positionsOf, quotesAbout, timelineOf } from '../src/briefing/queries.js';
+import { findActor, guessable, positionsOf, quotesAbout, timelineOf } from '../src/briefing/queries.js';
 import type { Topic } from '../src/briefing/schema.js';
 import { defineBriefingCommand } from '../src/command/briefing-command.js';
 import { UserError } from '../src/command/command.js';
@@ -70,13 +69,6 @@ export const position = defineBriefingCommand({
 function actorTopics(briefing: Briefing, typed: unknown): ReadonlySet<string> | undefined {
   const actor = typeof typed === 'string' ? findActor(briefing, typed) : undefined;
   return actor && new Set(positionsOf(briefing, actor.id).map((item) => item.topic));
-}
-
-/** A spelling a reader would guess from the name: a part of it, or any form with the same surname ("President Trump"). */
-function guessable(alias: string, name: string): boolean {
-  const [spelling, full] = [normalize(alias), normalize(name)];
-  const surname = full.split(' ').at(-1)!;
-  return ` ${full} `.includes(` ${spelling} `) || ` ${spelling} `.includes(` ${surname} `);
 }
 
 function describe(t: Messages, asked: ResolvedActor, topic: Topic | undefined, positionCount: number): string {

@@ -1,4 +1,4 @@
-// Large content files are validated with zod's compiled fast path (z.compile, src/briefing/content-files.ts):
+// Large content files are validated with zod's compiled fast path (z.compile, src/briefing/content-validation.ts):
 // it must accept and return exactly what the schema itself does, on the generated briefing's files and on
 // the shipped ones, and refuse the same broken items.
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';

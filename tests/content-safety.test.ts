@@ -6,7 +6,8 @@ import { mkdtemp, rm, symlink, truncate, unlink, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { firstAlias, MAX_FILE_BYTES } from '../src/briefing/content-files.js';
+import { firstAlias } from '../src/briefing/content-yaml.js';
+import { MAX_FILE_BYTES } from '../src/briefing/content-folder.js';
 import { formatContentError } from '../src/briefing/content-error.js';
 import { loadBriefing } from '../src/briefing/loader.js';
 import { checkContent } from '../src/checker/check.js';

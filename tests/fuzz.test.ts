@@ -13,10 +13,11 @@ import { generateBriefing } from './support/generate-briefing.js';
 import { briefingCommands } from '../commands/index.js';
 import type { Briefing } from '../src/briefing/briefing.js';
 import { matchScore, normalize } from '../src/briefing/matching.js';
-import { rankActors, rankTopics } from '../src/briefing/queries.js';
+import { actorKeys, nameTypoAllowance, prominentActors, rankActors } from '../src/briefing/names.js';
+import { rankTopics } from '../src/briefing/queries.js';
 import type { BriefingCommand } from '../src/command/briefing-command.js';
 import type { OptionValue, OptionValues } from '../src/command/command.js';
-import { actorKeys, prominentActors, quoteSearchText, quotesNewestFirst } from '../src/briefing/queries.js';
+import { quoteSearchText, quotesNewestFirst } from '../src/briefing/queries.js';
 import { withoutEnding } from '../src/briefing/search.js';
 import { LOCALES } from '../src/i18n/locale.js';
 import { complete, customIds as idsOn, press, reply, TEST_CALLER } from './support/commands.js';
@@ -154,14 +155,14 @@ describe.each(briefingsAndLocales)('hostile input against the %s briefing, answe
   );
 });
 
-/** rankActors by brute force: every key scored by matchScore, best per actor, sorted by score then prominence. */
+/** rankActors by brute force: every key scored by matchScore with the names' typo allowance, best per actor, sorted by score then prominence. */
 function rankActorsByScan(briefing: Briefing, input: string, limit: number): string[] {
   const query = normalize(input);
   const prominence = new Map(prominentActors(briefing, Infinity).map((actor, index) => [actor.id, index]));
   if (query === '') return prominentActors(briefing, limit).map((actor) => `${actor.id}:${actor.name}`);
   const best = new Map<string, { score: number; label: string }>();
   for (const { key, actor, label } of actorKeys(briefing)) {
-    const score = matchScore(query, key);
+    const score = matchScore(query, key, nameTypoAllowance);
     if (score !== undefined && score < (best.get(actor.id)?.score ?? Infinity)) best.set(actor.id, { score, label });
   }
   return [...best]

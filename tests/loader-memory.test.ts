@@ -1,6 +1,6 @@
 // The loaded briefing keeps only its data, never the YAML text it was parsed from. js-yaml returns
 // strings that are slices of the file's text, and a slice keeps the whole text alive; the loader copies
-// them (src/briefing/content-files.ts, withFreshStrings). Measured in a fresh process of the compiled
+// them (src/briefing/content-yaml.ts, withFreshStrings). Measured in a fresh process of the compiled
 // loader (vitest's globalSetup builds dist/), with the garbage collector exposed.
 import { execFile } from 'node:child_process';
 import { appendFile } from 'node:fs/promises';

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { complete, named, reply } from './support/commands.js';
 import type { Briefing } from '../src/briefing/briefing.js';
 import { editDistance, matchScore, normalize } from '../src/briefing/matching.js';
-import { filterQuotes, findActor, findTopic, rankActors } from '../src/briefing/queries.js';
+import { findActor, rankActors } from '../src/briefing/names.js';
+import { filterQuotes, findTopic } from '../src/briefing/queries.js';
 import { quotesFound } from './support/quotes.js';
 import { withoutEnding } from '../src/briefing/search.js';
 import { contentCopy, loadOrThrow, shippedBriefing } from './support/content.js';
@@ -226,5 +227,35 @@ describe('names the way people say them', () => {
     const zelensky = reply(named('position'), briefing, { actor: 'Zelensky' }).embeds![0]!.description!;
     expect(zelensky).toContain('Also written: Zelenskyy');
     expect(reply(named('position'), briefing, { actor: 'Trump' }).embeds![0]!.description).not.toContain('President Trump');
+  });
+});
+
+describe('one reading of a name everywhere (names.ts)', () => {
+  it('asks "did you mean" for what autocomplete offers first, typos within the same allowance', () => {
+    // "Zeln" is one edit from the start of Zelensky: autocomplete offered him while the reply did not.
+    expect(complete(named('position'), briefing, { name: 'actor', value: 'Zeln' }).map((choice) => choice.value)).toEqual(['zelensky']);
+    expect(reply(named('position'), briefing, { actor: 'Zeln' }).content).toContain('Did you mean Volodymyr Zelensky?');
+    // Two edits from a 4-letter name is no likely typo: autocomplete offered Rubio and Rutte, the reply neither.
+    expect(complete(named('position'), briefing, { name: 'actor', value: 'Ruto' })).toEqual([]);
+    expect(reply(named('position'), briefing, { actor: 'Ruto' }).content).toMatch(/^“Ruto” is not in this briefing\./);
+  });
+
+  it('reads an actor\'s own name before another actor\'s alias, whatever the file order', async () => {
+    const copy = await contentCopy();
+    await copy.edit('actors.yaml', (text) => text.replace('aliases: [Trump, President Trump, Donald J. Trump]', 'aliases: [Trump, President Trump, Donald J. Trump, Marco Rubio]'));
+    const edited = await loadOrThrow(copy.dir);
+    await copy.cleanup();
+    expect(findActor(edited, 'Marco Rubio')?.id).toBe('rubio');
+    expect(findActor(edited, 'Donald J. Trump')?.id).toBe('trump');
+  });
+
+  it('reads a group named as its people ("Ukrainian") as the group, even where an actor\'s name holds the word', async () => {
+    const copy = await contentCopy();
+    await copy.edit('actors.yaml', (text) => text.replace("name: General Staff of Ukraine's Armed Forces", 'name: Ukrainian General Staff of the Armed Forces'));
+    const edited = await loadOrThrow(copy.dir);
+    await copy.cleanup();
+    expect(findActor(edited, 'Ukrainian')).toBeUndefined();
+    expect(reply(named('position'), edited, { actor: 'Ukrainian' }).content).toMatch(/^Several people in this briefing speak for “Ukrainian”: Volodymyr Zelensky, /);
+    expect(findActor(edited, 'Armed')?.name).toBe('Ukrainian General Staff of the Armed Forces');
   });
 });

@@ -29,7 +29,7 @@ describe('the bot process', () => {
     const { modules, packages } = reachable('src/main.js');
     const relative = [...modules].map((file) => path.relative(DIST, file));
     expect(relative).toContain('src/releases/served.js');
-    expect(relative.filter((file) => /briefing\/(loader|content-files)\.js$|checker\/|releases\/(publish|dry-run)\.js$/.test(file))).toEqual([]);
+    expect(relative.filter((file) => /briefing\/(loader|content-(folder|file|yaml|validation))\.js$|checker\/|releases\/(publish|dry-run)\.js$/.test(file))).toEqual([]);
     expect([...packages]).toContain('discord.js');
     expect([...packages].filter((name) => name === 'js-yaml' || name === 'yaml')).toEqual([]);
   });

@@ -1,7 +1,7 @@
 // The field names a content schema allows at a path, so an unknown field can be answered with the one the
 // editor probably meant (`translated` -> `translation`).
 import { z } from 'zod';
-import type { FieldPath } from './content-files.js';
+import type { FieldPath } from './field-path.js';
 
 /** Optional, defaulted and nullable fields, as the object or list they wrap. */
 function unwrapped(schema: z.ZodType): z.ZodType {

@@ -2,7 +2,10 @@
 import { buildBriefing, type Briefing, type BriefingContent, type Edition, type InEdition } from './briefing.js';
 import path from 'node:path';
 import { z } from 'zod';
-import { displayPath, MAX_LOCATED_ERRORS, readContentTree, type ContentFile, type FieldPath, type ReadOptions } from './content-files.js';
+import { displayPath, type ContentFile } from './content-file.js';
+import { readContentTree, type ReadOptions } from './content-folder.js';
+import { MAX_LOCATED_ERRORS, validateContent } from './content-validation.js';
+import type { FieldPath } from './field-path.js';
 import { type ContentError } from './content-error.js';
 import { compareText, suggestion } from './matching.js';
 import {
@@ -51,13 +54,13 @@ export async function loadBriefing(contentDir: string, options: ReadOptions = {}
   /** Files that failed to parse or validate: their ids are unknown, so references to them are not judged. */
   const failed = new Set<string>();
 
-  function validated<Schema extends Parameters<ContentFile['validate']>[0]>(file: ContentFile | undefined, schema: Schema) {
+  function validated<Schema extends z.ZodType>(file: ContentFile | undefined, schema: Schema) {
     if (!file) return undefined;
     if (unreadable.has(file.file)) {
       failed.add(file.name);
       return undefined;
     }
-    const result = file.validate(schema);
+    const result = validateContent(file, schema);
     report(result.errors);
     if (!result.data) failed.add(file.name);
     return result.data;

@@ -39,7 +39,7 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
   return previous[b.length]!;
 }
 
-/** How many edits still count as a likely typo of a word this long. */
+/** How many edits still count as a likely typo of a word this long (topics, time zones, content ids; names.ts has its own). */
 export function typoAllowance(length: number): number {
   return length <= 3 ? 1 : length <= 6 ? 2 : 3;
 }
@@ -48,10 +48,10 @@ export function typoAllowance(length: number): number {
  * How well `query` matches `key` (both normalized); lower is better, undefined is no match.
  * 0 exact, 1 prefix, 2 a word of the key starts with the query, 3 substring, 4+ a likely typo.
  */
-export function matchScore(query: string, key: string): number | undefined {
+export function matchScore(query: string, key: string, allowanceFor = typoAllowance): number | undefined {
   const contained = containmentScore(query, key);
   if (contained !== undefined) return contained;
-  const allowance = typoAllowance(query.length);
+  const allowance = allowanceFor(query.length);
   let best = Infinity;
   for (const candidate of typoCandidates(key)) {
     best = Math.min(best, editDistance(query, candidate.slice(0, query.length + allowance), allowance));
@@ -104,7 +104,11 @@ export class TypoIndex<Key extends { key: string }> {
   private readonly root = trieNode(0, 0);
   private readonly candidateKeys: Key[] = [];
 
-  constructor(keys: readonly Key[]) {
+  /** `allowanceFor`: matchScore's, for the same scores. */
+  constructor(
+    keys: readonly Key[],
+    private readonly allowanceFor = typoAllowance,
+  ) {
     for (const key of keys) for (const text of typoCandidates(key.key)) this.add(text, key);
   }
 
@@ -123,7 +127,7 @@ export class TypoIndex<Key extends { key: string }> {
 
   /** Every key that `query` (normalized, contained in none of them) is a likely typo of, with matchScore's score. */
   scores(query: string): Map<Key, number> {
-    const allowance = typoAllowance(query.length);
+    const allowance = this.allowanceFor(query.length);
     // matchScore compares the query with each candidate cut to this length.
     const cut = query.length + allowance;
     const scores = new Map<Key, number>();

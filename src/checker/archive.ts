@@ -3,7 +3,7 @@
 // embedded in a wire report is verified against the wire report's text.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { displayPath } from '../briefing/content-files.js';
+import { displayPath } from '../briefing/content-file.js';
 import { type ContentError } from '../briefing/content-error.js';
 import type { Source } from '../briefing/schema.js';
 import { PassageFinder } from './closest-passage.js';

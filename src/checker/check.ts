@@ -3,7 +3,7 @@
 import type { Briefing } from '../briefing/briefing.js';
 import { compareText } from '../briefing/matching.js';
 import type { ContentError } from '../briefing/content-error.js';
-import type { ReadOptions } from '../briefing/content-files.js';
+import type { ReadOptions } from '../briefing/content-folder.js';
 import { loadBriefing } from '../briefing/loader.js';
 import { Archive } from './archive.js';
 import type { Lint } from './lint.js';

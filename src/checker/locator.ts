@@ -1,6 +1,8 @@
 // Where each content item was written: its file and field path, so a checker finding about an item
 // can point the editor at a line. Reads the files with the loader's own reader; parses nothing itself.
-import { readContentTree, type ContentFile, type FieldPath, type ReadOptions } from '../briefing/content-files.js';
+import type { ContentFile } from '../briefing/content-file.js';
+import { readContentTree, type ReadOptions } from '../briefing/content-folder.js';
+import type { FieldPath } from '../briefing/field-path.js';
 import { type ContentError } from '../briefing/content-error.js';
 
 export type ItemKind = 'actor' | 'topic' | 'source' | 'position' | 'quote' | 'event' | 'correction' | 'edition';

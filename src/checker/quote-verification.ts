@@ -4,7 +4,7 @@
 // verbatim in the archived text of the source that published the words; a source with no archived text
 // leaves its quotes unverified, which is never a pass.
 import type { Briefing } from '../briefing/briefing.js';
-import type { FieldPath } from '../briefing/content-files.js';
+import type { FieldPath } from '../briefing/field-path.js';
 import type { ContentError } from '../briefing/content-error.js';
 import type { Evidence } from '../briefing/schema.js';
 import type { Archive } from './archive.js';

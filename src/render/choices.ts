@@ -1,6 +1,7 @@
 // Autocomplete choices for actor and topic options, best match first, within Discord's limits.
 import type { Briefing } from '../briefing/briefing.js';
-import { actorsOf, rankActors, rankTopics } from '../briefing/queries.js';
+import { actorSuggestions } from '../briefing/names.js';
+import { rankTopics } from '../briefing/queries.js';
 import type { Topic } from '../briefing/schema.js';
 import { LIMITS } from './limits.js';
 import type { Choice } from './reply.js';
@@ -8,10 +9,7 @@ import { truncate } from './text.js';
 
 /** Actors matching what was typed, best first; typing a country or organisation (`Ukraine`, `NATO`) lists its people first. */
 export function actorChoices(briefing: Briefing, typed: string): Choice[] {
-  const query = typed.slice(0, LIMITS.choiceValue);
-  const group = actorsOf(briefing, query).map((actor) => ({ actor, label: actor.name }));
-  const ranked = rankActors(briefing, query, LIMITS.autocompleteChoices).filter(({ actor }) => !group.some((member) => member.actor === actor));
-  return [...group, ...ranked].slice(0, LIMITS.autocompleteChoices).map(({ actor, label }) => ({
+  return actorSuggestions(briefing, typed.slice(0, LIMITS.choiceValue), LIMITS.autocompleteChoices).map(({ actor, label }) => ({
     // Show the alias that matched, so typing "Selensky" visibly finds Zelensky.
     name: truncate(`${label === actor.name ? actor.name : `${label} → ${actor.name}`} — ${actor.role}`, LIMITS.choiceName),
     value: actor.id,

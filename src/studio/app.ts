@@ -10,7 +10,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { summarize } from '../../commands/brief.js';
 import { formatContentError, type ContentError } from '../briefing/content-error.js';
-import type { Unsaved } from '../briefing/content-files.js';
+import type { Unsaved } from '../briefing/content-folder.js';
 import { loadBriefing } from '../briefing/loader.js';
 import { checkContent } from '../checker/check.js';
 import type { Logger } from '../log.js';

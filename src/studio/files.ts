@@ -6,7 +6,7 @@ import { constants } from 'node:fs';
 import { lstat, mkdir, open, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { HTTPException } from 'hono/http-exception';
-import { MAX_FILE_BYTES } from '../briefing/content-files.js';
+import { MAX_FILE_BYTES } from '../briefing/content-folder.js';
 import { editionFiles, storyFiles } from '../briefing/schema.js';
 
 const EDITION_FOLDER = /^\d{4}-\d{2}-\d{2}$/;

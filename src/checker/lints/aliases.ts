@@ -1,12 +1,12 @@
 // Lint: a name or alias shared by two actors (once case, accents and punctuation are ignored) makes
 // lookups ambiguous; the bot picks whichever actor is listed first.
-import { actorKeys, type ActorKey } from '../../briefing/queries.js';
+import { actorKeys, type ActorKey } from '../../briefing/names.js';
 import type { Lint } from '../lint.js';
 
 export const sharedAliases: Lint = ({ briefing, locator }) => {
   const firstClaim = new Map<string, ActorKey>();
   const findings = [];
-  // actorKeys are normalized, one per distinct key of each actor, in file order.
+  // actorKeys are normalized, one per distinct key of each actor, in the order lookups prefer them.
   for (const entry of actorKeys(briefing)) {
     const first = firstClaim.get(entry.key);
     if (!first) {
