@@ -158,7 +158,7 @@ describe('the command definitions', () => {
 
   it('use in every example the German and French names Discord shows', () => {
     for (const [locale, translations] of [['de', deCommands], ['fr', frCommands]] as const) {
-      const names = new Set(Object.values(translations.names));
+      const names = new Set(Object.values(translations.paths).map(({ name }) => name));
       // `/chronik von:` in a message: the command and the option named as the reader's Discord names them.
       const examples = [...texts(CATALOGUES[locale], true).join('\n').matchAll(/`\/([\p{L}-]+)(?: ([\p{L}-]+):?)?/gu)];
       expect(examples.length).toBeGreaterThanOrEqual(10);
