@@ -112,6 +112,36 @@ describe('/recap checks, as named pieces', () => {
   });
 });
 
+describe('/recap checks, where each applies', () => {
+  it('runs guild only and Manage Server before autocomplete: a member without it is offered nothing, and the store is not read', async () => {
+    const { ask, context } = setUp();
+    await ask('subscribe', subscribe);
+    let reads = 0;
+    const counted: AppContext = { ...context, subscriptions: { ...context.subscriptions, forGuild: (...args) => (reads++, context.subscriptions.forGuild(...args)) } };
+    for (const caller of [{ ...admin, permissions: 1n << 10n }, { ...admin, guildId: null }, { ...admin, botInGuild: false }]) {
+      await expect(recap.autocomplete!(counted, { name: 'subscription', value: '' }, { caller, subcommand: 'edit', options: {} })).rejects.toThrow(UserError);
+    }
+    expect(reads).toBe(0);
+    expect(await recap.autocomplete!(counted, { name: 'subscription', value: '' }, { caller: admin, subcommand: 'edit', options: {} })).toHaveLength(1);
+    expect(reads).toBe(1);
+  });
+
+  it('checks that the bot can post only for the subcommands that name where it posts', async () => {
+    const { ask, subscriptions } = setUp(['Send Messages']);
+    await subscriptions.add({ guildId: GUILD, channelId: CHANNEL, schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'UTC', whenQuiet: 'post', createdBy: null });
+    const missing = "I'm missing **Send Messages** there.";
+    expect((await ask('subscribe', subscribe)).content).toContain(missing);
+    // Listing, pausing and previewing post nothing.
+    expect((await ask('list')).embeds).toHaveLength(1);
+    expect((await ask('pause', { subscription: 1 })).content).toBe('Recap #1 in <#200000000000000001> paused.');
+    expect(isPrivate(await ask('preview', { subscription: 1 }))).toBe(true);
+    // Resuming and editing the recap: checked in the recap's own channel.
+    expect((await ask('resume', { subscription: 1 })).content).toContain(missing);
+    expect((await ask('edit', { subscription: 1, schedule: 'daily 09:00' })).content).toContain(missing);
+    expect(await subscriptions.get(1)).toMatchObject({ cron: '0 8 * * *', pausedAt: expect.any(String) });
+  });
+});
+
 describe('/recap replies without Discord', () => {
   it('subscribes, lists, pauses, resumes and removes, syncing the scheduler each time', async () => {
     const { ask, synced, subscriptions } = setUp();
