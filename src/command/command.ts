@@ -1,7 +1,7 @@
-// The one shape of a slash command. Each file in commands/ exports one of these: its definition, the
-// checks it declares, a builder from (context, request) to a reply, its autocomplete and its buttons.
-// Nothing here knows discord.js: the adapter in src/discord/ runs checks and turns replies into calls,
-// and the preview CLI and the tests call the same functions.
+// The one shape of a slash command. Each file in commands/ exports one of these (made by src/command/define.ts
+// or briefing-command.ts): its declared options, the checks it declares, a builder from (context, request) to a
+// reply, its autocomplete and its buttons. Nothing here knows discord.js: the adapter in src/discord/ turns
+// replies into calls, and the preview CLI and the tests call the same functions.
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Locale } from '../i18n/locale.js';
 import type { ButtonRef, View } from '../render/custom-id.js';
@@ -60,22 +60,6 @@ export interface Check<Context, Proves extends object = object, Options = unknow
 
 /** What the checks of a list prove together. */
 export type ProvenBy<Checks> = Checks extends readonly [infer First, ...infer Rest] ? (First extends Check<never, infer Proves, never, never> ? Proves : object) & ProvenBy<Rest> : object;
-
-/** The caller once `checks` have passed, with what they proved; `options` are what the checks may read. */
-export async function runChecks<Context, Needs extends object>(
-  checks: readonly Check<Context, object, never, Needs>[] | undefined,
-  context: Context,
-  request: { caller: Caller & Needs; options: unknown },
-  { autocomplete = false } = {},
-): Promise<Caller & Needs> {
-  let caller = request.caller;
-  for (const check of checks ?? []) {
-    if (autocomplete && check.readsOptions) continue;
-    const proved = await (check as Check<Context, object, unknown, Needs>).run(context, { caller, options: request.options });
-    if (proved) caller = { ...caller, ...proved };
-  }
-  return caller;
-}
 
 /** A button's answer: the reply, and whether it replaces the message the button is on or comes as a new one. */
 export interface ButtonReply {

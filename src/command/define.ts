@@ -7,7 +7,7 @@ import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord-ap
 import { optionName } from '../i18n/commands.js';
 import { messagesFor } from '../i18n/messages.js';
 import type { Reply } from '../render/reply.js';
-import { runChecks, UserError, type ButtonHandler, type ButtonReply, type Caller, type Check, type Choices, type Command, type Focused, type FormHandler, type OptionValues, type ProvenBy } from './command.js';
+import { UserError, type ButtonHandler, type ButtonReply, type Caller, type Check, type Choices, type Command, type Focused, type FormHandler, type OptionValues, type ProvenBy } from './command.js';
 import { optionsJSON, readOptions, readPartly, type OptionDeclarations, type Parsed } from './options.js';
 import type { ButtonRef, View } from '../render/custom-id.js';
 
@@ -33,6 +33,22 @@ export function commandJSON(header: CommandHeader, options: Options): RESTPostAP
     integration_types: [...header.integrationTypes],
     contexts: [...header.contexts],
   };
+}
+
+/** The caller once `checks` have passed, with what they proved; `options` are what the checks may read. */
+async function runChecks<Context, Needs extends object>(
+  checks: readonly Check<Context, object, never, Needs>[] | undefined,
+  context: Context,
+  request: { caller: Caller & Needs; options: unknown },
+  { autocomplete = false } = {},
+): Promise<Caller & Needs> {
+  let caller = request.caller;
+  for (const check of checks ?? []) {
+    if (autocomplete && check.readsOptions) continue;
+    const proved = await (check as Check<Context, object, unknown, Needs>).run(context, { caller, options: request.options });
+    if (proved) caller = { ...caller, ...proved };
+  }
+  return caller;
 }
 
 /** The options of `path` as declared, or a UserError naming the first wrong one in the caller's language. */
