@@ -24,7 +24,10 @@ export interface RecapContext extends BriefingContext {
 export type Admin = Caller & InGuild;
 
 export const subscriptionOption = integer('Which recap (start typing to pick)', { autocomplete: true, min: 1 });
-export const requiredSubscriptionOption = integer('Which recap (start typing to pick)', { required: true, autocomplete: true, min: 1 });
+export const requiredSubscriptionOption = { ...subscriptionOption, required: true } as const;
+
+/** Text typed into an option, unless it is blank. */
+export const typedText = (value: string | undefined) => (value?.trim() ? value : undefined);
 
 export const quietOption = string('When nothing changed since the last recap (default: post a one-line note)', {
   choices: [

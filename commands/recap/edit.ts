@@ -11,10 +11,7 @@ import { subscribedReply } from '../../src/recaps/replies.js';
 import { readPosting, readSchedule, refuseSameMinute } from '../../src/recaps/rules.js';
 import { inlineCode } from '../../src/render/text.js';
 import { subscriptionChoices, tagChoices, zoneChoices } from './choices.js';
-import { inGuild, owned, postingOptions, quietOption, requiredSubscriptionOption, tagName, upcoming, type RecapContext } from './context.js';
-
-/** Text typed into an option, unless it is blank. */
-const typed = (value: string | undefined) => (value?.trim() ? value : undefined);
+import { inGuild, owned, postingOptions, quietOption, requiredSubscriptionOption, tagName, typedText, upcoming, type RecapContext } from './context.js';
 
 export const edit = subcommand<RecapContext, InGuild>()({
   description: "Change a recap's schedule, time zone, quiet days or how it posts, keeping its number and history",
@@ -32,8 +29,8 @@ export const edit = subcommand<RecapContext, InGuild>()({
     const subscription = await owned(context, caller, options.subscription);
     if (subscription.origin === 'environment') throw new UserError(t.admin.operatorEdit(subscription.id));
     // A recap on new editions given a time of day needs a zone for it: the UTC it was stored with is no one's choice.
-    const zone = typed(options.timezone) ?? (subscription.trigger === 'clock' ? subscription.timezone : undefined);
-    const read = readSchedule(t, context.now, typed(options.schedule) ?? subscription.schedule, zone);
+    const zone = typedText(options.timezone) ?? (subscription.trigger === 'clock' ? subscription.timezone : undefined);
+    const read = readSchedule(t, context.now, typedText(options.schedule) ?? subscription.schedule, zone);
     const whenQuiet = options['when-quiet'] ?? subscription.whenQuiet;
     const [channel, others] = await Promise.all([context.guilds.channel(guildId, subscription.channelId), inGuild(context, guildId)]);
     // The recap keeps its language unless one is given: the server's preferred one is not asked for.

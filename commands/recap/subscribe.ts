@@ -10,7 +10,7 @@ import { currentView } from '../../src/recaps/recap-content.js';
 import { subscribedReply } from '../../src/recaps/replies.js';
 import { MAX_SUBSCRIPTIONS_PER_GUILD, readPosting, readSchedule, refuseSameMinute } from '../../src/recaps/rules.js';
 import { tagChoices, zoneChoices } from './choices.js';
-import { inGuild, postingOptions, quietOption, tagName, upcoming, type RecapContext } from './context.js';
+import { inGuild, postingOptions, quietOption, tagName, typedText, upcoming, type RecapContext } from './context.js';
 
 export const subscribe = subcommand<RecapContext, InGuild>()({
   description: 'Post a recap in a channel on a schedule',
@@ -30,7 +30,7 @@ export const subscribe = subcommand<RecapContext, InGuild>()({
     const t = messagesFor(caller.locale);
     const { guildId } = caller;
     const channelId = options.channel;
-    const read = readSchedule(t, context.now, options.schedule, options.timezone?.trim() ? options.timezone : undefined);
+    const read = readSchedule(t, context.now, options.schedule, typedText(options.timezone));
     const [channelFacts, preferredLocale, others] = await Promise.all([
       context.guilds.channel(guildId, channelId),
       options.language ? undefined : context.guilds.preferredLocale(guildId),
