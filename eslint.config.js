@@ -20,8 +20,14 @@ const layers = [
   },
   {
     // Payloads, the command model and recaps are computed without a Discord client, and from releases only.
-    files: ['src/render/**', 'src/command/**', 'src/recaps/**', 'src/storage/**', ...servingReleases],
+    files: ['src/render/**', 'src/recaps/**', 'src/storage/**', ...servingReleases],
     patterns: ['**/discord/**', '**/commands/**', '**/cli/**', ...drafts, ...studio],
+    paths: yamlParsers,
+  },
+  {
+    // The command model is generic: recaps' rules and their posting policy build on it, never the other way.
+    files: ['src/command/**'],
+    patterns: ['**/discord/**', '**/commands/**', '**/cli/**', '**/recaps/**', ...drafts, ...studio],
     paths: yamlParsers,
   },
   {
@@ -89,7 +95,7 @@ export default tseslint.config(
               ? 'what serves readers never reads the drafts: YAML is parsed, loaded and checked only by the publish step (src/releases/publish.ts, the CLIs)'
               : studio.includes(group)
                 ? "the studio is a composition root of its own (src/studio/): the bot and the editors' other tools never import it or its server framework"
-                : 'imports point one way: commands/ -> src/command -> src/render, src/recaps -> src/briefing; only composition roots (src/main.ts, src/deploy-commands.ts, src/cli/, src/studio/) import commands/',
+                : 'imports point one way: commands/ -> src/recaps -> src/command -> src/render -> src/briefing; only composition roots (src/main.ts, src/deploy-commands.ts, src/cli/, src/studio/) import commands/',
           })),
           // A rule set here replaces the one above for these files, so the second copies are listed again.
           paths: [

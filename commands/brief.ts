@@ -1,26 +1,22 @@
 // /brief [section]: the state of the story — tl;dr, key points, what comes next, open questions.
-import { SlashCommandBuilder } from 'discord.js';
 import { defineBriefingCommand } from '../src/command/briefing-command.js';
-import { UserError } from '../src/command/command.js';
 import { editionOption } from '../src/command/edition.js';
+import { string } from '../src/command/options.js';
 import type { Summarize } from '../src/recaps/recap-content.js';
-import { BRIEF_SECTIONS, briefDocument, isBriefSection } from '../src/render/brief.js';
+import { BRIEF_SECTIONS, briefDocument, type BriefSection } from '../src/render/brief.js';
 import { utcDay } from '../src/render/format.js';
 
 export const brief = defineBriefingCommand({
-  data: new SlashCommandBuilder()
-    .setName('brief')
-    .setDescription('The state of the story: summary, key points, what comes next, open questions')
-    .addStringOption((option) =>
-      option
-        .setName('section')
-        .setDescription('Show only one part of the briefing')
-        .addChoices(...Object.entries(BRIEF_SECTIONS).map(([value, name]) => ({ name, value }))),
-    )
-    .addStringOption(editionOption),
+  name: 'brief',
+  description: 'The state of the story: summary, key points, what comes next, open questions',
+  options: {
+    section: string('Show only one part of the briefing', {
+      choices: (Object.entries(BRIEF_SECTIONS) as [BriefSection, string][]).map(([value, name]) => ({ name, value })),
+    }),
+    edition: editionOption,
+  },
   pageOptions: ['section'],
   build({ briefing, now }, { section }, t) {
-    if (section !== undefined && !isBriefSection(section)) throw new UserError(t.brief.noSuchSection(Object.values(t.brief.sections)));
     return { document: briefDocument(t, briefing, utcDay(now), section), pageArgs: [section ?? ''] };
   },
 });

@@ -1,6 +1,5 @@
 // /corrections: every correction editors have published, newest first: which items, what was wrong, what
 // is right now. Replies that show a corrected item carry a short "Corrected <date>" note of their own.
-import { SlashCommandBuilder } from 'discord.js';
 import type { Briefing } from '../src/briefing/briefing.js';
 import { newestCorrectionsFirst } from '../src/briefing/queries.js';
 import type { Correction } from '../src/briefing/schema.js';
@@ -12,7 +11,9 @@ import { literal, truncate } from '../src/render/text.js';
 import { formatDate } from '../src/time/dates.js';
 
 export const corrections = defineBriefingCommand({
-  data: new SlashCommandBuilder().setName('corrections').setDescription('What the briefing got wrong and has corrected, newest first'),
+  name: 'corrections',
+  description: 'What the briefing got wrong and has corrected, newest first',
+  options: {},
   pageOptions: [],
   build({ briefing }, _options, t) {
     const listed = newestCorrectionsFirst(briefing);

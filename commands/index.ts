@@ -1,11 +1,11 @@
 // Every slash command the bot has, in one list: deployment, the adapter and the preview CLI read it.
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import { localizeDefinition } from '../src/i18n/commands.js';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { localizeDefinitions } from '../src/i18n/commands.js';
 import { brief } from './brief.js';
 import { corrections } from './corrections.js';
 import { position } from './position.js';
 import { quotes } from './quotes.js';
-import { recap, type RecapContext } from './recap.js';
+import { recap, type RecapContext } from './recap/index.js';
 import { sources } from './sources.js';
 import { timeline } from './timeline.js';
 
@@ -19,5 +19,5 @@ export const commands = [...briefingCommands, recap] as const;
 
 /** The JSON Discord registers, for every command, with its German and French names and descriptions. */
 export function allCommandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
-  return commands.map((command) => localizeDefinition(command.data.toJSON()));
+  return localizeDefinitions(commands.map((command) => command.data.toJSON()));
 }

@@ -1,12 +1,12 @@
 // /position actor:<name> [topic]: who an actor is, what they have said and stand for, topic by topic,
 // each with supporting quote, date and source; then what others say about them.
-import { SlashCommandBuilder } from 'discord.js';
 import type { Briefing } from '../src/briefing/briefing.js';
 import { findActor, guessable, positionsOf, quotesAbout, timelineOf } from '../src/briefing/queries.js';
 import type { Topic } from '../src/briefing/schema.js';
 import { defineBriefingCommand } from '../src/command/briefing-command.js';
 import { UserError } from '../src/command/command.js';
 import { editionOption } from '../src/command/edition.js';
+import { string } from '../src/command/options.js';
 import { given, readAsNote, resolveActor, resolveTopic, type ResolvedActor } from '../src/command/resolve.js';
 import { actorChoices, topicChoices } from '../src/render/choices.js';
 import type { Section } from '../src/render/document.js';
@@ -17,16 +17,13 @@ import { literal } from '../src/render/text.js';
 const MAX_ALIASES_SHOWN = 6;
 
 export const position = defineBriefingCommand({
-  data: new SlashCommandBuilder()
-    .setName('position')
-    .setDescription('What one person or group has said and stands for, with sources')
-    .addStringOption((option) =>
-      option.setName('actor').setDescription('Name, e.g. Rutte, Zelensky or Leavitt').setRequired(true).setAutocomplete(true).setMaxLength(100),
-    )
-    .addStringOption((option) =>
-      option.setName('topic').setDescription('Only this topic, e.g. territory').setAutocomplete(true).setMaxLength(100),
-    )
-    .addStringOption(editionOption),
+  name: 'position',
+  description: 'What one person or group has said and stands for, with sources',
+  options: {
+    actor: string('Name, e.g. Rutte, Zelensky or Leavitt', { required: true, autocomplete: true, maxLength: 100 }),
+    topic: string('Only this topic, e.g. territory', { autocomplete: true, maxLength: 100 }),
+    edition: editionOption,
+  },
   pageOptions: ['actor', 'topic'],
   build({ briefing, now }, options, t) {
     if (!given(options.actor)) throw new UserError(t.position.whose);
@@ -66,8 +63,8 @@ export const position = defineBriefingCommand({
 });
 
 /** The topics the actor typed so far has positions on, to offer first; none when no actor matches. */
-function actorTopics(briefing: Briefing, typed: unknown): ReadonlySet<string> | undefined {
-  const actor = typeof typed === 'string' ? findActor(briefing, typed) : undefined;
+function actorTopics(briefing: Briefing, typed: string | undefined): ReadonlySet<string> | undefined {
+  const actor = typed === undefined ? undefined : findActor(briefing, typed);
   return actor && new Set(positionsOf(briefing, actor.id).map((item) => item.topic));
 }
 

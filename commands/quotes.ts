@@ -1,11 +1,11 @@
 // /quotes [actor] [topic] [search]: key quotes, verbatim, with speaker, date, context, source and a
 // translation marker; newest first, paginated.
-import { SlashCommandBuilder } from 'discord.js';
 import { normalize } from '../src/briefing/matching.js';
 import { filterQuotes, hasQuotesBy, type QuoteFilter } from '../src/briefing/queries.js';
 import { defineBriefingCommand } from '../src/command/briefing-command.js';
 import { UserError } from '../src/command/command.js';
 import { editionOption } from '../src/command/edition.js';
+import { string } from '../src/command/options.js';
 import { echo, given, MAX_SEARCH_LENGTH, readAsNote, resolveActor, resolveTopic } from '../src/command/resolve.js';
 import { actorChoices, topicChoices } from '../src/render/choices.js';
 import { briefingFooter, sourceNotes } from '../src/render/format.js';
@@ -15,15 +15,14 @@ import { literal } from '../src/render/text.js';
 
 
 export const quotes = defineBriefingCommand({
-  data: new SlashCommandBuilder()
-    .setName('quotes')
-    .setDescription('Key quotes, verbatim and sourced; filter by speaker, topic or words')
-    .addStringOption((option) => option.setName('actor').setDescription('Who said it, e.g. Leavitt').setAutocomplete(true).setMaxLength(100))
-    .addStringOption((option) => option.setName('topic').setDescription('What it is about, e.g. territory').setAutocomplete(true).setMaxLength(100))
-    .addStringOption((option) =>
-      option.setName('search').setDescription('Words in the quote, its context or its topics').setMaxLength(MAX_SEARCH_LENGTH),
-    )
-    .addStringOption(editionOption),
+  name: 'quotes',
+  description: 'Key quotes, verbatim and sourced; filter by speaker, topic or words',
+  options: {
+    actor: string('Who said it, e.g. Leavitt', { autocomplete: true, maxLength: 100 }),
+    topic: string('What it is about, e.g. territory', { autocomplete: true, maxLength: 100 }),
+    search: string('Words in the quote, its context or its topics', { maxLength: MAX_SEARCH_LENGTH }),
+    edition: editionOption,
+  },
   pageOptions: ['actor', 'topic', 'search'],
   build({ briefing }, options, t) {
     const filter: QuoteFilter = {};
@@ -62,11 +61,11 @@ export const quotes = defineBriefingCommand({
 });
 
 /** `by Mark Rutte on Security guarantees matching “guarantee”` */
-function describeFilter(t: Messages, filter: QuoteFilter, typedSearch: unknown): string {
+function describeFilter(t: Messages, filter: QuoteFilter, typedSearch: string | undefined): string {
   return [
     filter.actor && t.quotes.by(literal(filter.actor.name)),
     filter.topic && t.quotes.on(literal(filter.topic.name)),
-    filter.search && t.quotes.matching(echo(t, typeof typedSearch === 'string' ? typedSearch : filter.search)),
+    filter.search && t.quotes.matching(echo(t, typedSearch ?? filter.search)),
   ]
     .filter(Boolean)
     .join(' ');

@@ -1,11 +1,12 @@
 // /sources: every source the briefing rests on, by type, with publisher, title, date, link, where we
 // read it (via), and how many quotes and positions cite it.
-import { SlashCommandBuilder } from 'discord.js';
 import { defineBriefingCommand } from '../src/command/briefing-command.js';
 import { renderAllSources } from '../src/render/sources.js';
 
 export const sources = defineBriefingCommand({
-  data: new SlashCommandBuilder().setName('sources').setDescription('Every source this briefing rests on, and what cites each'),
+  name: 'sources',
+  description: 'Every source this briefing rests on, and what cites each',
+  options: {},
   pageOptions: [],
   // The list is its own sources: a Sources button would repeat it.
   sourcesButton: false,

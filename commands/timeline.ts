@@ -1,12 +1,12 @@
 // /timeline [from] [to]: the story's events, oldest first, each with its dates, whether it happened, was
 // reported or is still to come, what it was, and its source; grouped by month, paginated.
-import { SlashCommandBuilder } from 'discord.js';
 import type { Briefing } from '../src/briefing/briefing.js';
 import type { TimelineEvent } from '../src/briefing/schema.js';
 import { defineBriefingCommand } from '../src/command/briefing-command.js';
 import { UserError } from '../src/command/command.js';
 import { editionOption } from '../src/command/edition.js';
-import { echo } from '../src/command/resolve.js';
+import { string } from '../src/command/options.js';
+import { echo, given } from '../src/command/resolve.js';
 import type { Block, Section } from '../src/render/document.js';
 import { briefingFooter, isOverdue, timelineBlock, utcDay } from '../src/render/format.js';
 import { LIMITS } from '../src/render/limits.js';
@@ -40,19 +40,20 @@ function byMonth(t: Messages, briefing: Briefing, from: string | undefined, to: 
 }
 
 export const timeline = defineBriefingCommand({
-  data: new SlashCommandBuilder()
-    .setName('timeline')
-    .setDescription('What happened when, and what is expected next, with sources')
-    .addStringOption((option) => option.setName('from').setDescription('First day, YYYY-MM-DD, e.g. 2025-11-25').setAutocomplete(true))
-    .addStringOption((option) => option.setName('to').setDescription('Last day, YYYY-MM-DD, e.g. 2025-12-07').setAutocomplete(true))
-    .addStringOption(editionOption),
+  name: 'timeline',
+  description: 'What happened when, and what is expected next, with sources',
+  options: {
+    from: string('First day, YYYY-MM-DD, e.g. 2025-11-25', { autocomplete: true }),
+    to: string('Last day, YYYY-MM-DD, e.g. 2025-12-07', { autocomplete: true }),
+    edition: editionOption,
+  },
   pageOptions: ['from', 'to'],
   build({ briefing, now }, options, t) {
     const date = (day: string) => formatDate(day, t.locale);
     const dates: Partial<Record<'from' | 'to', string>> = {};
     for (const name of ['from', 'to'] as const) {
       const value = options[name];
-      if (typeof value !== 'string' || value.trim() === '') continue;
+      if (!given(value)) continue;
       // `1 Dec` as well as 2025-12-01: a day without its year is the one nearest the newest edition.
       const day = readDate(value, briefing.newest.published.slice(0, 10));
       if (!day) throw new UserError(t.timeline.notADate(echo(t, value), name));

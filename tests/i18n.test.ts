@@ -5,6 +5,7 @@ import type { APIApplicationCommandOption, RESTPostAPIChatInputApplicationComman
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allCommandDefinitions, commands } from '../commands/index.js';
 import type { Briefing } from '../src/briefing/briefing.js';
+import { keysOf } from '../src/i18n/commands.js';
 import { deCommands } from '../src/i18n/de.js';
 import { frCommands } from '../src/i18n/fr.js';
 import { countOf, daysAgo } from '../src/i18n/intl.js';
@@ -156,9 +157,21 @@ describe('the command definitions', () => {
     }
   });
 
+  it('translate by path only what the commands declare: no translation is left over', () => {
+    const paths = (options: readonly APIApplicationCommandOption[], at: string[]): string[][] =>
+      options.flatMap((option) => [[...at, option.name], ...paths(('options' in option ? option.options : undefined) ?? [], [...at, option.name])]);
+    const declared = definitions.flatMap((definition) => [[definition.name], ...paths(definition.options ?? [], [definition.name])]);
+    for (const translations of [deCommands, frCommands]) {
+      // The key each path is translated by: its most specific one there is.
+      const used = new Set(declared.map((path) => keysOf(path).find((key) => Object.hasOwn(translations.paths, key))));
+      expect(Object.keys(translations.paths).filter((key) => !used.has(key))).toEqual([]);
+      expect(Object.keys(translations.choices).filter((key) => !used.has(key.split('=')[0]!))).toEqual([]);
+    }
+  });
+
   it('use in every example the German and French names Discord shows', () => {
     for (const [locale, translations] of [['de', deCommands], ['fr', frCommands]] as const) {
-      const names = new Set(Object.values(translations.names));
+      const names = new Set(Object.values(translations.paths).map(({ name }) => name));
       // `/chronik von:` in a message: the command and the option named as the reader's Discord names them.
       const examples = [...texts(CATALOGUES[locale], true).join('\n').matchAll(/`\/([\p{L}-]+)(?: ([\p{L}-]+):?)?/gu)];
       expect(examples.length).toBeGreaterThanOrEqual(10);

@@ -23,6 +23,14 @@ describe('import direction', () => {
     expect(await restrictedImports('src/briefing/loader.ts', "import { openDatabase } from '../recaps/database.js';\nexport const x = openDatabase;\n")).toHaveLength(1);
   });
 
+  it('refuses recaps in the command model, and lets recaps build on it', async () => {
+    for (const file of ['src/command/checks.ts', 'src/command/context.ts']) {
+      const found = await restrictedImports(file, "import type { ChannelKind } from '../recaps/subscriptions.js';\nexport type X = ChannelKind;\n");
+      expect(found, file).toEqual([expect.stringContaining('imports point one way')]);
+    }
+    expect(await restrictedImports('src/recaps/rules.ts', "import { UserError } from '../command/command.js';\nexport const x = UserError;\n")).toEqual([]);
+  });
+
   it('lets composition roots and commands import what they wire', async () => {
     expect(await restrictedImports('src/main.ts', "import { commands } from '../commands/index.js';\nexport const x = commands;\n")).toEqual([]);
     expect(await restrictedImports('src/cli/preview.ts', "import { commands } from '../../commands/index.js';\nexport const x = commands;\n")).toEqual([]);

@@ -1,19 +1,19 @@
 // Parses a slash-command line as typed in Discord (`/position actor:Mark Rutte topic:territory`,
 // `/recap subscribe channel:123 schedule:daily 08:00 timezone:Europe/Zurich`) and checks it against the
-// command's own definition: names, subcommands, required options, choices, lengths.
-import { ApplicationCommandOptionType, type APIApplicationCommandOption, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import type { OptionValue } from '../command/command.js';
-import { declaredOptions } from '../command/options.js';
+// command's own declaration, and reads them as the bot does (src/command/options.ts): names, subcommands,
+// required options, choices, lengths.
+import type { Command, OptionValue } from '../command/command.js';
+import { readOptions, type OptionDeclaration, type OptionDeclarations } from '../command/options.js';
 
 export class UsageError extends Error {}
 
-interface Named {
-  data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
-}
+type Named = Pick<Command<never>, 'data' | 'declared'>;
 
 export interface ParsedCommandLine<C extends Named> {
   command: C;
-  /** Option values by name; a subcommand's name is under `subcommand`, as the bot sees it. */
+  /** The subcommand named, for a command that has them. */
+  subcommand?: string;
+  /** Option values by name, as the bot sees them. */
   options: Record<string, OptionValue>;
 }
 
@@ -27,33 +27,29 @@ export function parseCommandLine<C extends Named>(line: string, commands: readon
   const name = trimmed.split(/\s/, 1)[0] ?? '';
   const command = commands.find((candidate) => candidate.data.name === name);
   if (!command) throw new UsageError(name ? `unknown command /${name}` : 'no command given');
-  const definition = command.data.toJSON();
-  let definitions = declaredOptions(definition)!;
   let rest = trimmed.slice(name.length);
-  let label = name;
+  let declarations: OptionDeclarations;
+  let subcommand: string | undefined;
+  if ('subcommands' in command.declared) {
+    const { subcommands } = command.declared;
+    subcommand = rest.trim().split(/\s/, 1)[0] ?? '';
+    if (!Object.hasOwn(subcommands, subcommand)) throw new UsageError(`/${name} needs one of: ${Object.keys(subcommands).join(', ')}`);
+    declarations = subcommands[subcommand]!;
+    rest = rest.trim().slice(subcommand.length);
+  } else declarations = command.declared.options;
+  const label = [name, subcommand].filter(Boolean).join(' ');
+
   const options: Record<string, OptionValue> = {};
-
-  const subcommands = definitions.filter((candidate) => candidate.type === ApplicationCommandOptionType.Subcommand);
-  if (subcommands.length > 0) {
-    const subcommandName = rest.trim().split(/\s/, 1)[0] ?? '';
-    const declared = declaredOptions(definition, subcommandName);
-    if (!declared) throw new UsageError(`/${name} needs one of: ${subcommands.map((candidate) => candidate.name).join(', ')}`);
-    options.subcommand = subcommandName;
-    definitions = declared;
-    rest = rest.trim().slice(subcommandName.length);
-    label = `${name} ${subcommandName}`;
+  for (const [optionName, text] of splitOptions(rest, Object.keys(declarations), label)) {
+    options[optionName] = convert(text, optionName, declarations[optionName]!);
   }
-
-  for (const [optionName, text] of splitOptions(rest, definitions, label)) {
-    options[optionName] = convert(text, definitions.find((definition) => definition.name === optionName)!);
-  }
-  for (const definition of definitions) {
-    if ('required' in definition && definition.required && !(definition.name in options)) throw new UsageError(`/${label} needs ${definition.name}:<value>`);
-  }
-  return { command, options };
+  // What the bot will read of them, by the same reader: a missing or out-of-bounds value is refused here first.
+  const read = readOptions(declarations, options);
+  if (!read.ok) throw new UsageError(read.wrong in options ? `${read.wrong} holds a value /${label} does not take` : `/${label} needs ${read.wrong}:<value>`);
+  return { command, ...(subcommand === undefined ? {} : { subcommand }), options };
 }
 
-function splitOptions(rest: string, definitions: readonly APIApplicationCommandOption[], commandName: string): Map<string, string> {
+function splitOptions(rest: string, declared: readonly string[], commandName: string): Map<string, string> {
   const found = new Map<string, string>();
   let at = rest.search(/\S/);
   while (at >= 0 && at < rest.length) {
@@ -61,8 +57,8 @@ function splitOptions(rest: string, definitions: readonly APIApplicationCommandO
     const match = OPTION_START.exec(rest);
     if (!match) throw new UsageError(`expected option:value at "${rest.slice(at, at + 30)}"`);
     const optionName = match[1]!;
-    if (!definitions.some((definition) => definition.name === optionName)) {
-      const known = definitions.map((definition) => definition.name).join(', ') || 'none';
+    if (!declared.includes(optionName)) {
+      const known = declared.join(', ') || 'none';
       throw new UsageError(`/${commandName} has no option "${optionName}" (options: ${known})`);
     }
     if (found.has(optionName)) throw new UsageError(`option ${optionName} given twice`);
@@ -87,34 +83,26 @@ function splitOptions(rest: string, definitions: readonly APIApplicationCommandO
   return found;
 }
 
-function convert(text: string, definition: APIApplicationCommandOption): OptionValue {
-  switch (definition.type) {
-    case ApplicationCommandOptionType.String: {
-      if (definition.max_length !== undefined && text.length > definition.max_length) {
-        throw new UsageError(`${definition.name} is at most ${definition.max_length} characters`);
-      }
-      const choices = 'choices' in definition ? definition.choices : undefined;
-      if (!choices || choices.length === 0) return text;
-      const choice = choices.find((candidate) => [candidate.name, String(candidate.value)].some((label) => label.toLowerCase() === text.toLowerCase()));
-      if (!choice) throw new UsageError(`${definition.name} must be one of: ${choices.map((candidate) => candidate.value).join(', ')}`);
+/** The text typed for an option as the value Discord would send: a number, true or false, a channel's id, a choice's value. */
+function convert(text: string, name: string, option: OptionDeclaration): OptionValue {
+  switch (option.type) {
+    case 'string': {
+      if (!option.choices) return text;
+      const choice = option.choices.find((candidate) => [candidate.name, candidate.value].some((label) => label.toLowerCase() === text.toLowerCase()));
+      if (!choice) throw new UsageError(`${name} must be one of: ${option.choices.map((candidate) => candidate.value).join(', ')}`);
       return choice.value;
     }
-    case ApplicationCommandOptionType.Integer:
-    case ApplicationCommandOptionType.Number: {
+    case 'integer': {
       const value = Number(text);
-      if (text === '' || !Number.isFinite(value) || (definition.type === ApplicationCommandOptionType.Integer && !Number.isInteger(value))) {
-        throw new UsageError(`${definition.name} must be a number`);
-      }
+      if (text === '' || !Number.isInteger(value)) throw new UsageError(`${name} must be a number`);
       return value;
     }
-    case ApplicationCommandOptionType.Boolean:
-      if (!/^(true|false)$/i.test(text)) throw new UsageError(`${definition.name} must be true or false`);
+    case 'boolean':
+      if (!/^(true|false)$/i.test(text)) throw new UsageError(`${name} must be true or false`);
       return text.toLowerCase() === 'true';
-    case ApplicationCommandOptionType.Channel:
+    case 'channel':
       // A channel is given by its id (or as Discord writes a mention, <#id>).
-      if (!/^(<#)?\d{17,20}>?$/.test(text)) throw new UsageError(`${definition.name} takes a channel id, e.g. ${definition.name}:123456789012345678`);
+      if (!/^(<#)?\d{17,20}>?$/.test(text)) throw new UsageError(`${name} takes a channel id, e.g. ${name}:123456789012345678`);
       return text.replace(/\D/g, '');
-    default:
-      return text;
   }
 }

@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   try {
     const briefing = values.release ? await released(storage) : await drafts(values.content);
     const context = previewContext(briefing, now, storage);
-    const first = await answerCommand(request.command, context, { caller, options: request.options });
+    const first = await answerCommand(request.command, context, { caller, subcommand: request.subcommand, options: request.options });
     const reply = page === 1 ? first : await turnTo(first, page, context, caller);
     process.stdout.write(values.json ? `${JSON.stringify(messageBody(reply), null, 2)}\n` : `${replyAsText(reply)}\n`);
   } finally {

@@ -1,10 +1,7 @@
 // Calling a command the way the adapter does, for every caller (Discord, the preview CLI, the tests):
-// checks first, then the builder; a UserError from either becomes a private notice.
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
-import { messagesFor } from '../i18n/messages.js';
+// options read, checks, then the builder; a UserError from any becomes a private notice.
 import { notice, privately, type Reply } from '../render/reply.js';
-import { UserError, type ButtonReply, type Check, type Command, type FormFields, type Request } from './command.js';
-import { wrongOption } from './options.js';
+import { UserError, type ButtonReply, type Command, type FormFields, type Request } from './command.js';
 import type { ButtonRef } from '../render/custom-id.js';
 import type { Caller } from './command.js';
 
@@ -14,10 +11,6 @@ import type { Caller } from './command.js';
  */
 export function pageTurn(reply: Reply, caller: Caller): ButtonReply {
   return caller.askedBy === caller.userId ? { reply, replace: true } : { reply: privately(reply), replace: false };
-}
-
-export async function runChecks<Context>(checks: readonly Check<Context>[] | undefined, context: Context, request: Request): Promise<void> {
-  for (const check of checks ?? []) await check.run(context, request);
 }
 
 /** The private notice for a mistake the user can fix; any other error is rethrown. */
@@ -35,32 +28,16 @@ export async function orNotice<T>(work: () => T | Promise<T>, fromNotice: (reply
   }
 }
 
-/** Each command's definition, as JSON once: options are checked against it on every request. */
-const definitions = new WeakMap<object, RESTPostAPIChatInputApplicationCommandsJSONBody>();
-
-function definitionOf(command: Command<unknown>): RESTPostAPIChatInputApplicationCommandsJSONBody {
-  let definition = definitions.get(command);
-  if (!definition) definitions.set(command, (definition = command.data.toJSON()));
-  return definition;
-}
-
+/** The command's reply; its options are read, and its checks run, by the command itself (src/command/define.ts). */
 export function answerCommand<Context>(command: Command<Context>, context: Context, request: Request): Promise<Reply> {
-  return orNotice(async () => {
-    const wrong = wrongOption(definitionOf(command as Command<unknown>), request.options);
-    if (wrong) throw new UserError(messagesFor(request.caller.locale).shell.wrongOption(wrong));
-    await runChecks(command.checks, context, request);
-    return command.run(context, request);
-  }, (reply) => reply);
+  return orNotice(() => command.run(context, request), (reply) => reply);
 }
 
 /** A button press; undefined when the command has no such view. A notice never replaces the message. */
 export function answerButton<Context>(command: Command<Context>, context: Context, ref: ButtonRef, caller: Caller): Promise<ButtonReply> | undefined {
   const handler = command.buttons?.[ref.view];
   if (!handler) return undefined;
-  return orNotice(async () => {
-    await runChecks(handler.checks, context, { caller, options: {} });
-    return handler.press(context, ref, caller);
-  }, (reply) => ({ reply, replace: false }));
+  return orNotice(() => handler.press(context, ref, caller), (reply) => ({ reply, replace: false }));
 }
 
 /** A submitted form; undefined when the command has no form of that view. A mistake the person can fix is a private notice. */

@@ -9,6 +9,8 @@ import type { Locale } from '../i18n/locale.js';
 import { messagesFor, type Messages } from '../i18n/messages.js';
 import { readerNotes } from '../render/format.js';
 import { UserError, type Command, type Focused, type OptionValues } from './command.js';
+import { commandJSON, readOrRefuse } from './define.js';
+import { optionsJSON, readPartly, type OptionDeclarations, type Parsed } from './options.js';
 import type { BriefingContext } from './context.js';
 import { pageTurn } from './answer.js';
 import { EDITION_OPTION, editionArg, editionChoices, editionFromArg, editionView } from './edition.js';
@@ -31,48 +33,53 @@ export interface Built {
   pageArgs: readonly string[];
 }
 
-/** A slash command definition as discord.js's SlashCommandBuilder makes it. */
-interface SlashCommandData extends Pick<Command<BriefingContext>['data'], 'name' | 'toJSON'> {
-  setIntegrationTypes(...types: ApplicationIntegrationType[]): unknown;
-  setContexts(...contexts: InteractionContextType[]): unknown;
-}
-
-export interface BriefingCommandSpec {
-  data: SlashCommandData;
+export interface BriefingCommandSpec<Ds extends OptionDeclarations> {
+  name: string;
+  description: string;
+  /** Its options, in the order Discord lists them; `edition: editionOption` for one that shows earlier editions. */
+  options: Ds;
   /** Options carried in page-button custom ids, in order (the edition is added by itself). */
-  pageOptions: readonly string[];
+  pageOptions: readonly (keyof Ds & string)[];
   /** `t`: the catalogue of the reader's language, for every fixed string of the reply. */
-  build(context: BriefingContext, options: OptionValues, t: Messages): Built;
-  autocomplete?(context: BriefingContext, focused: Focused, options: OptionValues, t: Messages): Choice[];
+  build(context: BriefingContext, options: Parsed<Ds>, t: Messages): Built;
+  autocomplete?(context: BriefingContext, focused: Focused, options: Partial<Parsed<Ds>>, t: Messages): Choice[];
   /** Offer a Sources button listing what the shown page rests on (default true). */
   sourcesButton?: boolean;
 }
 
 export type BriefingCommand = Command<BriefingContext> & {
-  /** Page `page` (1-based) of the reply to `options`, in `locale`. */
+  /** Page `page` (1-based) of the reply to `options` (as given: they are read against the declaration), in `locale`. */
   show(context: BriefingContext, options: OptionValues, page: number, locale: Locale): Reply;
 };
 
-export function defineBriefingCommand(spec: BriefingCommandSpec): BriefingCommand {
-  // A reply from the briefing needs nothing of a server, so it is offered wherever a user can ask: in any server,
-  // through the server's install or the user's own (user install), in DMs with the bot and in other DMs.
-  spec.data.setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall);
-  spec.data.setContexts(InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel);
-  const name = spec.data.name;
-  const hasEdition = (spec.data.toJSON().options ?? []).some((option) => option.name === EDITION_OPTION);
+export function defineBriefingCommand<const Ds extends OptionDeclarations>(spec: BriefingCommandSpec<Ds>): BriefingCommand {
+  const { name } = spec;
+  const json = commandJSON(
+    {
+      ...spec,
+      // A reply from the briefing needs nothing of a server, so it is offered wherever a user can ask: in any server,
+      // through the server's install or the user's own (user install), in DMs with the bot and in other DMs.
+      integrationTypes: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+      contexts: [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel],
+    },
+    optionsJSON(spec.options),
+  );
+  const hasEdition = Object.hasOwn(spec.options, EDITION_OPTION);
   const optionsFrom = (args: readonly string[]): OptionValues => ({
     ...Object.fromEntries(spec.pageOptions.map((option, index) => [option, args[index] || undefined])),
     ...(hasEdition ? { [EDITION_OPTION]: editionFromArg(args[spec.pageOptions.length]) } : {}),
   });
 
   /** The document for `options`, at the edition asked for, with the lines that say how current it is. */
-  const build = (context: BriefingContext, options: OptionValues, t: Messages): Built & { briefing: BriefingContext['briefing'] } => {
-    const briefing = editionView(t, context, hasEdition ? options[EDITION_OPTION] : undefined);
+  const build = (context: BriefingContext, asked: OptionValues, t: Messages): Built & { briefing: BriefingContext['briefing'] } => {
+    const options = readOrRefuse(spec.options, asked, { locale: t.locale }, [name]);
+    const edition = hasEdition ? (options as { edition?: string }).edition : undefined;
+    const briefing = editionView(t, context, edition);
     const built = spec.build({ ...context, briefing }, options, t);
     const notes = readerNotes(t, briefing, context.now, context.staleAfterDays);
     const description = [notes.join('\n'), built.document.description].filter(Boolean).join('\n\n');
     // A button of a reply to an earlier edition keeps showing that edition; the default follows the newest.
-    const pinned = hasEdition && given(options[EDITION_OPTION]) ? briefing.latest.id : undefined;
+    const pinned = given(edition) ? briefing.latest.id : undefined;
     return {
       briefing,
       document: { ...built.document, description: description || undefined },
@@ -124,7 +131,8 @@ export function defineBriefingCommand(spec: BriefingCommandSpec): BriefingComman
   };
 
   return {
-    data: spec.data,
+    data: { name, toJSON: () => structuredClone(json) },
+    declared: { options: spec.options },
     show,
     run: (context, { caller, options }) => show(context, options, 1, caller.locale),
     autocomplete:
@@ -133,7 +141,7 @@ export function defineBriefingCommand(spec: BriefingCommandSpec): BriefingComman
             kept(context, ['choices', caller.locale, focused.name, focused.value, sortedOptions(options)], () => {
               const t = messagesFor(caller.locale);
               if (focused.name === EDITION_OPTION) return editionChoices(t, context, focused.value);
-              return spec.autocomplete?.({ ...context, briefing: editionView(t, context, undefined) }, focused, options, t) ?? [];
+              return spec.autocomplete?.({ ...context, briefing: editionView(t, context, undefined) }, focused, readPartly(spec.options, options, focused.name), t) ?? [];
             })
         : undefined,
     forms: {

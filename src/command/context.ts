@@ -3,7 +3,6 @@
 import type { Briefing } from '../briefing/briefing.js';
 import type { ReplyMemo } from './reply-memo.js';
 import type { ReportStore } from '../reports/store.js';
-import type { ChannelKind } from '../recaps/subscriptions.js';
 import type { PermissionName } from '../i18n/messages.js';
 
 export interface BriefingContext {
@@ -32,9 +31,12 @@ export interface ForumTag {
   name: string;
 }
 
-/** What a recap needs to know of a channel: its kind (`other` for any kind a recap cannot post in) and a forum's tags. */
+/**
+ * What a recap needs to know of a channel: its kind (the kinds a recap posts in, ChannelKind of
+ * src/recaps/subscriptions.ts, else `other`) and a forum's tags.
+ */
 export interface ChannelFacts {
-  kind: ChannelKind | 'other';
+  kind: 'text' | 'announcement' | 'forum' | 'other';
   tags: readonly ForumTag[];
 }
 

@@ -1,6 +1,5 @@
 // The `edition` option the briefing commands share: which dated edition to show (the newest published by
 // now, by default), its autocomplete, and how page buttons carry it.
-import type { SlashCommandStringOption } from 'discord.js';
 import type { Briefing } from '../briefing/briefing.js';
 import { atEdition, publishedBy } from '../briefing/editions.js';
 import type { Messages } from '../i18n/messages.js';
@@ -9,16 +8,16 @@ import { LIMITS } from '../render/limits.js';
 import type { Choice } from '../render/reply.js';
 import { UserError } from './command.js';
 import type { BriefingContext } from './context.js';
+import { string } from './options.js';
 import { echo } from './resolve.js';
 
 export const EDITION_OPTION = 'edition';
 
-export const editionOption = (option: SlashCommandStringOption) =>
-  option.setName(EDITION_OPTION).setDescription('An earlier edition, YYYY-MM-DD (default: the newest)').setAutocomplete(true).setMaxLength(10);
+export const editionOption = string('An earlier edition, YYYY-MM-DD (default: the newest)', { autocomplete: true, maxLength: 10 });
 
 /** The briefing as shown at the edition the user named (or the newest by now); a UserError for one that does not exist. */
-export function editionView(t: Messages, context: BriefingContext, typed: unknown): Briefing {
-  const wanted = typeof typed === 'string' && typed.trim() !== '' ? typed.trim() : undefined;
+export function editionView(t: Messages, context: BriefingContext, typed: string | undefined): Briefing {
+  const wanted = typed?.trim() || undefined;
   const chosen = atEdition(context.briefing, context.now, wanted);
   if ('problem' in chosen) {
     const listed = publishedBy(context.briefing, context.now).map((edition) => edition.id).reverse();

@@ -67,6 +67,6 @@ export function resolveTopic(t: Messages, briefing: Briefing, input: string): To
 }
 
 /** The option's text when the user gave one (not just spaces). */
-export function given(value: unknown): value is string {
-  return typeof value === 'string' && value.trim() !== '';
+export function given(value: string | undefined): value is string {
+  return value !== undefined && value.trim() !== '';
 }

@@ -6,6 +6,7 @@
 // with a reference id, and the full error is logged under that id. The interaction token is never logged.
 import { randomBytes } from 'node:crypto';
 import {
+  ApplicationCommandOptionType,
   ApplicationIntegrationType,
   InteractionResponseType,
   InteractionType,
@@ -95,11 +96,11 @@ interface Answer {
 }
 
 async function responseTo<Context>(interaction: Incoming, { commands, context }: Answering<Context>): Promise<Answer> {
-  const { caller, options } = interaction;
+  const { caller, subcommand, options } = interaction;
   const command = commands.get(interaction.command);
+  const request = { caller, subcommand, options };
   if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
     const { focused } = interaction;
-    const request = { caller, options };
     // A mistake (say, no Manage Server for a list of the server's recaps) offers nothing rather than an error.
     const choices =
       command?.autocomplete && focused ? await orNotice(() => command.autocomplete!(context, focused, request), () => []) : [];
@@ -107,7 +108,6 @@ async function responseTo<Context>(interaction: Incoming, { commands, context }:
   }
   if (!command) return { response: message(unknownCommand(caller.locale)), outcome: 'unknown-command' };
   if (interaction.type === InteractionType.ApplicationCommand) {
-    const request = { caller, options };
     if (command.defers?.(request)) {
       const response = { type: InteractionResponseType.DeferredChannelMessageWithSource, data: { flags: MessageFlags.Ephemeral } } as const;
       return { response, outcome: 'answered', followUp: () => answerCommand(command, context, request) };
@@ -177,7 +177,9 @@ interface Incoming {
   applicationId: string;
   /** The command's name; for a button, the command its custom id names. */
   command: string;
-  /** `{ actor: 'Rutte' }`; a subcommand becomes `{ subcommand: 'list', ... }`. */
+  /** The subcommand named, for a command of subcommands (`list` of `/recap list`). */
+  subcommand?: string;
+  /** `{ actor: 'Rutte' }`: the options of the command, or of its subcommand. */
   options: Record<string, OptionValue>;
   /** Autocomplete: the option being typed. */
   focused?: Focused;
@@ -206,11 +208,12 @@ function readInteraction(raw: unknown): Incoming | undefined {
     const form = type === InteractionType.ModalSubmit ? { formFields: formFieldsOf(data.components) } : {};
     return { ...base, command: customId.split(':', 1)[0]!, customId, options: {}, ...form };
   }
-  const options = optionList(data.options);
-  const focused = type === InteractionType.ApplicationCommandAutocomplete ? findFocused(options) : undefined;
+  const { subcommand, options } = invoked(optionList(data.options));
+  const focused = type === InteractionType.ApplicationCommandAutocomplete ? options.find((option) => option.focused === true) : undefined;
   return {
     ...base,
     command: text(data.name) ?? '',
+    ...(subcommand === undefined ? {} : { subcommand }),
     options: optionValues(options),
     ...(focused ? { focused: { name: text(focused.name) ?? '', value: String(focused.value ?? '') } } : {}),
   };
@@ -240,23 +243,20 @@ function optionList(value: unknown): Fields[] {
   return list.map(fields).filter((option): option is Fields => typeof option?.name === 'string');
 }
 
+/** A subcommand comes as the one option, of its type, holding the options given to it. */
+function invoked(options: readonly Fields[]): { subcommand?: string; options: Fields[] } {
+  const [first] = options;
+  if (options.length === 1 && first!.type === ApplicationCommandOptionType.Subcommand) return { subcommand: first!.name as string, options: optionList(first!.options) };
+  return { options: [...options] };
+}
+
+/** The values given, by option name; what is read of them is for the command's declaration to say (src/command/options.ts). */
 function optionValues(options: readonly Fields[]): Record<string, OptionValue> {
   const values: Record<string, OptionValue> = {};
   for (const option of options) {
-    const name = option.name as string;
-    if (Array.isArray(option.options)) Object.assign(values, { subcommand: name }, optionValues(optionList(option.options)));
-    else if (typeof option.value === 'string' || typeof option.value === 'number' || typeof option.value === 'boolean') values[name] = option.value;
+    if (typeof option.value === 'string' || typeof option.value === 'number' || typeof option.value === 'boolean') values[option.name as string] = option.value;
   }
   return values;
-}
-
-function findFocused(options: readonly Fields[]): Fields | undefined {
-  for (const option of options) {
-    if (option.focused === true) return option;
-    const nested = findFocused(optionList(option.options));
-    if (nested) return nested;
-  }
-  return undefined;
 }
 
 function callerOf(interaction: Fields, interactionId: string, type: Incoming['type']): Caller {
@@ -287,6 +287,7 @@ export function permissionBits(value: unknown): bigint | undefined {
 interface InteractionSummary {
   kind: 'command' | 'autocomplete' | 'button' | 'form';
   command: string;
+  subcommand?: string;
   options?: Record<string, OptionValue>;
   customId?: string;
   guild: string | null;
@@ -303,5 +304,7 @@ const KINDS = {
 function describe(interaction: Incoming): InteractionSummary {
   const base = { kind: KINDS[interaction.type], command: interaction.command, guild: interaction.caller.guildId, interactionId: interaction.id };
   // A form's text is the reader's: it is stored for the editors, not logged.
-  return interaction.type === InteractionType.MessageComponent || interaction.type === InteractionType.ModalSubmit ? { ...base, customId: interaction.customId } : { ...base, options: interaction.options };
+  return interaction.type === InteractionType.MessageComponent || interaction.type === InteractionType.ModalSubmit
+    ? { ...base, customId: interaction.customId }
+    : { ...base, subcommand: interaction.subcommand, options: interaction.options };
 }

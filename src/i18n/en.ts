@@ -23,8 +23,9 @@ export const en = {
     apology: (reference: string) => `Sorry, something went wrong on my side while answering that. Reference: \`${reference}\`.`,
     notMine: 'That button is not one of mine.',
     unknown: "I don't know that command or button any more. Try `/brief`, or type `/` to see what I can do.",
-    /** `option`: its English name (each catalogue shows the name Discord shows its reader). */
+    /** `option`: its name as Discord shows it to the reader (src/i18n/commands.ts, optionName). */
     wrongOption: (option: string) => `The option \`${option}\` is missing or holds a value Discord would not send for it. Type the command again and pick what it asks for from Discord's list.`,
+    unknownSubcommand: (command: string) => `${command} has no such subcommand. Type \`${command}\` again and pick one from Discord's list.`,
   },
   page: {
     label: (page: number, pageCount: number) => `Page ${page}/${pageCount}`,
@@ -85,7 +86,6 @@ export const en = {
     since: (date: string) => `Since ${date}`,
     corrections: 'Corrections',
     footer: (date: string, publishers: readonly string[]) => `Edition of ${date} · Sources: ${publishers.join('; ')}`,
-    noSuchSection: (sections: readonly string[]) => `There is no section like that. Choose one of: ${sections.join(', ')}.`,
   },
 
   sources: {
@@ -282,7 +282,6 @@ export const en = {
     couldNotPost: (channel: string, reason: string) => `Could not post in ${channel}: ${reason}`,
     pausedUntilFixed: 'The recap is paused until this is fixed; then use `/recap resume`.',
     pausedTag: 'paused',
-    unknownAction: 'Unknown /recap action.',
   },
   report: {
     title: 'Report a problem in this briefing',

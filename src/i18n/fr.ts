@@ -1,7 +1,7 @@
 // French: the same keys as English (src/i18n/en.ts), in the register of a news service, with French
 // punctuation (a space before : ; ? and inside « »). Command and option names in examples are the French
 // ones Discord shows (frCommands, below).
-import type { CommandName, CommandTranslations } from './commands.js';
+import type { CommandTranslations } from './commands.js';
 import type { Messages } from './en.js';
 import { countOf, daysAgo, listOf } from './intl.js';
 import type { Locale } from './locale.js';
@@ -23,7 +23,8 @@ export const fr: Messages = {
     notMine: "Ce bouton n'est pas l'un des miens.",
     unknown: "Je ne connais plus cette commande ou ce bouton. Essayez `/synthèse`, ou tapez `/` pour voir ce que je sais faire.",
     wrongOption: (option) =>
-      `L'option \`${frCommands.names[option as CommandName] ?? option}\` manque ou contient une valeur que Discord n'envoie pas pour elle. Retapez la commande et choisissez ce qu'elle demande dans la liste de Discord.`,
+      `L'option \`${option}\` manque ou contient une valeur que Discord n'envoie pas pour elle. Retapez la commande et choisissez ce qu'elle demande dans la liste de Discord.`,
+    unknownSubcommand: (command) => `${command} n'a pas de telle sous-commande. Retapez \`${command}\` et choisissez-en une dans la liste de Discord.`,
   },
   page: {
     label: (page, pageCount) => `Page ${page}/${pageCount}`,
@@ -83,7 +84,6 @@ export const fr: Messages = {
     since: (date) => `Depuis le ${date}`,
     corrections: 'Corrections',
     footer: (date, publishers) => `Édition du ${date} · Sources : ${publishers.join(' ; ')}`,
-    noSuchSection: (sections) => `Cette rubrique n'existe pas. Choisissez parmi : ${sections.join(', ')}.`,
   },
 
   sources: {
@@ -277,7 +277,6 @@ export const fr: Messages = {
     couldNotPost: (channel, reason) => `Impossible de publier dans ${channel} : ${reason}`,
     pausedUntilFixed: 'Le récapitulatif est suspendu en attendant ; utilisez ensuite `/récapitulatif reprendre`.',
     pausedTag: 'suspendu',
-    unknownAction: 'Action inconnue pour /récapitulatif.',
   },
   report: {
     title: 'Signaler une erreur dans le briefing',
@@ -296,62 +295,53 @@ export const fr: Messages = {
 
 /** What Discord shows of the commands in French (src/i18n/commands.ts applies it). */
 export const frCommands: CommandTranslations = {
-  names: {
-    brief: 'synthèse', section: 'rubrique', edition: 'édition', position: 'position', actor: 'acteur', topic: 'sujet', quotes: 'citations',
-    search: 'recherche', timeline: 'chronologie', from: 'du', to: 'au', sources: 'sources', corrections: 'corrections',
-    recap: 'récapitulatif', subscribe: 'abonner', channel: 'salon', schedule: 'horaire', timezone: 'fuseau', 'when-quiet': 'si-calme',
-    list: 'liste', remove: 'supprimer', edit: 'modifier', subscription: 'numéro', pause: 'suspendre', resume: 'reprendre', preview: 'aperçu', now: 'maintenant',
-    tag: 'tag', thread: 'fil', publish: 'diffuser', language: 'langue',
-  },
-  descriptions: {
-    'The state of the story: summary, key points, what comes next, open questions': 'Le point sur le dossier : résumé, points clés, la suite, questions ouvertes',
-    'Show only one part of the briefing': 'Afficher une seule rubrique du briefing',
-    'An earlier edition, YYYY-MM-DD (default: the newest)': 'Une édition antérieure, AAAA-MM-JJ (par défaut : la plus récente)',
-    'What one person or group has said and stands for, with sources': "Ce qu'une personne ou un groupe a dit et défend, avec les sources",
-    'Name, e.g. Rutte, Zelensky or Leavitt': 'Nom, par exemple Rutte, Zelensky ou Leavitt',
-    'Only this topic, e.g. territory': 'Seulement ce sujet, par exemple territory',
-    'Key quotes, verbatim and sourced; filter by speaker, topic or words': 'Citations clés, textuelles et sourcées ; filtre par auteur, sujet ou mots',
-    'Who said it, e.g. Leavitt': "Qui l'a dit, par exemple Leavitt",
-    'What it is about, e.g. territory': 'De quoi il est question, par exemple territory',
-    'Words in the quote, its context or its topics': 'Mots de la citation, de son contexte ou de ses sujets',
-    'What happened when, and what is expected next, with sources': "Ce qui s'est passé et quand, ce qui est attendu ensuite, avec les sources",
-    'First day, YYYY-MM-DD, e.g. 2025-11-25': 'Premier jour, AAAA-MM-JJ, par exemple 2025-11-25',
-    'Last day, YYYY-MM-DD, e.g. 2025-12-07': 'Dernier jour, AAAA-MM-JJ, par exemple 2025-12-07',
-    'Every source this briefing rests on, and what cites each': 'Toutes les sources de ce briefing, et ce qui cite chacune',
-    'What the briefing got wrong and has corrected, newest first': "Ce que le briefing a rapporté à tort et corrigé, le plus récent d'abord",
-    'Scheduled recaps of the story, posted in a channel': 'Récapitulatifs programmés du dossier, publiés dans un salon',
-    'Post a recap in a channel on a schedule': 'Publier un récapitulatif dans un salon selon un horaire',
-    'Where to post: a text, announcement or forum channel': "Où publier : un salon textuel, d'annonces ou de forum",
-    'daily 8am, weekdays 07:30, twice daily 08:00 20:00, weekly monday 9am, on new edition, or cron':
-      'daily 8am, weekdays 07:30, twice daily 08:00 20:00, weekly monday 9am, on new edition ou cron',
-    'Time zone of the schedule, e.g. Europe/Zurich': "Fuseau horaire de l'horaire, par exemple Europe/Zurich",
-    'When nothing changed since the last recap (default: post a one-line note)': "Si rien n'a changé depuis le dernier (par défaut : une note d'une ligne)",
-    "This server's recaps: schedule, next run, last delivery": 'Récapitulatifs de ce serveur : horaire, prochaine publication, dernier envoi',
-    'Stop and delete a recap': 'Arrêter et supprimer un récapitulatif',
-    'Which recap (start typing to pick)': 'Quel récapitulatif (tapez pour choisir)',
-    "Change a recap's schedule, time zone, quiet days or how it posts, keeping its number and history":
-      'Modifier horaire, fuseau, jours calmes ou mode de publication, en gardant numéro et historique',
-    'daily 8am, weekdays 07:30, on new edition, ...': 'daily 8am, weekdays 07:30, on new edition… (en anglais)',
-    'Time zone, e.g. Europe/Zurich': 'Fuseau horaire, par exemple Europe/Zurich',
-    'Pause a recap': 'Suspendre un récapitulatif',
-    'Resume a paused recap': 'Reprendre un récapitulatif suspendu',
-    'See, privately, the recap that would be posted now': 'Voir en privé le récapitulatif qui serait publié maintenant',
-    'Post a recap now': 'Publier un récapitulatif maintenant',
-    "Forums: the tag of the story's post (start typing to pick)": 'Forums : le tag du post consacré au sujet (tapez pour choisir)',
-    'Text and announcement channels: start a thread from each recap': "Salons textuels et d'annonces : ouvrir un fil à chaque récapitulatif",
-    'Announcement channels: publish each recap to the servers following the channel': "Salons d'annonces : diffuser chaque récapitulatif aux serveurs qui suivent le salon",
-    "The recap's language (default: the server's preferred language, else English)": 'Langue du récapitulatif (par défaut : celle du serveur, sinon anglais)',
+  paths: {
+    brief: { name: 'synthèse', description: 'Le point sur le dossier : résumé, points clés, la suite, questions ouvertes' },
+    'brief.section': { name: 'rubrique', description: 'Afficher une seule rubrique du briefing' },
+    edition: { name: 'édition', description: 'Une édition antérieure, AAAA-MM-JJ (par défaut : la plus récente)' },
+    position: { name: 'position', description: "Ce qu'une personne ou un groupe a dit et défend, avec les sources" },
+    'position.actor': { name: 'acteur', description: 'Nom, par exemple Rutte, Zelensky ou Leavitt' },
+    'position.topic': { name: 'sujet', description: 'Seulement ce sujet, par exemple territory' },
+    quotes: { name: 'citations', description: 'Citations clés, textuelles et sourcées ; filtre par auteur, sujet ou mots' },
+    'quotes.actor': { name: 'acteur', description: "Qui l'a dit, par exemple Leavitt" },
+    'quotes.topic': { name: 'sujet', description: 'De quoi il est question, par exemple territory' },
+    'quotes.search': { name: 'recherche', description: 'Mots de la citation, de son contexte ou de ses sujets' },
+    timeline: { name: 'chronologie', description: "Ce qui s'est passé et quand, ce qui est attendu ensuite, avec les sources" },
+    'timeline.from': { name: 'du', description: 'Premier jour, AAAA-MM-JJ, par exemple 2025-11-25' },
+    'timeline.to': { name: 'au', description: 'Dernier jour, AAAA-MM-JJ, par exemple 2025-12-07' },
+    sources: { name: 'sources', description: 'Toutes les sources de ce briefing, et ce qui cite chacune' },
+    corrections: { name: 'corrections', description: "Ce que le briefing a rapporté à tort et corrigé, le plus récent d'abord" },
+    recap: { name: 'récapitulatif', description: 'Récapitulatifs programmés du dossier, publiés dans un salon' },
+    'recap.subscribe': { name: 'abonner', description: 'Publier un récapitulatif dans un salon selon un horaire' },
+    'recap.subscribe.channel': { name: 'salon', description: "Où publier : un salon textuel, d'annonces ou de forum" },
+    'recap.subscribe.schedule': { name: 'horaire', description: 'daily 8am, weekdays 07:30, twice daily 08:00 20:00, weekly monday 9am, on new edition ou cron' },
+    'recap.subscribe.timezone': { name: 'fuseau', description: "Fuseau horaire de l'horaire, par exemple Europe/Zurich" },
+    'recap.when-quiet': { name: 'si-calme', description: "Si rien n'a changé depuis le dernier (par défaut : une note d'une ligne)" },
+    'recap.tag': { name: 'tag', description: 'Forums : le tag du post consacré au sujet (tapez pour choisir)' },
+    'recap.thread': { name: 'fil', description: "Salons textuels et d'annonces : ouvrir un fil à chaque récapitulatif" },
+    'recap.publish': { name: 'diffuser', description: "Salons d'annonces : diffuser chaque récapitulatif aux serveurs qui suivent le salon" },
+    'recap.language': { name: 'langue', description: 'Langue du récapitulatif (par défaut : celle du serveur, sinon anglais)' },
+    'recap.list': { name: 'liste', description: 'Récapitulatifs de ce serveur : horaire, prochaine publication, dernier envoi' },
+    'recap.remove': { name: 'supprimer', description: 'Arrêter et supprimer un récapitulatif' },
+    'recap.subscription': { name: 'numéro', description: 'Quel récapitulatif (tapez pour choisir)' },
+    'recap.edit': { name: 'modifier', description: 'Modifier horaire, fuseau, jours calmes ou mode de publication, en gardant numéro et historique' },
+    'recap.edit.schedule': { name: 'horaire', description: 'daily 8am, weekdays 07:30, on new edition… (en anglais)' },
+    'recap.edit.timezone': { name: 'fuseau', description: 'Fuseau horaire, par exemple Europe/Zurich' },
+    'recap.pause': { name: 'suspendre', description: 'Suspendre un récapitulatif' },
+    'recap.resume': { name: 'reprendre', description: 'Reprendre un récapitulatif suspendu' },
+    'recap.preview': { name: 'aperçu', description: 'Voir en privé le récapitulatif qui serait publié maintenant' },
+    'recap.now': { name: 'maintenant', description: 'Publier un récapitulatif maintenant' },
   },
   choices: {
-    'section=since': fr.brief.sections.since,
-    'section=tldr': fr.brief.sections.tldr,
-    'section=key-points': fr.brief.sections['key-points'],
-    'section=whats-next': fr.brief.sections['whats-next'],
-    'section=open-questions': fr.brief.sections['open-questions'],
-    'when-quiet=post': "Publier une note d'une ligne",
-    'when-quiet=skip': 'Sauter ce récapitulatif',
-    'language=en': 'Anglais',
-    'language=de': 'Allemand',
-    'language=fr': 'Français',
+    'brief.section=since': fr.brief.sections.since,
+    'brief.section=tldr': fr.brief.sections.tldr,
+    'brief.section=key-points': fr.brief.sections['key-points'],
+    'brief.section=whats-next': fr.brief.sections['whats-next'],
+    'brief.section=open-questions': fr.brief.sections['open-questions'],
+    'recap.when-quiet=post': "Publier une note d'une ligne",
+    'recap.when-quiet=skip': 'Sauter ce récapitulatif',
+    'recap.language=en': 'Anglais',
+    'recap.language=de': 'Allemand',
+    'recap.language=fr': 'Français',
   },
 };

@@ -12,8 +12,6 @@ import { literal } from './text.js';
 export const BRIEF_SECTIONS = en.brief.sections;
 export type BriefSection = keyof typeof BRIEF_SECTIONS;
 
-export const isBriefSection = (value: unknown): value is BriefSection => typeof value === 'string' && value in BRIEF_SECTIONS;
-
 /**
  * The whole briefing, or only `section` of it, on `today` (YYYY-MM-DD: What's next says what is past its day).
  * The edition's own account of what changed since the one before comes first.

@@ -83,7 +83,7 @@ describe('HTTP interactions mode', () => {
 
   it('refuses an unsigned or badly signed request with 401 and does not process it', async () => {
     // The deferred command before this one logs once its follow-up is done.
-    await run.bot.waitForLog((line) => line.msg === 'interaction' && line.command === 'recap' && (line.options as { subcommand?: string }).subcommand === 'now');
+    await run.bot.waitForLog((line) => line.msg === 'interaction' && line.command === 'recap' && line.subcommand === 'now');
     const before = run.bot.logs.filter((line) => line.msg === 'interaction').length;
     const requests = run.emulator.requests.length;
     const payload = { id: '1'.repeat(18), application_id: run.emulator.applicationId, type: 2, token: 'forged', version: 1, data: { id: '1', name: 'brief', type: 1 }, user: { id: '2'.repeat(18), username: 'mallory' } };
