@@ -1,5 +1,9 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { runScript } from './support/run-script.js';
+import { publish, runScript, runScriptWith } from './support/run-script.js';
 
 const preview = (...args: string[]) => runScript('src/cli/preview.ts', ...args);
 
@@ -103,5 +107,26 @@ describe('preview CLI in a pipe', () => {
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(stderr).not.toContain('EPIPE');
     expect(code).toBe(0);
+  });
+
+  it("sets up a recap on the bot's database as of the current release, not the drafts", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'preview-recap-'));
+    try {
+      const env = { DATABASE_PATH: path.join(dir, 'bot.sqlite') };
+      const published = path.join(dir, 'published');
+      await cp('content', published, { recursive: true });
+      await rm(path.join(published, 'editions', '2026-05-13'), { recursive: true });
+      expect((await publish(env, '--content', published, '--message', 'up to 18 Mar')).code).toBe(0);
+      // The drafts (the content folder) hold 13 May 2026, not yet published.
+      const subscribed = await runScriptWith(env, 'src/cli/preview.ts', '/recap subscribe channel:222222222222222222 schedule:on new edition');
+      expect(subscribed.stdout).toContain('Recap **#1** set up');
+      const db = new Database(env.DATABASE_PATH, { readonly: true });
+      const { seen_edition } = db.prepare('SELECT seen_edition FROM subscriptions').get() as { seen_edition: string };
+      db.close();
+      // So publishing 13 May announces it to that channel.
+      expect(seen_edition).toBe('2026-03-18');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

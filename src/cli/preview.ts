@@ -2,7 +2,8 @@
 // Shows exactly the reply the bot would give, computed by the same commands, checks and builders,
 // without Discord: to the drafts in the content folder (the editor's view), or with --release to the
 // current release (what readers get now). /recap runs against a throw-away in-memory database, or
-// DATABASE_URL (PostgreSQL) or DATABASE_PATH when set, as a server admin of the server --guild.
+// DATABASE_URL (PostgreSQL) or DATABASE_PATH when set (then from the current release, as the bot sharing that
+// database answers), as a server admin of the server --guild.
 import { summarize } from '../../commands/brief.js';
 import { commands, type AppContext } from '../../commands/index.js';
 import { buildBriefing, type Briefing } from '../briefing/briefing.js';
@@ -28,7 +29,8 @@ By default it answers from the drafts (the content folder, not yet published); -
 current release, what readers get now (DATABASE_URL, or DATABASE_PATH, default data/bot.sqlite).
 --now answers as at the end of that day (UTC), as if later editions were not yet published.
 --locale answers as to a Discord client in that language (${LOCALES.join(', ')}; default en); commands are typed by their English names.
-/recap uses an in-memory database, or the one at DATABASE_PATH when that is set, as an admin of server --guild.
+/recap uses an in-memory database, or the bot's (DATABASE_URL or DATABASE_PATH) when set, and then answers from the
+current release as the bot does; as an admin of server --guild.
 
 examples:
   npm run preview -- /brief
@@ -70,10 +72,14 @@ async function main(): Promise<void> {
   }
 
   const caller = previewCaller(locale, values.guild);
-  // The drafts need no database: /recap gets a throw-away one unless told of the real one.
-  const storage = values.release ? await openStorage(toolConfig()) : await openStorage({ DATABASE_URL: process.env.DATABASE_URL || undefined, DATABASE_PATH: process.env.DATABASE_PATH || ':memory:' });
+  // The drafts need no database: /recap gets a throw-away one unless told of the real one. /recap on the bot's
+  // own database answers from the current release, as that bot does: a recap set up here must not record an
+  // unpublished draft edition as seen, or the bot would never announce that edition to its channel.
+  const botDatabase = Boolean(process.env.DATABASE_URL || process.env.DATABASE_PATH);
+  const fromRelease = values.release || (request.command.data.name === 'recap' && botDatabase);
+  const storage = fromRelease ? await openStorage(toolConfig()) : await openStorage({ DATABASE_URL: process.env.DATABASE_URL || undefined, DATABASE_PATH: process.env.DATABASE_PATH || ':memory:' });
   try {
-    const briefing = values.release ? await released(storage) : await drafts(values.content);
+    const briefing = fromRelease ? await released(storage) : await drafts(values.content);
     const context = previewContext(briefing, now, storage);
     const first = await answerCommand(request.command, context, { caller, subcommand: request.subcommand, options: request.options });
     const reply = page === 1 ? first : await turnTo(first, page, context, caller);
