@@ -1,5 +1,5 @@
 // Every slash command the bot has, in one list: deployment, the adapter and the preview CLI read it.
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { localizeDefinition } from '../src/i18n/commands.js';
 import { brief } from './brief.js';
 import { corrections } from './corrections.js';
