@@ -54,16 +54,24 @@ const layers = [
 /**
  * Loading discord.js at all loads its whole gateway client: only INTERACTIONS=gateway's own modules load it
  * (src/main.ts imports them in that mode only). Everything else takes Discord's types and routes from
- * discord-api-types, builders from @discordjs/builders, REST from @discordjs/rest.
+ * discord-api-types, REST from @discordjs/rest, and builders and escapeMarkdown from src/render/discordjs.ts,
+ * which loads the CommonJS copies discord.js uses (imported as ES modules, they would be second copies).
  */
 const gatewayOnly = {
   files: ['src/**', 'commands/**'],
-  ignores: ['src/discord/gateway-mode.ts', 'src/discord/client.ts'],
+  ignores: ['src/discord/gateway-mode.ts', 'src/discord/client.ts', 'src/render/discordjs.ts'],
   rules: {
     '@typescript-eslint/no-restricted-imports': [
       'error',
       {
-        paths: [{ name: 'discord.js', allowTypeImports: true, message: "only INTERACTIONS=gateway's modules load discord.js (src/discord/gateway-mode.ts, client.ts): use discord-api-types/v10, @discordjs/builders, @discordjs/formatters or @discordjs/rest" }],
+        paths: [
+          { name: 'discord.js', allowTypeImports: true, message: "only INTERACTIONS=gateway's modules load discord.js (src/discord/gateway-mode.ts, client.ts): use discord-api-types/v10, @discordjs/rest or src/render/discordjs.ts" },
+          ...['@discordjs/builders', '@discordjs/formatters'].map((name) => ({
+            name,
+            allowTypeImports: true,
+            message: `import it from src/render/discordjs.ts: ${name} imported as an ES module loads a second copy beside the CommonJS one discord.js uses`,
+          })),
+        ],
       },
     ],
   },

@@ -1,5 +1,5 @@
 // /brief [section]: the state of the story — tl;dr, key points, what comes next, open questions.
-import { SlashCommandBuilder } from '@discordjs/builders';
+import { SlashCommandBuilder } from '../src/render/discordjs.js';
 import { defineBriefingCommand } from '../src/command/briefing-command.js';
 import { UserError } from '../src/command/command.js';
 import { editionOption } from '../src/command/edition.js';

@@ -1,6 +1,6 @@
 // /corrections: every correction editors have published, newest first: which items, what was wrong, what
 // is right now. Replies that show a corrected item carry a short "Corrected <date>" note of their own.
-import { SlashCommandBuilder } from '@discordjs/builders';
+import { SlashCommandBuilder } from '../src/render/discordjs.js';
 import type { Briefing } from '../src/briefing/briefing.js';
 import { newestCorrectionsFirst } from '../src/briefing/queries.js';
 import type { Correction } from '../src/briefing/schema.js';

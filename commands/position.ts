@@ -1,6 +1,6 @@
 // /position actor:<name> [topic]: who an actor is, what they have said and stand for, topic by topic,
 // each with supporting quote, date and source; then what others say about them.
-import { SlashCommandBuilder } from '@discordjs/builders';
+import { SlashCommandBuilder } from '../src/render/discordjs.js';
 import type { Briefing } from '../src/briefing/briefing.js';
 import { normalize } from '../src/briefing/matching.js';
 import { findActor, positionsOf, quotesAbout, timelineOf } from '../src/briefing/queries.js';

@@ -1,6 +1,6 @@
 // /quotes [actor] [topic] [search]: key quotes, verbatim, with speaker, date, context, source and a
 // translation marker; newest first, paginated.
-import { SlashCommandBuilder } from '@discordjs/builders';
+import { SlashCommandBuilder } from '../src/render/discordjs.js';
 import { normalize } from '../src/briefing/matching.js';
 import { filterQuotes, hasQuotesBy, type QuoteFilter } from '../src/briefing/queries.js';
 import { defineBriefingCommand } from '../src/command/briefing-command.js';

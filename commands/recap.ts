@@ -2,7 +2,7 @@
 // use as well as hidden by default). The command with state: its context carries the subscription
 // store, the delivery ledger, the scheduler and what the bot knows of the server, as small interfaces,
 // so every reply here is computed (and tested) without Discord.
-import { SlashCommandBuilder, type SlashCommandIntegerOption, type SlashCommandStringOption, type SlashCommandSubcommandBuilder } from '@discordjs/builders';
+import { SlashCommandBuilder, type SlashCommandIntegerOption, type SlashCommandStringOption, type SlashCommandSubcommandBuilder } from '../src/render/discordjs.js';
 import { ApplicationIntegrationType, ChannelType, InteractionContextType, PermissionFlagsBits } from 'discord-api-types/v10';
 import { changesSince } from '../src/briefing/diff.js';
 import { normalize } from '../src/briefing/matching.js';

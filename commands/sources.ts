@@ -1,6 +1,6 @@
 // /sources: every source the briefing rests on, by type, with publisher, title, date, link, where we
 // read it (via), and how many quotes and positions cite it.
-import { SlashCommandBuilder } from '@discordjs/builders';
+import { SlashCommandBuilder } from '../src/render/discordjs.js';
 import { defineBriefingCommand } from '../src/command/briefing-command.js';
 import { renderAllSources } from '../src/render/sources.js';
 

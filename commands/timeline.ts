@@ -1,6 +1,6 @@
 // /timeline [from] [to]: the story's events, oldest first, each with its dates, whether it happened, was
 // reported or is still to come, what it was, and its source; grouped by month, paginated.
-import { SlashCommandBuilder } from '@discordjs/builders';
+import { SlashCommandBuilder } from '../src/render/discordjs.js';
 import type { Briefing } from '../src/briefing/briefing.js';
 import type { TimelineEvent } from '../src/briefing/schema.js';
 import { defineBriefingCommand } from '../src/command/briefing-command.js';

@@ -52,8 +52,8 @@ describe('the bot process', () => {
 
 const RECORDER = pathToFileURL(path.resolve('tests/support/module-recorder.mjs')).href;
 
-/** The packages (under node_modules) a bot process loaded while it started, answered a few interactions and stopped. */
-async function packagesLoaded(mode: 'gateway' | 'http'): Promise<Set<string>> {
+/** The modules a bot process loaded while it started, answered a few interactions and stopped, by package (under node_modules). */
+async function modulesLoaded(mode: 'gateway' | 'http'): Promise<Map<string, Set<string>>> {
   const dir = await mkdtemp(path.join(tmpdir(), 'modules-'));
   const record = path.join(dir, 'modules.txt');
   try {
@@ -63,10 +63,10 @@ async function packagesLoaded(mode: 'gateway' | 'http'): Promise<Set<string>> {
     } finally {
       await harness.close();
     }
-    const packages = new Set<string>();
+    const packages = new Map<string, Set<string>>();
     for (const line of (await readFile(record, 'utf8')).split('\n')) {
-      const name = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(line)?.[1];
-      if (name) packages.add(name);
+      const [, name, file] = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(.+)$/.exec(line) ?? [];
+      if (name && file) packages.set(name, (packages.get(name) ?? new Set()).add(file));
     }
     return packages;
   } finally {
@@ -76,14 +76,15 @@ async function packagesLoaded(mode: 'gateway' | 'http'): Promise<Set<string>> {
 
 describe('what each mode loads, recorded while it runs', () => {
   it('INTERACTIONS=http loads neither discord.js nor its gateway (@discordjs/ws)', { timeout: 60_000 }, async () => {
-    const loaded = await packagesLoaded('http');
-    expect(loaded).toContain('@discordjs/rest');
-    expect([...loaded].filter((name) => name === 'discord.js' || name === '@discordjs/ws')).toEqual([]);
+    const loaded = await modulesLoaded('http');
+    expect([...loaded.keys()]).toContain('@discordjs/rest');
+    expect([...loaded.keys()].filter((name) => name === 'discord.js' || name === '@discordjs/ws')).toEqual([]);
   });
 
-  it('INTERACTIONS=gateway loads both', { timeout: 60_000 }, async () => {
-    const loaded = await packagesLoaded('gateway');
-    expect(loaded).toContain('discord.js');
-    expect(loaded).toContain('@discordjs/ws');
+  it('INTERACTIONS=gateway loads both, and one copy of the builders: the CommonJS one discord.js requires', { timeout: 60_000 }, async () => {
+    const loaded = await modulesLoaded('gateway');
+    expect([...loaded.keys()]).toEqual(expect.arrayContaining(['discord.js', '@discordjs/ws']));
+    for (const name of ['@discordjs/builders', '@discordjs/formatters']) expect([...loaded.get(name)!], name).toEqual(['dist/index.js']);
+    expect([...loaded.get('@sapphire/shapeshift')!]).toEqual(['dist/cjs/index.cjs']);
   });
 });

@@ -1,6 +1,6 @@
 // The `edition` option the briefing commands share: which dated edition to show (the newest published by
 // now, by default), its autocomplete, and how page buttons carry it.
-import type { SlashCommandStringOption } from '@discordjs/builders';
+import type { SlashCommandStringOption } from '../render/discordjs.js';
 import type { Briefing } from '../briefing/briefing.js';
 import { atEdition, publishedBy } from '../briefing/editions.js';
 import type { Messages } from '../i18n/messages.js';
