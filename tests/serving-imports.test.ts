@@ -52,7 +52,11 @@ describe('the bot process', () => {
 
 const RECORDER = pathToFileURL(path.resolve('tests/support/module-recorder.mjs')).href;
 
-/** The modules a bot process loaded while it started, answered a few interactions and stopped, by package (under node_modules). */
+/**
+ * The modules a bot process loaded while it started, answered a few interactions and stopped, by package (under
+ * node_modules); with those of the publish step it runs in a child process on its fresh database (which inherits
+ * NODE_OPTIONS), so nothing it starts escapes either.
+ */
 async function modulesLoaded(mode: 'gateway' | 'http'): Promise<Map<string, Set<string>>> {
   const dir = await mkdtemp(path.join(tmpdir(), 'modules-'));
   const record = path.join(dir, 'modules.txt');
