@@ -58,13 +58,31 @@ const layers = [
 ];
 
 /**
- * discord.js bundles these: importing them directly as well loads a second copy of each (about 1.2 MB of
- * heap). Everything they export is exported by discord.js.
+ * Loading discord.js at all loads its whole gateway client: only INTERACTIONS=gateway's own modules load it
+ * (src/main.ts imports them in that mode only). Everything else takes Discord's types and routes from
+ * discord-api-types, REST from @discordjs/rest, and escapeMarkdown from src/render/discordjs.ts, which loads
+ * the CommonJS copy discord.js uses (imported as an ES module, it would be a second copy). Commands need no
+ * builders: their registered JSON comes from their declarations (src/command/options.ts).
  */
-const secondCopies = ['@discordjs/builders', '@discordjs/formatters'].map((name) => ({
-  name,
-  message: `import it from 'discord.js': ${name} imported directly loads a second copy beside the one discord.js uses`,
-}));
+const gatewayOnly = {
+  files: ['src/**', 'commands/**'],
+  ignores: ['src/discord/gateway-mode.ts', 'src/discord/client.ts', 'src/render/discordjs.ts'],
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      {
+        paths: [
+          { name: 'discord.js', allowTypeImports: true, message: "only INTERACTIONS=gateway's modules load discord.js (src/discord/gateway-mode.ts, client.ts): use discord-api-types/v10, @discordjs/rest or src/render/discordjs.ts" },
+          ...['@discordjs/builders', '@discordjs/formatters'].map((name) => ({
+            name,
+            allowTypeImports: true,
+            message: `import it from src/render/discordjs.ts: ${name} imported as an ES module loads a second copy beside the CommonJS one discord.js uses`,
+          })),
+        ],
+      },
+    ],
+  },
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'dist/', 'studio/dist/', 'tests/artifacts/', 'bench/results.md', 'coverage/'] },
@@ -79,7 +97,6 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
-      'no-restricted-imports': ['error', { paths: secondCopies }],
     },
   },
   ...layers.map(({ files, ignores = [], patterns, paths }) => ({
@@ -97,13 +114,10 @@ export default tseslint.config(
                 ? "the studio is a composition root of its own (src/studio/): the bot and the editors' other tools never import it or its server framework"
                 : 'imports point one way: commands/ -> src/recaps -> src/command -> src/render -> src/briefing; only composition roots (src/main.ts, src/deploy-commands.ts, src/cli/, src/studio/) import commands/',
           })),
-          // A rule set here replaces the one above for these files, so the second copies are listed again.
-          paths: [
-            ...paths.map((name) => ({ name, message: yamlParsers.includes(name) ? 'what serves readers never parses YAML: publish does (src/releases/publish.ts)' : 'src/briefing/ knows nothing of Discord' })),
-            ...secondCopies,
-          ],
+          paths: paths.map((name) => ({ name, message: yamlParsers.includes(name) ? 'what serves readers never parses YAML: publish does (src/releases/publish.ts)' : 'src/briefing/ knows nothing of Discord' })),
         },
       ],
     },
   })),
+  gatewayOnly,
 );

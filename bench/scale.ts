@@ -1,5 +1,6 @@
-// Bench section `scale`: (1) the bot in HTTP interactions mode next to the gateway bot and a bare
-// discord.js client, each against its own emulator: RSS after start and interaction latency; (2) a recap
+// Bench section `scale`: (1) the bot in HTTP interactions mode next to the gateway bot, a bare discord.js
+// client and a minimal HTTP interactions handler, each against its own emulator, at npm start's node flags
+// and at V8's defaults: RSS after start and after answering, and interaction latency; (2) a recap
 // fanned out to 2,000 channels by 3 replicas in HTTP mode on one PostgreSQL database, their REST through
 // one @discordjs/proxy, with 5% of first posts answered 429 and the replica holding the most claims killed
 // (SIGKILL) a few seconds in: wall time against the floor Discord's global limit sets, deliveries,
@@ -7,7 +8,7 @@
 import { BARE_ENTRY, BENCH_EMULATOR } from './end-to-end.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startEmulator } from '../tests/emulator/index.js';
-import { httpModeEnv, residentMemoryMb, startAgainstEmulator, startProcess, type BotProcess, type Harness } from '../tests/e2e/bot-process.js';
+import { httpModeEnv, nodeArguments, processTreeMemoryMb, startAgainstEmulator, startProcess, type BotProcess, type Harness } from '../tests/e2e/bot-process.js';
 import { loadOrThrow } from '../tests/support/content.js';
 import { interactionMix } from '../tests/support/interaction-mix.js';
 import { claimsByPid, ensurePostgresServer, freshDatabase, SERVER_URL_VARIABLE } from '../tests/support/postgres-server.js';
@@ -15,10 +16,15 @@ import { Random } from '../tests/support/random.js';
 import { cronAt, secondsFromNow } from '../tests/support/schedule.js';
 import { roundTrip } from './end-to-end.js';
 import type { BenchRow, BenchSection } from './section.js';
-import { mb, ms, summarize } from './stats.js';
+import { mb, ms, ratio, summarize } from './stats.js';
 
 const INTERACTIONS = 200;
 const WARM_UP = 30;
+/** Fresh processes per subject, one subject after another in each round: RSS is the median over rounds. */
+const RUNS = 3;
+/** The node flags npm start gives the bot (`--max-semi-space-size=1`); the baselines get them through NODE_OPTIONS. */
+const BOT_FLAGS = nodeArguments('src/main.ts').slice(0, -1);
+const MINIMAL_ENTRY = 'bench/minimal-http.mjs';
 const CHANNELS = 2000;
 const REPLICAS = 3;
 const FIRST_POST_429_SHARE = 0.05;
@@ -29,8 +35,12 @@ const GLOBAL_LIMIT = 50;
 export const scale: BenchSection = {
   name: 'scale',
   method:
-    `Modes: gateway bot, HTTP-mode bot and bare discord.js client, each against its own emulator (schema checks of bodies off, as in the end-to-end section); RSS 1 s after ready; ${INTERACTIONS} mixed interactions ` +
-    `one at a time after ${WARM_UP} unmeasured, timed from injection to the recorded answer (HTTP mode: the emulator POSTs signed requests). ` +
+    `Modes: the bot (compiled, as npm start runs it) on the gateway and over HTTP, a bare discord.js client (\`${BARE_ENTRY}\`) and a minimal HTTP interactions handler ` +
+    `(\`${MINIMAL_ENTRY}\`: node:http, an Ed25519 check, PONG and one fixed answer, started and driven as the bot's HTTP mode), each against its own emulator ` +
+    `(schema checks of bodies off, as in the end-to-end section), at npm start's node flags (${BOT_FLAGS.join(' ')}, through NODE_OPTIONS for the baselines) ` +
+    `and, for the gateway bot (\`node dist/src/main.js\`) and the bare client, at V8's defaults. ${RUNS} rounds of fresh processes, one subject after another; ` +
+    `RSS of the process tree 1 s after ready and after ${WARM_UP} unmeasured + ${INTERACTIONS} mixed interactions sent one at a time, median over rounds; ` +
+    `latency timed from injection to the recorded answer (HTTP: the emulator POSTs signed requests), pooled over rounds. ` +
     `Fan-out: ${CHANNELS} channels (RECAP_CHANNEL_IDS), ${REPLICAS} replicas in HTTP mode on one PostgreSQL database, REST through one @discordjs/proxy ` +
     `(npm run rest-proxy, 45 requests/s), the emulator enforcing ${GLOBAL_LIMIT} requests/s per token, ${FIRST_POST_429_SHARE * 100}% of first posts answered 429, ` +
     `the replica holding the most unsettled claims SIGKILLed ${KILL_AFTER_MS / 1000} s after posting starts, RECAP_CLAIM_LEASE_SECONDS=${LEASE_SECONDS}. ` +
@@ -40,32 +50,61 @@ export const scale: BenchSection = {
   },
 };
 
+type Subject = 'gateway bot' | 'HTTP bot' | 'bare client' | 'minimal HTTP handler' | 'gateway bot, V8 defaults' | 'bare client, V8 defaults';
+
+/** Each subject's RSS over the ratio's: the target is met when the median ratio is at most `target`. */
+const RSS_TARGETS: { of: Subject; over: Subject; target: number }[] = [
+  { of: 'HTTP bot', over: 'bare client', target: 0.75 },
+  { of: 'HTTP bot', over: 'minimal HTTP handler', target: 1.2 },
+  { of: 'gateway bot', over: 'bare client', target: 1.05 },
+  { of: 'gateway bot, V8 defaults', over: 'bare client, V8 defaults', target: 1.05 },
+];
+
 async function modes(context: Parameters<BenchSection['run']>[0]): Promise<BenchRow[]> {
   const briefing = await loadOrThrow(context.shippedDir);
   const random = new Random(23);
   const warmUp = interactionMix(briefing, random, WARM_UP);
   const mix = interactionMix(briefing, random, INTERACTIONS);
-  const starts: Record<string, () => Promise<Harness>> = {
-    gateway: () => startAgainstEmulator({ env: { CONTENT_DIR: context.shippedDir }, emulator: BENCH_EMULATOR }),
-    http: () => startAgainstEmulator({ http: true, env: { CONTENT_DIR: context.shippedDir }, emulator: BENCH_EMULATOR }),
-    bare: () => startAgainstEmulator({ entry: BARE_ENTRY, emulator: BENCH_EMULATOR }),
+  const bot = { CONTENT_DIR: context.shippedDir };
+  const botFlags = { NODE_OPTIONS: BOT_FLAGS.join(' ') };
+  const starts: Record<Subject, () => Promise<Harness>> = {
+    'gateway bot': () => startAgainstEmulator({ env: bot, emulator: BENCH_EMULATOR }),
+    'HTTP bot': () => startAgainstEmulator({ http: true, env: bot, emulator: BENCH_EMULATOR }),
+    'bare client': () => startAgainstEmulator({ entry: BARE_ENTRY, env: botFlags, emulator: BENCH_EMULATOR }),
+    'minimal HTTP handler': () => startAgainstEmulator({ entry: MINIMAL_ENTRY, http: true, env: botFlags, emulator: BENCH_EMULATOR }),
+    'gateway bot, V8 defaults': () => startAgainstEmulator({ entry: 'dist/src/main.js', env: bot, emulator: BENCH_EMULATOR }),
+    'bare client, V8 defaults': () => startAgainstEmulator({ entry: BARE_ENTRY, emulator: BENCH_EMULATOR }),
   };
-  const rows: BenchRow[] = [];
-  for (const [subject, start] of Object.entries(starts)) {
-    context.progress(`scale: ${subject}: RSS and ${INTERACTIONS} interactions`);
-    const harness = await start();
-    try {
-      await sleep(1000);
-      const rss = await residentMemoryMb(harness.bot.child.pid!);
-      for (const interaction of warmUp) await roundTrip(harness, interaction);
-      const latency = [];
-      for (const interaction of mix) latency.push(await roundTrip(harness, interaction));
-      const summary = summarize(latency);
-      rows.push({ what: 'interaction latency (inject -> reply)', subject, samples: summary.count, median: ms(summary.median), p99: ms(summary.p99), target: '' });
-      rows.push({ what: 'RSS 1 s after ready', subject, samples: 1, median: mb(rss), p99: '', target: '' });
-    } finally {
-      await harness.close();
+  const subjects = Object.keys(starts) as Subject[];
+  const samples = new Map(subjects.map((subject) => [subject, { latency: [] as number[], atReady: [] as number[], answered: [] as number[] }]));
+  for (let round = 1; round <= RUNS; round++) {
+    context.progress(`scale: round ${round} of ${RUNS}: RSS and ${WARM_UP} + ${INTERACTIONS} interactions to each of ${subjects.length} subjects`);
+    for (const subject of subjects) {
+      const harness = await starts[subject]();
+      const sampled = samples.get(subject)!;
+      try {
+        await sleep(1000);
+        sampled.atReady.push(await processTreeMemoryMb(harness.bot.child.pid!));
+        for (const interaction of warmUp) await roundTrip(harness, interaction);
+        for (const interaction of mix) sampled.latency.push(await roundTrip(harness, interaction));
+        sampled.answered.push(await processTreeMemoryMb(harness.bot.child.pid!));
+      } finally {
+        await harness.close();
+      }
     }
+  }
+  const rows: BenchRow[] = [];
+  const answeredMedian = (subject: Subject) => summarize(samples.get(subject)!.answered).median;
+  for (const subject of subjects) {
+    const { latency, atReady, answered } = samples.get(subject)!;
+    const timing = summarize(latency);
+    rows.push({ what: 'interaction latency (inject -> reply)', subject, samples: timing.count, median: ms(timing.median), p99: ms(timing.p99), target: '' });
+    rows.push({ what: 'RSS of the process tree 1 s after ready', subject, samples: atReady.length, median: mb(summarize(atReady).median), p99: '', target: '' });
+    rows.push({ what: `RSS of the process tree after ${WARM_UP + INTERACTIONS} interactions`, subject, samples: answered.length, median: mb(answeredMedian(subject)), p99: '', target: '' });
+  }
+  for (const { of, over, target } of RSS_TARGETS) {
+    const value = answeredMedian(of) / answeredMedian(over);
+    rows.push({ what: `RSS ratio after ${WARM_UP + INTERACTIONS} interactions`, subject: `${of} / ${over}`, samples: RUNS, median: ratio(value), p99: '', target: `≤ ${target.toFixed(2)}x`, met: value <= target });
   }
   return rows;
 }

@@ -37,7 +37,7 @@ export const Variables = z.object({
   RECAP_CHANNEL_IDS: channelIds.optional(),
   RECAP_SCHEDULE: z
     .string()
-    .refine((text) => !('problem' in parseSchedule(text)), 'must be a schedule like "daily 08:00" or "on-new-edition", or a cron expression node-cron accepts, e.g. "0 8 * * *" (seconds allowed)')
+    .refine((text) => !('problem' in parseSchedule(text)), 'must be a schedule like "daily 08:00" or "on-new-edition", or a cron expression, e.g. "0 8 * * *" (seconds allowed)')
     .optional(),
   RECAP_TIMEZONE: z
     .string()

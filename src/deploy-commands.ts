@@ -1,7 +1,7 @@
 // npm run deploy-commands: register the slash commands from commands/ with Discord.
 import { allCommandDefinitions } from '../commands/index.js';
 import { ConfigError, loadConfig } from './config.js';
-import { isRejectedToken, REJECTED_TOKEN } from './discord/client.js';
+import { isRejectedToken, REJECTED_TOKEN } from './discord/rejected-token.js';
 import { deployCommands } from './discord/deploy.js';
 
 try {

@@ -2,14 +2,14 @@
 // first publishes the content folder, refusing to start if that is invalid), connects to Discord, answers
 // interactions, posts scheduled recaps, switches to each newly published release, and shuts down cleanly on
 // SIGINT/SIGTERM. It never reads the drafts in the content folder otherwise: editors publish them.
-import { Events, Routes } from 'discord.js';
-import type {
-  APIMessage,
-  APIThreadChannel,
-  APIUser,
-  RESTGetAPIChannelMessagesResult,
-  RESTGetAPIGuildThreadsResult,
-  RESTPostAPIChannelMessageResult,
+// Only the configured transport's code is loaded (src/discord/transport.ts): in HTTP mode, none of discord.js.
+import {
+  Routes,
+  type APIMessage,
+  type APIThreadChannel,
+  type RESTGetAPIChannelMessagesResult,
+  type RESTGetAPIGuildThreadsResult,
+  type RESTPostAPIChannelMessageResult,
 } from 'discord-api-types/v10';
 import { summarize } from '../commands/brief.js';
 import { commands, type AppContext } from '../commands/index.js';
@@ -17,13 +17,8 @@ import type { Briefing } from './briefing/briefing.js';
 import { firstLine } from './briefing/content-error.js';
 import { ReplyMemo } from './command/reply-memo.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { answerInteractions } from './discord/adapter.js';
-import { createClient, createRest, isRejectedToken, REJECTED_TOKEN } from './discord/client.js';
-import { guildDirectory } from './discord/guilds.js';
-import { serveInteractions, type InteractionsEndpoint } from './discord/http-interactions.js';
 import { ListenError } from './discord/listen.js';
-import { restGuildDirectory, withInteractionPermissions } from './discord/rest-guilds.js';
-import { importPublicKey } from './discord/signature.js';
+import { isRejectedToken, REJECTED_TOKEN } from './discord/rejected-token.js';
 import { createLogger } from './log.js';
 import { DatabaseOpenError, watchDatabaseFile } from './recaps/database.js';
 import { currentView } from './recaps/recap-content.js';
@@ -76,9 +71,9 @@ await subscriptions.syncEnvironment(
   operatorSchedule(config, feed.briefing),
 );
 
-// INTERACTIONS=http: no gateway connection; Discord POSTs interactions to our endpoint, and REST does the rest.
-const client = config.INTERACTIONS === 'gateway' ? createClient(config) : undefined;
-const rest = client?.rest ?? createRest(config);
+const transport =
+  config.INTERACTIONS === 'gateway' ? (await import('./discord/gateway-mode.js')).gatewayMode(config) : (await import('./discord/http-mode.js')).httpMode(config);
+const { rest, guilds } = transport;
 const scheduler = new RecapScheduler(
   {
     subscriptions,
@@ -102,23 +97,9 @@ const scheduler = new RecapScheduler(
   log,
 );
 
-const botUserId = once(async () => ((await rest.get(Routes.user('@me'))) as APIUser).id);
-const guilds = client ? guildDirectory(client) : restGuildDirectory(rest, botUserId);
 /** Pages and choices are a few kB at most: at most about 1 MB kept. */
 const kept = new ReplyMemo(256);
 const contextNow = (): AppContext => ({ briefing: feed.briefing, releaseId: feed.release.id, reports: storage.reports, now: new Date(), staleAfterDays: config.STALE_AFTER_DAYS, kept, subscriptions, ledger, scheduler, guilds, summarize });
-const rssMb = () => Math.round(process.memoryUsage().rss / 1024 / 1024);
-if (client) {
-  answerInteractions(client, commands, contextNow, log);
-  client.once(Events.ClientReady, (ready) => {
-    log.info({ mode: 'gateway', user: ready.user.tag, guilds: ready.guilds.cache.size, release: feed.release.id, edition: feed.briefing.latest.id, rssMb: rssMb() }, 'ready');
-    startScheduler();
-  });
-  client.on(Events.Error, (error) => log.error({ err: error }, 'client error'));
-  client.on(Events.Warn, (message) => log.warn(message));
-  client.on(Events.ShardDisconnect, (event, shard) => log.warn({ shard, code: event.code }, 'gateway disconnected'));
-  client.on(Events.ShardResume, (shard, replayed) => log.info({ shard, replayed }, 'gateway resumed'));
-}
 rest.on('rateLimited', (info) => log.info({ route: info.route, retryAfterMs: info.retryAfter, global: info.global }, 'rate limited'));
 
 feed.start();
@@ -135,9 +116,8 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
   }, SHUTDOWN_DEADLINE_MS).unref();
   feed.close();
   stopWatchingDatabase();
-  await endpoint?.close();
+  await transport.stop();
   await scheduler.stop();
-  await client?.destroy();
   await storage.close();
   log.info('stopped');
   log.flush();
@@ -146,25 +126,17 @@ async function shutdown(signal: NodeJS.Signals): Promise<void> {
 process.on('SIGINT', (signal) => void shutdown(signal));
 process.on('SIGTERM', (signal) => void shutdown(signal));
 
-let endpoint: InteractionsEndpoint | undefined;
 try {
-  if (client) await client.login(config.DISCORD_TOKEN);
-  else {
-    // The token is checked (and the bot's id learnt) before Discord is told to send us anything.
-    await botUserId();
-    endpoint = await serveInteractions({
-      port: config.PORT,
-      publicKey: importPublicKey(config.DISCORD_PUBLIC_KEY!),
-      commands,
-      // Discord tells the bot its permissions in the interaction's channel: no request needed to check those.
-      contextFor: (interaction) => ({ ...contextNow(), guilds: withInteractionPermissions(guilds, interaction.channel?.id ?? null, interaction.app_permissions) }),
-      rest,
-      log,
-      firstAnswer: (interactionId) => storage.interactions.first(interactionId),
-    });
-    log.info({ mode: 'http', port: endpoint.port, release: feed.release.id, edition: feed.briefing.latest.id, rssMb: rssMb() }, 'ready');
-    startScheduler();
-  }
+  await transport.start<AppContext>({
+    commands,
+    contextNow,
+    log,
+    firstAnswer: (interactionId) => storage.interactions.first(interactionId),
+    ready(fields) {
+      log.info({ ...fields, release: feed.release.id, edition: feed.briefing.latest.id, rssMb: Math.round(process.memoryUsage().rss / 1024 / 1024) }, 'ready');
+      startScheduler();
+    },
+  });
 } catch (error) {
   if (isRejectedToken(error)) log.fatal(REJECTED_TOKEN);
   else if (error instanceof ListenError) log.fatal({ code: error.code }, error.message);
@@ -208,15 +180,6 @@ async function servedRelease(): Promise<ReleaseFeed> {
   }
   log.info({ release: published.release.id, contentDir: config.CONTENT_DIR }, 'published the content folder as the first release');
   return published;
-}
-
-/** `work`, run on first call only; later calls share its result (a failure is retried). */
-function once<T>(work: () => Promise<T>): () => Promise<T> {
-  let result: Promise<T> | undefined;
-  return () => (result ??= work().catch((error: unknown) => {
-    result = undefined;
-    throw error;
-  }));
 }
 
 /** Starts the recap scheduler; a subscription changed by any replica reaches it at once (PostgreSQL) or within a minute. */

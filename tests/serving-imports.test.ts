@@ -1,9 +1,17 @@
 // The bot as npm start runs it (dist/src/main.js) loads no YAML parser, loader or checker: every module it
 // can import, statically or dynamically, is followed from the compiled entry point. The lint rule says the
-// same of the sources; this checks what actually ships (vitest's global set-up builds dist/).
+// same of the sources; this checks what actually ships (vitest's global set-up builds dist/). And what it
+// really loads, recorded while it runs: INTERACTIONS=http loads none of discord.js and its gateway.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { startAgainstEmulator } from './e2e/bot-process.js';
+import { shippedBriefing } from './support/content.js';
+import { inject, interactionMix } from './support/interaction-mix.js';
+import { Random } from './support/random.js';
 
 const DIST = path.resolve('dist');
 const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*)['"]([^'"]+)['"]/g;
@@ -39,5 +47,48 @@ describe('the bot process', () => {
     expect([...modules].map((file) => path.relative(DIST, file)).filter((file) => file.startsWith('src/studio/'))).toEqual([]);
     const studioPackages = /^(hono|@hono\/.*|lit|@lit\/.*|codemirror|@codemirror\/.*|codemirror-json-schema|@skyra\/.*|discord-markdown-parser|vite|playwright-core)$/;
     expect([...packages].filter((name) => studioPackages.test(name))).toEqual([]);
+  });
+});
+
+const RECORDER = pathToFileURL(path.resolve('tests/support/module-recorder.mjs')).href;
+
+/**
+ * The modules a bot process loaded while it started, answered a few interactions and stopped, by package (under
+ * node_modules); with those of the publish step it runs in a child process on its fresh database (which inherits
+ * NODE_OPTIONS), so nothing it starts escapes either.
+ */
+async function modulesLoaded(mode: 'gateway' | 'http'): Promise<Map<string, Set<string>>> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'modules-'));
+  const record = path.join(dir, 'modules.txt');
+  try {
+    const harness = await startAgainstEmulator({ http: mode === 'http', env: { NODE_OPTIONS: `--import ${RECORDER}`, RECORD_MODULES: record } });
+    try {
+      for (const interaction of interactionMix(await shippedBriefing(), new Random(7), 5)) await inject(harness.emulator, interaction).waitForReply();
+    } finally {
+      await harness.close();
+    }
+    const packages = new Map<string, Set<string>>();
+    for (const line of (await readFile(record, 'utf8')).split('\n')) {
+      const [, name, file] = /node_modules\/((?:@[^/]+\/)?[^/]+)\/(.+)$/.exec(line) ?? [];
+      if (name && file) packages.set(name, (packages.get(name) ?? new Set()).add(file));
+    }
+    return packages;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+describe('what each mode loads, recorded while it runs', () => {
+  it('INTERACTIONS=http loads neither discord.js nor its gateway (@discordjs/ws), nor builders the commands do not use', { timeout: 60_000 }, async () => {
+    const loaded = await modulesLoaded('http');
+    expect([...loaded.keys()]).toContain('@discordjs/rest');
+    expect([...loaded.keys()].filter((name) => ['discord.js', '@discordjs/ws', '@discordjs/builders', '@sapphire/shapeshift'].includes(name))).toEqual([]);
+  });
+
+  it('INTERACTIONS=gateway loads both, and one copy of the builders and formatters: the CommonJS ones discord.js requires', { timeout: 60_000 }, async () => {
+    const loaded = await modulesLoaded('gateway');
+    expect([...loaded.keys()]).toEqual(expect.arrayContaining(['discord.js', '@discordjs/ws']));
+    for (const name of ['@discordjs/builders', '@discordjs/formatters']) expect([...loaded.get(name)!], name).toEqual(['dist/index.js']);
+    expect([...loaded.get('@sapphire/shapeshift')!]).toEqual(['dist/cjs/index.cjs']);
   });
 });

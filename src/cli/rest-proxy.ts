@@ -1,7 +1,7 @@
 // npm run rest-proxy: one REST rate limit for every replica. Runs @discordjs/proxy's request handling
-// (discord.js's own REST client inside) on HOST:PORT (default 127.0.0.1:8080); each replica sets
-// DISCORD_API_URL to http://<this host>:PORT/api and sends its requests here, so Discord's per-route
-// buckets and the global 50 requests a second per token are tracked in one place instead of once per
+// (@discordjs/rest inside, the REST client discord.js wraps) on HOST:PORT (default 127.0.0.1:8080); each
+// replica sets DISCORD_API_URL to http://<this host>:PORT/api and sends its requests here, so Discord's
+// per-route buckets and the global 50 requests a second per token are tracked in one place instead of once per
 // replica. Its upstream is DISCORD_API_URL when set here (an emulator, in the tests), else Discord.
 //
 // Settings come from the environment or .env, as the bot's do. Whoever can reach the proxy can spend the
@@ -15,7 +15,7 @@ import { buffer } from 'node:stream/consumers';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { populateSuccessfulResponse } from '@discordjs/proxy';
-import { REST, type RequestMethod } from 'discord.js';
+import { REST, type RequestMethod } from '@discordjs/rest';
 import { z } from 'zod';
 import { ConfigError, loadSettings } from '../config.js';
 import { ListenError, listenOn } from '../discord/listen.js';
@@ -96,9 +96,8 @@ async function forward(req: IncomingMessage, res: ServerResponse): Promise<void>
 }
 
 /**
- * What to answer for a request Discord refused or never answered. Read by shape, not `instanceof`: @discordjs/proxy
- * checks `instanceof DiscordAPIError` against its ESM copy of @discordjs/rest, while discord.js's REST throws from
- * the CommonJS copy, so every Discord error (a 401 as well) became 502.
+ * What to answer for a request Discord refused or never answered. Read by shape, not `instanceof`: an error
+ * from another copy of @discordjs/rest (discord.js's CommonJS one, say) is still Discord's answer, not a 502.
  */
 function errorResponse(error: unknown): { status: number; body?: unknown; why: string } {
   const { status, rawError, code, name } = (error ?? {}) as { status?: unknown; rawError?: unknown; code?: unknown; name?: unknown };

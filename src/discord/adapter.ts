@@ -2,7 +2,8 @@
 // answerInteraction as the HTTP endpoint's, and the response is posted to the interaction's callback
 // endpoint. The raw packet is answered before discord.js builds its own objects for it, and no reply goes
 // through discord.js's message builders (which re-case every key of every embed on every reply).
-import { GatewayDispatchEvents, Routes, type APIInteraction, type Client } from 'discord.js';
+import { GatewayDispatchEvents, Routes, type APIInteraction } from 'discord-api-types/v10';
+import type { Client } from 'discord.js';
 import type { Command } from '../command/command.js';
 import type { Logger } from '../log.js';
 import { answerInteraction, commandsByName } from './answer-interaction.js';

@@ -15,8 +15,8 @@ import {
   Routes,
   type APIInteraction,
   type APIInteractionResponse,
-  type REST,
-} from 'discord.js';
+} from 'discord-api-types/v10';
+import type { REST } from '@discordjs/rest';
 import { answerButton, answerCommand, answerForm, orNotice } from '../command/answer.js';
 import type { Caller, Command, Focused, FormFields, OptionValue } from '../command/command.js';
 import type { Logger } from '../log.js';

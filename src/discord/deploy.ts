@@ -1,7 +1,7 @@
 // Registers the slash commands with Discord in one bulk overwrite: to one guild while developing
 // (instant), else globally.
-import { Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody, type RESTPutAPIApplicationCommandsResult } from 'discord.js';
-import { createRest } from './client.js';
+import { Routes, type RESTPostAPIChatInputApplicationCommandsJSONBody, type RESTPutAPIApplicationCommandsResult } from 'discord-api-types/v10';
+import { createRest } from './rest.js';
 import type { Config } from '../config.js';
 
 export interface Deployment {

@@ -1,18 +1,11 @@
-// What the bot knows of a server, from discord.js's cache: its channels (their kind, a forum's tags), its
-// preferred locale, and the bot's own permissions in a channel (by the names Discord shows in channel settings).
-import { ChannelType, type Client } from 'discord.js';
+// What the bot knows of a server, from discord.js's cache (INTERACTIONS=gateway): its channels (their kind, a
+// forum's tags), its preferred locale, and the bot's own permissions in a channel (by the names Discord shows
+// in channel settings).
+import { ChannelType } from 'discord-api-types/v10';
+import type { Client } from 'discord.js';
 import { POSTING_PERMISSIONS } from '../command/checks.js';
-import type { ChannelFacts, ForumTag, GuildDirectory } from '../command/context.js';
-
-/** A Discord channel type as the kind of channel a recap posts in. */
-export function kindOf(type: number): ChannelFacts['kind'] {
-  if (type === ChannelType.GuildText) return 'text';
-  if (type === ChannelType.GuildAnnouncement) return 'announcement';
-  if (type === ChannelType.GuildForum) return 'forum';
-  return 'other';
-}
-
-export const tagsOf = (tags: readonly ForumTag[] | undefined): ForumTag[] => (tags ?? []).map(({ id, name }) => ({ id, name }));
+import type { GuildDirectory } from '../command/context.js';
+import { kindOf, tagsOf } from './channel-facts.js';
 
 export function guildDirectory(client: Client): GuildDirectory {
   const guild = (guildId: string) => client.guilds.cache.get(guildId);

@@ -10,7 +10,8 @@
 import type { KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { InteractionResponseType, InteractionType, type APIInteraction, type REST } from 'discord.js';
+import type { REST } from '@discordjs/rest';
+import { InteractionResponseType, InteractionType, type APIInteraction } from 'discord-api-types/v10';
 import type { Command } from '../command/command.js';
 import type { Logger } from '../log.js';
 import { answerInteraction, commandsByName } from './answer-interaction.js';

@@ -2,12 +2,13 @@
 // (the guild's roles, its channels with their overwrites, the bot's own member) and kept for a short
 // while, so a burst of /recap commands costs a few requests, not a few per command. Permissions are
 // computed the way Discord does (base from roles, then @everyone, role and member overwrites).
-import { PermissionFlagsBits, Routes, type APIGuild, type APIGuildChannel, type APIGuildMember, type GuildChannelType, type REST } from 'discord.js';
+import type { REST } from '@discordjs/rest';
+import { PermissionFlagsBits, Routes, type APIGuild, type APIGuildChannel, type APIGuildMember, type GuildChannelType } from 'discord-api-types/v10';
 import { POSTING_PERMISSIONS } from '../command/checks.js';
 import type { GuildDirectory, NamedPermission } from '../command/context.js';
 import type { PermissionName } from '../i18n/messages.js';
 import { permissionBits } from './answer-interaction.js';
-import { kindOf, tagsOf } from './guilds.js';
+import { kindOf, tagsOf } from './channel-facts.js';
 
 const FRESH_FOR_MS = 30_000;
 

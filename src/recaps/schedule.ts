@@ -1,12 +1,11 @@
 // Recap schedules: the presets people type ("daily 08:00", "weekdays 07:30", "weekly mon 09:00") or a
-// cron expression node-cron accepts, and the run times they produce in a time zone.
+// cron expression (five fields, or six with seconds first), and the run times they produce in a time zone.
 //
 // Daylight saving time, stated here because people ask: a local time that does not exist on the
 // spring-forward day (02:30 in Europe/Zurich on 29 March 2026) is skipped that day; a local time that
-// happens twice on the fall-back day runs once, at its FIRST occurrence, in every zone. (node-cron 4
-// alone picks the second in Europe/Zurich and Australia/Sydney but the first in America/New_York, so
-// its run times are moved to the first occurrence here.)
-import cron from 'node-cron';
+// happens twice on the fall-back day runs once, at its FIRST occurrence, in every zone. (croner finds the
+// wall-clock times; nextRuns places each in the zone, so this rule is this file's, not the library's.)
+import { Cron, type CronOptions } from 'croner';
 import { en } from '../i18n/en.js';
 import type { Messages } from '../i18n/messages.js';
 
@@ -87,30 +86,54 @@ export function parseSchedule(text: string, t: Messages = en, { hourly = true }:
   }
   if (kind === 'daily' || kind === 'weekdays' || kind === 'weekly' || kind === 'twice' || kind === 'hourly') return refuse(t.schedule.unreadable(typed));
   const expression = text.trim().replace(/\s+/g, ' ');
-  if ((expression.split(' ').length === 5 || expression.split(' ').length === 6) && cron.validate(expression)) return { trigger: 'clock', cron: expression };
+  if (isCronExpression(expression)) return { trigger: 'clock', cron: expression };
   return refuse(t.schedule.unreadable(typed));
 }
 
 /**
- * The next `count` run times of a cron expression in a time zone, as the scheduler runs them: a
- * repeated wall-clock time on a fall-back day at its first occurrence, and once.
+ * How every schedule is read: five or six fields (no year), and day-of-month AND day-of-week both matching
+ * when both are given (`0 8 1 * 1`: a Monday the 1st), as the bot always read them. croner counts on a clock
+ * without daylight saving (UTC's, standing for the zone's wall clock): nextRuns places its times in the zone.
+ */
+const CRON_OPTIONS = { mode: '5-or-6-parts', domAndDow: true, paused: true, utcOffset: 0 } satisfies CronOptions;
+
+/** A cron expression the bot can run: five or six fields, croner reads them, and it runs at least once (not `0 8 31 2 *`). */
+function isCronExpression(expression: string): boolean {
+  const fields = expression.split(' ').length;
+  if (fields !== 5 && fields !== 6) return false;
+  try {
+    return new Cron(expression, CRON_OPTIONS).nextRun() !== null;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The next `count` run times of a cron expression in a time zone, as the scheduler runs them: each
+ * wall-clock time the expression names, at the first instant the zone shows it, if it shows it at all.
  */
 export function nextRuns(cronExpression: string, timeZone: string, count: number): Date[] {
-  const task = cron.createTask(cronExpression, () => undefined, { timezone: timeZone });
-  try {
-    const runs: Date[] = [];
-    const now = Date.now();
-    // One more than asked: a second occurrence moved onto a first one already listed is dropped.
-    for (const run of task.getNextRuns(count + 1)) {
-      const first = firstOccurrence(run, timeZone);
-      if (first.getTime() <= now && first.getTime() !== run.getTime()) continue; // Its first occurrence has passed: it ran then.
-      if (runs.some((listed) => listed.getTime() === first.getTime())) continue;
-      runs.push(first);
-    }
-    return runs.slice(0, count);
-  } finally {
-    void task.destroy();
+  const job = new Cron(cronExpression, CRON_OPTIONS);
+  const now = Date.now();
+  const runs: Date[] = [];
+  for (let wall = job.nextRun(new Date(wallClock(new Date(now), timeZone))); wall && runs.length < count; wall = job.nextRun(wall)) {
+    const run = firstInstantShowing(wall.getTime(), timeZone);
+    // After a fall-back, a time shown again has run already, at its first occurrence.
+    if (run && run.getTime() > now) runs.push(run);
   }
+  return runs;
+}
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/** The first instant the zone's clock shows `wall` (a wall-clock time as UTC fields), or undefined in a spring-forward gap. */
+function firstInstantShowing(wall: number, timeZone: string): Date | undefined {
+  // The zone's offsets a day before and a day after: those on both sides of any clock change near `wall`.
+  for (const probe of [wall - DAY_MS, wall + DAY_MS]) {
+    const candidate = new Date(wall - (wallClock(new Date(probe), timeZone) - probe));
+    if (wallClock(candidate, timeZone) === wall) return firstOccurrence(candidate, timeZone);
+  }
+  return undefined;
 }
 
 /** The shifts of a clock change: an hour nearly everywhere, 30 minutes on Lord Howe Island, 2 h in Troll. */
@@ -128,13 +151,15 @@ export function firstOccurrence(date: Date, timeZone: string): Date {
 
 const wallClockFormats = new Map<string, Intl.DateTimeFormat>();
 
-function wallClock(date: Date, timeZone: string): string {
+/** The wall-clock time the zone shows at `date`, to the second, as the UTC timestamp of the same fields. */
+function wallClock(date: Date, timeZone: string): number {
   let format = wallClockFormats.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
     wallClockFormats.set(timeZone, format);
   }
-  return format.format(date);
+  const field = Object.fromEntries(format.formatToParts(date).map(({ type, value }) => [type, Number(value)]));
+  return Date.UTC(field.year!, field.month! - 1, field.day, field.hour, field.minute, field.second);
 }
 
 /** The shortest gap between consecutive runs among the next few, to refuse schedules that would spam. */

@@ -1,5 +1,5 @@
 // Runs every active subscription on its cron schedule, in its time zone, at the times nextRuns gives
-// (node-cron reads the expression; this file's timers fire the slots, so the daylight-saving rule of
+// (croner reads the expression; this file's timers fire the slots, so the daylight-saving rule of
 // schedule.ts holds: a repeated wall-clock time runs once, at its first occurrence). At start-up it first
 // finishes what an earlier process left half-done (claimed slots never settled) and catches up on a slot
 // missed while no process ran, within a grace window; older ones are recorded as missed.

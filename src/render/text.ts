@@ -1,5 +1,5 @@
 // Cutting and escaping text for Discord without breaking words, surrogate pairs or Markdown escapes.
-import { escapeMarkdown } from 'discord.js';
+import { escapeMarkdown } from './discordjs.js';
 
 /** The characters escapeMarkdown (with its default options) acts on. */
 const MARKDOWN = /[\\`*_~|]/;

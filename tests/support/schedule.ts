@@ -1,6 +1,6 @@
 // Schedules for tests and benchmarks that need a recap due at a known moment.
 
-/** A node-cron expression (with seconds, read in UTC) that fires once, at `at` (to the second). */
+/** A six-field cron expression (seconds first, read in UTC) that fires once, at `at` (to the second). */
 export function cronAt(at: Date): string {
   return `${at.getUTCSeconds()} ${at.getUTCMinutes()} ${at.getUTCHours()} ${at.getUTCDate()} ${at.getUTCMonth() + 1} *`;
 }
