@@ -83,6 +83,9 @@ describe('what each mode loads, recorded while it runs', () => {
     const loaded = await modulesLoaded('http');
     expect([...loaded.keys()]).toContain('@discordjs/rest');
     expect([...loaded.keys()].filter((name) => ['discord.js', '@discordjs/ws', '@discordjs/builders', '@sapphire/shapeshift'].includes(name))).toEqual([]);
+    // REST's web build, which sends through Node's own fetch, not the undici package.
+    expect([...loaded.get('@discordjs/rest')!].filter((file) => file.startsWith('dist/'))).toEqual(['dist/web.mjs']);
+    expect(loaded.has('undici')).toBe(false);
   });
 
   it('INTERACTIONS=gateway loads both, and one copy of the builders and formatters: the CommonJS ones discord.js requires', { timeout: 60_000 }, async () => {
