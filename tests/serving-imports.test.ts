@@ -33,11 +33,11 @@ function reachable(entry: string): { modules: Set<string>; packages: Set<string>
 }
 
 describe('the bot process', () => {
-  it('imports no YAML parser, content loader or checker', () => {
+  it('imports no YAML parser, content schemas (the drafts\' zod models), loader or checker', () => {
     const { modules, packages } = reachable('src/main.js');
     const relative = [...modules].map((file) => path.relative(DIST, file));
     expect(relative).toContain('src/releases/served.js');
-    expect(relative.filter((file) => /briefing\/(loader|content-(folder|file|yaml|validation))\.js$|checker\/|releases\/(publish|dry-run)\.js$/.test(file))).toEqual([]);
+    expect(relative.filter((file) => /briefing\/(schema|loader|content-(folder|file|yaml|validation))\.js$|checker\/|releases\/(publish|dry-run)\.js$/.test(file))).toEqual([]);
     expect([...packages]).toContain('discord.js');
     expect([...packages].filter((name) => name === 'js-yaml' || name === 'yaml')).toEqual([]);
   });

@@ -6,7 +6,8 @@ import type { Briefing, InEdition } from './briefing.js';
 import { groupBy, perBriefing } from './indexes.js';
 import { compareText, containmentOf, normalize, TypoIndex } from './matching.js';
 import { TextSearch, withoutEnding } from './search.js';
-import { whatsNextText, type Actor, type Correction, type Position, type Quote, type TimelineEvent, type Topic } from './schema.js';
+import type { Actor, Correction, Position, Quote, TimelineEvent, Topic } from './schema.js';
+import { whatsNextText } from './whats-next.js';
 
 // The name policy's steps, where the commands have always asked for them.
 export { closeActors, findActor, groupOf, guessable, principalActors } from './names.js';

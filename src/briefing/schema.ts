@@ -303,6 +303,4 @@ export type TimelineEvent = z.infer<typeof TimelineEvent>;
 export type Correction = z.infer<typeof Correction>;
 export type WhatsNext = EditionContent['summary']['whatsNext'][number];
 
-/** A What's next item's words, whether it names events or not. */
-export const whatsNextText = (item: WhatsNext): string => (typeof item === 'string' ? item : item.text);
 export type Evidence = z.infer<typeof Evidence>;

@@ -4,7 +4,8 @@
 import type { Briefing, Edition, InEdition, ItemKind } from '../briefing/briefing.js';
 import type { EditionProblem } from '../briefing/editions.js';
 import { correctionsOf } from '../briefing/queries.js';
-import { whatsNextText, type Actor, type Position, type Quote, type Standing, type TimelineEvent, type WhatsNext } from '../briefing/schema.js';
+import type { Actor, Position, Quote, Standing, TimelineEvent, WhatsNext } from '../briefing/schema.js';
+import { whatsNextText } from '../briefing/whats-next.js';
 import type { Block, Repeat } from './document.js';
 import type { Messages } from '../i18n/messages.js';
 import { formatDate, formatLocalDate } from '../time/dates.js';
