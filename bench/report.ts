@@ -1,4 +1,5 @@
 // The bench's output: a line describing the machine, and the results as one Markdown table.
+import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import type { BenchRow, BenchSection } from './section.js';
@@ -7,7 +8,17 @@ export async function describeMachine(startedAt: Date): Promise<string> {
   const cpuinfo = await readFile('/proc/cpuinfo', 'utf8').catch(() => '');
   const model = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? 'unknown CPU';
   const load = loadavg().map((value) => value.toFixed(2)).join(' ');
-  return `Machine: ${model}, ${availableParallelism()} cores, Node ${process.version}, ${startedAt.toISOString()} (load average at start ${load})`;
+  return `Machine: ${model}, ${availableParallelism()} cores, Node ${process.version}, ${startedAt.toISOString()} (load average at start ${load}; ${firstTouchMs()} ms to first write 256 MB in a fresh process)`;
+}
+
+/**
+ * How fast the machine hands a process new memory. Fresh-process rows (content load, RSS) pay for every page
+ * they touch first, and on a virtual machine that cost varies with the host (here, 2026-12-06: about 1 s for
+ * 400 MB, 380 MB/s), so compare such a row with another run's only beside this figure.
+ */
+function firstTouchMs(): string {
+  const script = 'const started = performance.now(); Buffer.alloc(256 * 1024 * 1024, 1); process.stdout.write(String(Math.round(performance.now() - started)))';
+  return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' });
 }
 
 /** How each section measured, as a list. */
