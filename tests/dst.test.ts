@@ -4,14 +4,13 @@ import { summarize } from '../commands/brief.js';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../src/log.js';
 import { openDatabase } from '../src/recaps/database.js';
+import { SqliteDeliveryLedger } from '../src/recaps/ledger.js';
 import { firstOccurrence, nextRuns } from '../src/recaps/schedule.js';
 import { RecapScheduler } from '../src/recaps/scheduler.js';
+import { SqliteSubscriptionStore } from '../src/recaps/subscriptions.js';
 import { shippedBriefing } from './support/content.js';
 import { added } from './support/subscriptions.js';
 import { plainChannelOnly } from './support/poster.js';
-import { SqlDeliveryLedger } from '../src/recaps/sql-ledger.js';
-import { SqlSubscriptionStore } from '../src/recaps/sql-subscriptions.js';
-import { sqliteSql } from '../src/storage/sql.js';
 
 const silent = createLogger({ LOG_LEVEL: 'silent' }, []);
 
@@ -41,8 +40,8 @@ describe('a repeated wall-clock time on a fall-back day', () => {
       vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
       vi.setSystemTime(new Date(Date.parse(first) - 5 * 60_000));
       const db = openDatabase(':memory:');
-      const subscriptions = new SqlSubscriptionStore(sqliteSql(db));
-      const ledger = new SqlDeliveryLedger(sqliteSql(db));
+      const subscriptions = new SqliteSubscriptionStore(db);
+      const ledger = new SqliteDeliveryLedger(db);
       const subscription = await added(subscriptions.add({ guildId: '2'.repeat(18), channelId: '3'.repeat(18), schedule: cron, cron, timezone: zone, whenQuiet: 'post', createdBy: null }));
       const briefing = await shippedBriefing();
       const postedAt: string[] = [];

@@ -73,3 +73,6 @@ export interface DeliveryLedger {
   unsettled(): Promise<Delivery[]>;
   forSubscription(subscriptionId: number): Promise<Delivery[]>;
 }
+
+// The SQLite ledger by the name and import path it shipped with (the implementation is sql-ledger.ts).
+export { SqliteDeliveryLedger } from './sql-ledger.js';

@@ -3,7 +3,8 @@
 // edits are claimed the same way. A claim whose lease ran out (its owner died or hangs, on any host) is taken
 // over in a transaction that reads and takes the rows: SQLite's holds the one write lock, PostgreSQL's locks
 // the rows it reads and skips those another sweep holds, so replicas sweeping at once each take different rows.
-import type { Sql } from '../storage/sql.js';
+import { sqliteSql, type Sql } from '../storage/sql.js';
+import type { Db, RetryOptions } from './database.js';
 import type { CorrectionEdit, Delivery, DeliveryLedger, Settlement } from './ledger.js';
 
 const COLUMNS = `subscription_id AS "subscriptionId", slot, channel_id AS "channelId", status, claimed_by AS "claimedBy",
@@ -108,5 +109,12 @@ export class SqlDeliveryLedger implements DeliveryLedger {
 
   forSubscription(subscriptionId: number): Promise<Delivery[]> {
     return this.sql.all<Delivery>(`SELECT ${COLUMNS} FROM deliveries WHERE subscription_id = ? ORDER BY slot`, [subscriptionId]);
+  }
+}
+
+/** The ledger on one SQLite database. `busy`: told when a write waits for another process's lock. */
+export class SqliteDeliveryLedger extends SqlDeliveryLedger {
+  constructor(db: Db, busy: Pick<RetryOptions, 'onRetry'> = {}) {
+    super(sqliteSql(db, busy));
   }
 }

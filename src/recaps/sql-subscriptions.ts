@@ -5,16 +5,20 @@
 // servers never wait, and nobody is aborted (SERIALIZABLE would fail the losers, for every caller to retry).
 // Every change a scheduler must see is announced on SUBSCRIPTIONS_CHANNEL, sent when its transaction commits
 // (PostgreSQL's NOTIFY; SQLite's schedulers re-read instead).
-import { LOCKS, type Sql } from '../storage/sql.js';
-import {
-  DEFAULT_POSTING,
-  type AddResult,
-  type EnvironmentSchedule,
-  type NewSubscription,
-  type RecapChange,
-  type RecapSubscription,
-  type SubscriptionStore,
+import { LOCKS, sqliteSql, type Sql } from '../storage/sql.js';
+import type { Db, RetryOptions } from './database.js';
+import type {
+  AddResult,
+  EnvironmentSchedule,
+  NewSubscription,
+  PostingOptions,
+  RecapChange,
+  RecapSubscription,
+  SubscriptionStore,
 } from './subscriptions.js';
+
+/** A plain text-channel recap in English: what a subscription is unless it says otherwise. */
+const DEFAULT_POSTING: PostingOptions = { channelKind: 'text', tagId: null, threadPerRecap: false, publish: false, language: 'en' };
 
 /** The channel subscription changes are announced on, to replicas listening (PostgreSQL). */
 export const SUBSCRIPTIONS_CHANNEL = 'recap_subscriptions';
@@ -155,5 +159,12 @@ export class SqlSubscriptionStore implements SubscriptionStore {
       await sql.notify(SUBSCRIPTIONS_CHANNEL);
       return changed;
     });
+  }
+}
+
+/** The store on one SQLite database. `busy`: told when a write waits for another process's lock. */
+export class SqliteSubscriptionStore extends SqlSubscriptionStore {
+  constructor(db: Db, busy: Pick<RetryOptions, 'onRetry'> = {}) {
+    super(sqliteSql(db, busy));
   }
 }

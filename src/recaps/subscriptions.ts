@@ -56,9 +56,6 @@ export type PostingOptions = Pick<RecapSubscription, 'channelKind' | 'tagId' | '
 export type NewSubscription = Pick<RecapSubscription, 'guildId' | 'channelId' | 'schedule' | 'cron' | 'timezone' | 'whenQuiet' | 'createdBy'> &
   Partial<Pick<RecapSubscription, 'trigger' | 'seenEdition'> & PostingOptions>;
 
-/** A plain text-channel recap in English: what a subscription is unless it says otherwise. */
-export const DEFAULT_POSTING: PostingOptions = { channelKind: 'text', tagId: null, threadPerRecap: false, publish: false, language: 'en' };
-
 export type AddResult =
   | { status: 'added'; subscription: RecapSubscription }
   /** The server already has `count` recaps of its own (operator recaps in its channels do not count). */
@@ -107,3 +104,6 @@ export interface SubscriptionStore {
   /** Makes the operator's recaps match the environment: adds missing channels, updates changed schedules, removes unlisted ones. */
   syncEnvironment(channelIds: readonly string[], schedule: EnvironmentSchedule | undefined): Promise<void>;
 }
+
+// The SQLite store by the name and import path it shipped with (the implementation is sql-subscriptions.ts).
+export { SqliteSubscriptionStore } from './sql-subscriptions.js';
