@@ -10,7 +10,8 @@ import type { DeliveryLedger } from '../../src/recaps/ledger.js';
 import type { Summarize } from '../../src/recaps/recap-content.js';
 import type { RecapScheduler } from '../../src/recaps/scheduler.js';
 import { nextRuns } from '../../src/recaps/schedule.js';
-import { LANGUAGES, type RecapSubscription, type SubscriptionStore } from '../../src/recaps/subscriptions.js';
+import { LANGUAGES } from '../../src/recaps/rules.js';
+import type { RecapSubscription, SubscriptionStore } from '../../src/recaps/subscriptions.js';
 
 export interface RecapContext extends BriefingContext {
   subscriptions: Pick<SubscriptionStore, 'add' | 'edit' | 'forGuild' | 'remove' | 'pause' | 'resume'>;

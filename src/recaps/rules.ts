@@ -4,7 +4,7 @@
 import { normalize } from '../briefing/matching.js';
 import { UserError } from '../command/command.js';
 import type { ChannelFacts, ForumTag } from '../command/context.js';
-import { localeOf } from '../i18n/locale.js';
+import { LOCALES, localeOf } from '../i18n/locale.js';
 import type { Messages } from '../i18n/messages.js';
 import { inlineCode } from '../render/text.js';
 import { formatInZone } from '../time/dates.js';
@@ -12,6 +12,8 @@ import { canonicalTimeZone, currentOffset, suggestTimeZones } from '../time/zone
 import { parseSchedule, sameMinuteRun, shortestGapMinutes } from './schedule.js';
 import type { ChannelKind, Language, PostingOptions, RecapSubscription } from './subscriptions.js';
 
+/** A recap is posted in one of the languages the bot answers in. */
+export const LANGUAGES = LOCALES;
 /** Recaps a server may set up, so /recap list and the subscription picker stay usable. */
 export const MAX_SUBSCRIPTIONS_PER_GUILD = 10;
 /** Server-made recaps run less often than hourly; operators (RECAP_SCHEDULE) may schedule as they like. */

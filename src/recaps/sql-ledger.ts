@@ -4,7 +4,7 @@
 // over in a transaction that reads and takes the rows: SQLite's holds the one write lock, PostgreSQL's locks
 // the rows it reads and skips those another sweep holds, so replicas sweeping at once each take different rows.
 import { sqliteSql, type Sql } from '../storage/sql.js';
-import type { Db, RetryOptions } from './database.js';
+import type { Db } from './database.js';
 import type { CorrectionEdit, Delivery, DeliveryLedger, Settlement } from './ledger.js';
 
 const COLUMNS = `subscription_id AS "subscriptionId", slot, channel_id AS "channelId", status, claimed_by AS "claimedBy",
@@ -112,9 +112,9 @@ export class SqlDeliveryLedger implements DeliveryLedger {
   }
 }
 
-/** The ledger on one SQLite database. `busy`: told when a write waits for another process's lock. */
+/** The ledger on one SQLite database (the bot opens its stores through openStorage instead). */
 export class SqliteDeliveryLedger extends SqlDeliveryLedger {
-  constructor(db: Db, busy: Pick<RetryOptions, 'onRetry'> = {}) {
-    super(sqliteSql(db, busy));
+  constructor(db: Db) {
+    super(sqliteSql(db));
   }
 }

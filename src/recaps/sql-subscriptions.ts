@@ -6,7 +6,7 @@
 // Every change a scheduler must see is announced on SUBSCRIPTIONS_CHANNEL, sent when its transaction commits
 // (PostgreSQL's NOTIFY; SQLite's schedulers re-read instead).
 import { LOCKS, sqliteSql, type Sql } from '../storage/sql.js';
-import type { Db, RetryOptions } from './database.js';
+import type { Db } from './database.js';
 import type {
   AddResult,
   EnvironmentSchedule,
@@ -162,9 +162,9 @@ export class SqlSubscriptionStore implements SubscriptionStore {
   }
 }
 
-/** The store on one SQLite database. `busy`: told when a write waits for another process's lock. */
+/** The store on one SQLite database (the bot opens its stores through openStorage instead). */
 export class SqliteSubscriptionStore extends SqlSubscriptionStore {
-  constructor(db: Db, busy: Pick<RetryOptions, 'onRetry'> = {}) {
-    super(sqliteSql(db, busy));
+  constructor(db: Db) {
+    super(sqliteSql(db));
   }
 }

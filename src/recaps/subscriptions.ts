@@ -1,13 +1,12 @@
 // Recap subscriptions: which channel gets a recap, on what schedule, in which time zone, and whether it is
 // paused (and why). The store's interface and types; its one implementation, over both engines, is
 // sql-subscriptions.ts.
-import { LOCALES, type Locale } from '../i18n/locale.js';
+import type { Locale } from '../i18n/locale.js';
 
 export type WhenQuiet = 'post' | 'skip';
 /** Where a recap goes: a channel's messages, an announcement channel's (which can be published), or a forum's post. */
 export type ChannelKind = 'text' | 'announcement' | 'forum';
-/** A recap is posted in one of the languages the bot answers in. */
-export const LANGUAGES = LOCALES;
+/** A recap is posted in one of the languages the bot answers in (rules.ts: LANGUAGES). */
 export type Language = Locale;
 
 export interface RecapSubscription {
@@ -106,4 +105,5 @@ export interface SubscriptionStore {
 }
 
 // The SQLite store by the name and import path it shipped with (the implementation is sql-subscriptions.ts).
+// Its only run-time export: importing the types here loads nothing, so commands/ never loads the store.
 export { SqliteSubscriptionStore } from './sql-subscriptions.js';
